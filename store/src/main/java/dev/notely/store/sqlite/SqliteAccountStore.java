@@ -1,0 +1,87 @@
+package dev.notely.store.sqlite;
+
+import dev.notely.store.Account;
+import dev.notely.store.AccountStore;
+import dev.notely.store.ConflictException;
+import dev.notely.store.NotFoundException;
+import dev.notely.store.StoreException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** Accounts kept in {@code accounts.db}. */
+public final class SqliteAccountStore implements AccountStore {
+
+    public static final String FILE_NAME = "accounts.db";
+
+    private final SqliteDatabase db;
+
+    private SqliteAccountStore(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    /** Opens (creating if needed) the account store in {@code dataDir}. */
+    public static SqliteAccountStore open(Path dataDir) {
+        return new SqliteAccountStore(SqliteDatabase.open(dataDir.resolve(FILE_NAME), "account store",
+                jdbi -> jdbi.useExtension(AccountDao.class, AccountDao::createTable)));
+    }
+
+    @Override
+    public List<Account> listAccounts() {
+        return dao(AccountDao::list);
+    }
+
+    @Override
+    public Optional<Account> getAccount(UUID accountId) {
+        return dao(d -> d.find(accountId.toString()));
+    }
+
+    @Override
+    public void createAccount(Account account) {
+        try {
+            dao(d -> {
+                d.insert(account.id().toString(), account.name(), account.isMigrating(), account.shard());
+                return null;
+            });
+        } catch (StoreException e) {
+            SQLiteException cause = BusyRetry.sqliteCause(e);
+            if (cause != null && cause.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
+                throw new ConflictException("account " + account.id() + " already exists");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void updateAccount(Account account) {
+        int changed = dao(d -> d.update(account.id().toString(), account.name(), account.isMigrating(),
+                account.shard()));
+        if (changed == 0) {
+            throw new NotFoundException("account " + account.id() + " not found");
+        }
+    }
+
+    @Override
+    public void healthCheck() {
+        dao(AccountDao::ping);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    private <T> T dao(Function<AccountDao, T> work) {
+        try {
+            return db.call(jdbi -> jdbi.withExtension(AccountDao.class, work::apply));
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException(db.description() + ": " + SqliteDatabase.rootMessage(e), e);
+        }
+    }
+}

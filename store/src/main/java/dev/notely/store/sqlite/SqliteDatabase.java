@@ -1,0 +1,90 @@
+package dev.notely.store.sqlite;
+
+import dev.notely.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * One SQLite file opened the way the kit needs it: WAL so readers never block the writer,
+ * {@code synchronous=FULL} so an acknowledged write survives a crash, a busy timeout plus
+ * {@link BusyRetry} because two data-proxy processes write the same files during a rollout.
+ */
+final class SqliteDatabase implements AutoCloseable {
+
+    static final int BUSY_TIMEOUT_MILLIS = 2_000;
+
+    private final String description;
+    private final ConnectionPool pool;
+    private final Jdbi jdbi;
+    private final BusyRetry retry;
+
+    private SqliteDatabase(String description, ConnectionPool pool) {
+        this.description = description;
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        this.retry = new BusyRetry(description);
+    }
+
+    /**
+     * Opens (creating if needed) the database file and applies {@code schema}.
+     *
+     * @param description what the file is, for error messages ("note store 'legacy'")
+     * @throws StoreException naming the path and the cause when the file cannot be opened
+     */
+    static SqliteDatabase open(Path file, String description, Consumer<Jdbi> schema) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String label = description + " at " + absolute;
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException | RuntimeException e) {
+            throw new StoreException("cannot open " + label + ": cannot create folder " + absolute.getParent()
+                    + " (" + e + "). Check the data directory is writable, or choose another with --data-dir.", e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        ConnectionPool pool = new ConnectionPool("jdbc:sqlite:" + absolute, config);
+        SqliteDatabase db = new SqliteDatabase(label, pool);
+        try {
+            db.call(jdbi -> {
+                schema.accept(jdbi);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot open " + label + ": " + rootMessage(e)
+                    + ". Check the file is a SQLite database and the folder is writable, or start with --clean.", e);
+        }
+        return db;
+    }
+
+    /** Runs {@code work} against the database, retrying while another connection holds the lock. */
+    <T> T call(Function<Jdbi, T> work) {
+        return retry.call(() -> work.apply(jdbi));
+    }
+
+    String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+}

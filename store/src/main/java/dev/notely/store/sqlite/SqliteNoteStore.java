@@ -1,0 +1,134 @@
+package dev.notely.store.sqlite;
+
+import dev.notely.store.ConflictException;
+import dev.notely.store.Note;
+import dev.notely.store.NoteStore;
+import dev.notely.store.StoreException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** A note store kept in one SQLite file. */
+public final class SqliteNoteStore implements NoteStore, AutoCloseable {
+
+    private final String name;
+    private final SqliteDatabase db;
+
+    private SqliteNoteStore(String name, SqliteDatabase db) {
+        this.name = name;
+        this.db = db;
+    }
+
+    /** Opens (creating if needed) the note store {@code name} in {@code file}. */
+    public static SqliteNoteStore open(String name, Path file) {
+        SqliteDatabase db = SqliteDatabase.open(file, "note store '" + name + "'", jdbi -> {
+            jdbi.useExtension(NoteDao.class, dao -> {
+                dao.createTable();
+                dao.createCreatorIndex();
+            });
+        });
+        return new SqliteNoteStore(name, db);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<UUID> listNotes(UUID accountId) {
+        return dao(d -> d.listIds(accountId.toString())).stream().map(UUID::fromString).toList();
+    }
+
+    @Override
+    public Optional<Note> getNote(UUID accountId, UUID noteId) {
+        return dao(d -> d.find(accountId.toString(), noteId.toString()));
+    }
+
+    @Override
+    public void createNote(UUID accountId, Note note) {
+        requireOwner(accountId, note);
+        try {
+            dao(d -> {
+                d.insert(note.id().toString(), accountId.toString(), note.createdAt().toEpochMilli(),
+                        note.updatedAt().toEpochMilli(), note.content());
+                return null;
+            });
+        } catch (StoreException e) {
+            SQLiteException cause = BusyRetry.sqliteCause(e);
+            if (cause != null && cause.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
+                throw new ConflictException("note " + note.id() + " already exists in the " + name + " store");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean updateNote(UUID accountId, Note note) {
+        requireOwner(accountId, note);
+        return dao(d -> d.updateIfNewer(note.id().toString(), accountId.toString(),
+                note.updatedAt().toEpochMilli(), note.content()) > 0
+                || d.exists(accountId.toString(), note.id().toString()));
+    }
+
+    @Override
+    public void upsertNote(UUID accountId, Note note) {
+        requireOwner(accountId, note);
+        dao(d -> {
+            d.upsert(note.id().toString(), accountId.toString(), note.createdAt().toEpochMilli(),
+                    note.updatedAt().toEpochMilli(), note.content());
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteNote(UUID accountId, UUID noteId) {
+        dao(d -> d.delete(accountId.toString(), noteId.toString()));
+    }
+
+    @Override
+    public long countNotes(UUID accountId) {
+        return dao(d -> d.count(accountId.toString()));
+    }
+
+    @Override
+    public long totalNotes() {
+        return dao(NoteDao::total);
+    }
+
+    @Override
+    public void healthCheck() {
+        dao(NoteDao::ping);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    @Override
+    public String toString() {
+        return db.description();
+    }
+
+    private <T> T dao(Function<NoteDao, T> work) {
+        try {
+            return db.call(jdbi -> jdbi.withExtension(NoteDao.class, work::apply));
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException(db.description() + ": " + SqliteDatabase.rootMessage(e), e);
+        }
+    }
+
+    private static void requireOwner(UUID accountId, Note note) {
+        if (!note.creator().equals(accountId)) {
+            throw new IllegalArgumentException(
+                    "note " + note.id() + " belongs to account " + note.creator() + ", not " + accountId);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.notely.store.sqlite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.notely.store.Account;
+import dev.notely.store.ConflictException;
+import dev.notely.store.NotFoundException;
+import dev.notely.store.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteAccountStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void createListGetUpdate() {
+        try (SqliteAccountStore store = SqliteAccountStore.open(dir)) {
+            Account a = new Account(UUID.randomUUID(), "Ada", false, null);
+            Account b = new Account(UUID.randomUUID(), "Brian", true, "second");
+            store.createAccount(a);
+            store.createAccount(b);
+            assertEquals(List.of(a, b), store.listAccounts());
+            assertEquals(Optional.of(b), store.getAccount(b.id()));
+            assertEquals(Optional.empty(), store.getAccount(UUID.randomUUID()));
+
+            Account moved = a.withMigrating(true).withShard("new");
+            store.updateAccount(moved);
+            assertEquals(Optional.of(moved), store.getAccount(a.id()));
+            store.healthCheck();
+        }
+        assertTrue(Files.exists(dir.resolve("accounts.db")));
+    }
+
+    @Test
+    void updatingAnUnknownAccountIsNotFound() {
+        try (SqliteAccountStore store = SqliteAccountStore.open(dir)) {
+            UUID id = UUID.randomUUID();
+            NotFoundException e = assertThrows(NotFoundException.class,
+                    () -> store.updateAccount(new Account(id, "Nobody", false, null)));
+            assertEquals("account " + id + " not found", e.getMessage());
+        }
+    }
+
+    @Test
+    void duplicateAccountIdIsAConflict() {
+        try (SqliteAccountStore store = SqliteAccountStore.open(dir)) {
+            Account a = new Account(UUID.randomUUID(), "Ada", false, null);
+            store.createAccount(a);
+            assertThrows(ConflictException.class, () -> store.createAccount(a));
+        }
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedNamesThePathAndCause() throws Exception {
+        Path notADir = Files.writeString(dir.resolve("occupied"), "a file where the data folder should be");
+        StoreException e = assertThrows(StoreException.class, () -> SqliteAccountStore.open(notADir));
+        assertTrue(e.getMessage().contains(notADir.resolve("accounts.db").toString()), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot open account store at "), e.getMessage());
+
+        Path garbage = Files.writeString(dir.resolve("legacy.db"), "this is not a database, just text ".repeat(100));
+        StoreException e2 = assertThrows(StoreException.class, () -> SqliteNoteStore.open("legacy", garbage));
+        assertTrue(e2.getMessage().contains(garbage.toString()), e2.getMessage());
+        assertTrue(e2.getMessage().contains("not a database"), e2.getMessage());
+    }
+}

@@ -1,0 +1,155 @@
+package dev.notely.telemetry;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+/**
+ * Collects the kit's metrics: API requests, data-proxy access and data-store access (each a total plus a
+ * rate and p95 over the last {@link #WINDOW_SECONDS} seconds), note counts per store and consistency
+ * misses by kind.
+ *
+ * <p>Figures exported by other processes (the data proxies) are imported per source and summed with the
+ * local ones for display, so two proxies reporting the same key during a rollout both count. A source
+ * that has not reported for a whole window keeps its totals but no longer adds to live rates.
+ */
+public final class StatsCollector {
+
+    public static final int WINDOW_SECONDS = 5;
+    private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(WINDOW_SECONDS);
+
+    private static final Comparator<ApiKey> API_ORDER = Comparator.comparing(ApiKey::route)
+            .thenComparing(ApiKey::method).thenComparingInt(ApiKey::status);
+    private static final Comparator<ProxyKey> PROXY_ORDER = Comparator.comparing(ProxyKey::operation)
+            .thenComparing(ProxyKey::status).thenComparingInt(ProxyKey::version);
+    private static final Comparator<StoreKey> STORE_ORDER = Comparator.comparing(StoreKey::store)
+            .thenComparing(StoreKey::operation).thenComparing(StoreKey::status);
+
+    private final LongSupplier nanoClock;
+    private final ConcurrentMap<ApiKey, RequestTracker> api = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ProxyKey, RequestTracker> proxy = new ConcurrentHashMap<>();
+    private final ConcurrentMap<StoreKey, RequestTracker> store = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Long> noteCounts = new ConcurrentHashMap<>();
+    private final Map<ConsistencyMiss, LongAdder> misses = new EnumMap<>(ConsistencyMiss.class);
+    private final ConcurrentMap<String, Imported> imports = new ConcurrentHashMap<>();
+
+    private record Imported(StatsSnapshot snapshot, long importedAtNanos) {
+    }
+
+    public StatsCollector() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoClock monotonic time source in nanoseconds (tests pass a controllable one) */
+    public StatsCollector(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        for (ConsistencyMiss kind : ConsistencyMiss.values()) {
+            misses.put(kind, new LongAdder());
+        }
+    }
+
+    public void recordApiRequest(String method, String route, int status, long durationNanos) {
+        tracker(api, new ApiKey(method, route, status)).record(durationNanos);
+    }
+
+    public void recordProxyAccess(String operation, Status status, int version, long durationNanos) {
+        tracker(proxy, new ProxyKey(operation, status, version)).record(durationNanos);
+    }
+
+    public void recordStoreAccess(String operation, Status status, String storeName, long durationNanos) {
+        tracker(store, new StoreKey(operation, status, storeName)).record(durationNanos);
+    }
+
+    public void setNoteCount(String storeName, long count) {
+        noteCounts.put(storeName, count);
+    }
+
+    public void recordMiss(ConsistencyMiss kind) {
+        misses.get(kind).increment();
+    }
+
+    /** Keeps the latest snapshot exported by {@code source}, replacing its previous one. */
+    public void importSnapshot(String source, StatsSnapshot snapshot) {
+        imports.put(source, new Imported(snapshot, nanoClock.getAsLong()));
+    }
+
+    /** The figures recorded in this process only: what a data proxy exports. */
+    public StatsSnapshot export() {
+        return new StatsSnapshot(rows(api, API_ORDER), rows(proxy, PROXY_ORDER), rows(store, STORE_ORDER),
+                new TreeMap<>(noteCounts), missCounts());
+    }
+
+    /** Local figures plus every imported source, merged key by key. */
+    public StatsSnapshot snapshot() {
+        StatsSnapshot local = export();
+        if (imports.isEmpty()) {
+            return local;
+        }
+        Map<ApiKey, RequestMetrics> apiRows = toMap(local.api());
+        Map<ProxyKey, RequestMetrics> proxyRows = toMap(local.proxy());
+        Map<StoreKey, RequestMetrics> storeRows = toMap(local.store());
+        Map<String, Long> counts = new TreeMap<>();
+        Map<String, Long> missRows = new LinkedHashMap<>(local.misses());
+        long now = nanoClock.getAsLong();
+        for (Imported imported : imports.values()) {
+            boolean live = now - imported.importedAtNanos() < WINDOW_NANOS;
+            StatsSnapshot s = imported.snapshot();
+            mergeInto(apiRows, s.api(), live);
+            mergeInto(proxyRows, s.proxy(), live);
+            mergeInto(storeRows, s.store(), live);
+            // Counts are gauges, not events: two sources counting one store must not double it.
+            s.noteCounts().forEach((name, count) -> counts.merge(name, count, Math::max));
+            s.misses().forEach((kind, count) -> missRows.merge(kind, count, Long::sum));
+        }
+        counts.putAll(local.noteCounts());
+        return new StatsSnapshot(sorted(apiRows, API_ORDER), sorted(proxyRows, PROXY_ORDER),
+                sorted(storeRows, STORE_ORDER), counts, missRows);
+    }
+
+    private RequestTracker tracker(ConcurrentMap<?, RequestTracker> family, Object key) {
+        @SuppressWarnings("unchecked")
+        ConcurrentMap<Object, RequestTracker> map = (ConcurrentMap<Object, RequestTracker>) family;
+        return map.computeIfAbsent(key, k -> new RequestTracker(nanoClock, WINDOW_NANOS));
+    }
+
+    private Map<String, Long> missCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        misses.forEach((kind, adder) -> counts.put(kind.label(), adder.sum()));
+        return counts;
+    }
+
+    private static <K> List<MetricRow<K>> rows(Map<K, RequestTracker> family, Comparator<K> order) {
+        Map<K, RequestMetrics> metrics = new LinkedHashMap<>();
+        family.forEach((key, tracker) -> metrics.put(key, tracker.metrics()));
+        return sorted(metrics, order);
+    }
+
+    private static <K> Map<K, RequestMetrics> toMap(List<MetricRow<K>> rows) {
+        Map<K, RequestMetrics> map = new LinkedHashMap<>();
+        rows.forEach(row -> map.put(row.key(), row.metrics()));
+        return map;
+    }
+
+    private static <K> void mergeInto(Map<K, RequestMetrics> target, List<MetricRow<K>> rows, boolean live) {
+        for (MetricRow<K> row : rows) {
+            RequestMetrics metrics = live ? row.metrics() : row.metrics().withoutRates();
+            target.merge(row.key(), metrics, RequestMetrics::plus);
+        }
+    }
+
+    private static <K> List<MetricRow<K>> sorted(Map<K, RequestMetrics> metrics, Comparator<K> order) {
+        List<MetricRow<K>> rows = new ArrayList<>();
+        metrics.forEach((key, value) -> rows.add(new MetricRow<>(key, value)));
+        rows.sort(Comparator.comparing(MetricRow::key, order));
+        return rows;
+    }
+}
