@@ -1,0 +1,93 @@
+package dev.notely.api.rpc;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.notely.api.json.Json;
+import dev.notely.store.AccountDetails;
+import dev.notely.store.Note;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Reads typed values out of JSON-RPC params, naming the offending field when one is wrong. */
+final class Params {
+
+    static final class InvalidParamsException extends RuntimeException {
+        InvalidParamsException(String message) {
+            super(message);
+        }
+    }
+
+    private final JsonObject params;
+
+    Params(JsonObject params) {
+        this.params = params;
+    }
+
+    AccountDetails accountDetails() {
+        JsonObject details = object(params, "accountDetails", "params.accountDetails");
+        return new AccountDetails(uuid(details, "accountId", "params.accountDetails.accountId"),
+                bool(details, "isMigrating", "params.accountDetails.isMigrating"),
+                optionalString(details, "shard", "params.accountDetails.shard"));
+    }
+
+    Note note() {
+        JsonObject note = object(params, "note", "params.note");
+        return new Note(uuid(note, "id", "params.note.id"), uuid(note, "creator", "params.note.creator"),
+                instant(note, "createdAt", "params.note.createdAt"), instant(note, "updatedAt", "params.note.updatedAt"),
+                string(note, "content", "params.note.content"));
+    }
+
+    UUID uuid(String field) {
+        return uuid(params, field, "params." + field);
+    }
+
+    private static JsonObject object(JsonObject parent, String field, String path) {
+        JsonElement e = parent.get(field);
+        if (e == null || !e.isJsonObject()) {
+            throw new InvalidParamsException(path + " must be an object");
+        }
+        return e.getAsJsonObject();
+    }
+
+    private static UUID uuid(JsonObject parent, String field, String path) {
+        String text = string(parent, field, path);
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParamsException(path + " '" + text + "' is not a UUID");
+        }
+    }
+
+    private static Instant instant(JsonObject parent, String field, String path) {
+        String text = string(parent, field, path);
+        try {
+            return Json.parseInstant(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParamsException(path + ": " + e.getMessage());
+        }
+    }
+
+    private static String string(JsonObject parent, String field, String path) {
+        JsonElement e = parent.get(field);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            throw new InvalidParamsException(path + " must be a string");
+        }
+        return e.getAsString();
+    }
+
+    private static String optionalString(JsonObject parent, String field, String path) {
+        JsonElement e = parent.get(field);
+        return e == null || e.isJsonNull() ? null : string(parent, field, path);
+    }
+
+    private static boolean bool(JsonObject parent, String field, String path) {
+        JsonElement e = parent.get(field);
+        if (e == null || e.isJsonNull()) {
+            return false;
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+            throw new InvalidParamsException(path + " must be true or false");
+        }
+        return e.getAsBoolean();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.notely.api.rpc;
+
+/** What a data proxy answers to {@code Ready}. */
+public record ReadyInfo(int version, long pid) {
+}

@@ -1,0 +1,209 @@
+package dev.notely.api.rpc;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.reflect.TypeToken;
+import dev.notely.api.ProxyUnavailableException;
+import dev.notely.api.json.Json;
+import dev.notely.store.AccountDetails;
+import dev.notely.store.ConflictException;
+import dev.notely.store.NotFoundException;
+import dev.notely.store.Note;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.StoreException;
+import dev.notely.telemetry.StatsCollector;
+import dev.notely.telemetry.StatsJson;
+import dev.notely.telemetry.StatsSnapshot;
+import dev.notely.telemetry.Status;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Calls one data-proxy process over JSON-RPC. Implements {@link NoteRouter}, so the app can route to
+ * a remote proxy exactly as to an in-process router. Every routed call pays the simulated network
+ * delay and is recorded as proxy access (operation, outcome, version, duration).
+ */
+public final class RpcClient implements NoteRouter {
+
+    /** Long enough to cover a store waiting out another process's lock. */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final java.lang.reflect.Type UUID_LIST = new TypeToken<List<UUID>>() { }.getType();
+
+    private final HttpClient http;
+    private final URI endpoint;
+    private final int version;
+    private final StatsCollector stats;
+    private final NetworkDelay delay;
+    private final AtomicLong ids = new AtomicLong();
+
+    public RpcClient(HttpClient http, int port, int version, StatsCollector stats, NetworkDelay delay) {
+        this.http = http;
+        this.endpoint = URI.create("http://127.0.0.1:" + port + "/");
+        this.version = version;
+        this.stats = stats;
+        this.delay = delay;
+    }
+
+    /** A client with its own HTTP/1.1 connection pool. */
+    public static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    public int version() {
+        return version;
+    }
+
+    @Override
+    public List<UUID> listNotes(AccountDetails account) {
+        return Json.GSON.fromJson(routed(RpcMethod.LIST_NOTES, withAccount(account)), UUID_LIST);
+    }
+
+    @Override
+    public Optional<Note> getNote(AccountDetails account, UUID noteId) {
+        JsonObject params = withAccount(account);
+        params.addProperty("noteId", noteId.toString());
+        JsonElement result = routed(RpcMethod.GET_NOTE, params);
+        return result.isJsonNull() ? Optional.empty() : Optional.of(Json.GSON.fromJson(result, Note.class));
+    }
+
+    @Override
+    public void createNote(AccountDetails account, Note note) {
+        JsonObject params = withAccount(account);
+        params.add("note", Json.GSON.toJsonTree(note));
+        routed(RpcMethod.CREATE_NOTE, params);
+    }
+
+    @Override
+    public boolean updateNote(AccountDetails account, Note note) {
+        JsonObject params = withAccount(account);
+        params.add("note", Json.GSON.toJsonTree(note));
+        return routed(RpcMethod.UPDATE_NOTE, params).getAsBoolean();
+    }
+
+    @Override
+    public void deleteNote(AccountDetails account, UUID noteId) {
+        JsonObject params = withAccount(account);
+        params.addProperty("noteId", noteId.toString());
+        routed(RpcMethod.DELETE_NOTE, params);
+    }
+
+    @Override
+    public long countNotes(AccountDetails account) {
+        return routed(RpcMethod.COUNT_NOTES, withAccount(account)).getAsLong();
+    }
+
+    @Override
+    public long totalNotes() {
+        return routed(RpcMethod.TOTAL_NOTES, new JsonObject()).getAsLong();
+    }
+
+    @Override
+    public void healthCheck() {
+        routed(RpcMethod.HEALTH_CHECK, new JsonObject());
+    }
+
+    @Override
+    public Optional<String> assignShard(UUID accountId) {
+        JsonObject params = new JsonObject();
+        params.addProperty("accountId", accountId.toString());
+        JsonElement result = routed(RpcMethod.ASSIGN_SHARD, params);
+        return result.isJsonNull() ? Optional.empty() : Optional.of(result.getAsString());
+    }
+
+    /** Asks whether the proxy serves; no simulated delay, not recorded. */
+    public ReadyInfo ready(Duration timeout) {
+        return Json.GSON.fromJson(call(RpcMethod.READY, new JsonObject(), timeout), ReadyInfo.class);
+    }
+
+    /** The proxy's own telemetry; no simulated delay, not recorded. */
+    public StatsSnapshot exportStats(Duration timeout) {
+        return StatsJson.fromJsonTree(call(RpcMethod.EXPORT_STATS, new JsonObject(), timeout));
+    }
+
+    private JsonElement routed(RpcMethod method, JsonObject params) {
+        delay.pause();
+        long start = System.nanoTime();
+        Status status = Status.ERROR;
+        try {
+            JsonElement result = call(method, params, CALL_TIMEOUT);
+            status = Status.SUCCESS;
+            return result;
+        } finally {
+            stats.recordProxyAccess(method.wireName(), status, version, System.nanoTime() - start);
+        }
+    }
+
+    private JsonElement call(RpcMethod method, JsonObject params, Duration timeout) {
+        JsonObject request = new JsonObject();
+        request.addProperty("jsonrpc", "2.0");
+        request.addProperty("id", ids.incrementAndGet());
+        request.addProperty("method", method.wireName());
+        request.add("params", params);
+        HttpRequest httpRequest = HttpRequest.newBuilder(endpoint).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new ProxyUnavailableException("data proxy v" + version + " did not answer " + method.wireName()
+                    + " within " + timeout.toMillis() + " ms", e);
+        } catch (ConnectException e) {
+            throw new ProxyUnavailableException("data proxy v" + version + " is not reachable (connection refused)", e);
+        } catch (IOException e) {
+            throw new ProxyUnavailableException("data proxy v" + version + " connection failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProxyUnavailableException("interrupted while calling data proxy v" + version, e);
+        }
+        return resultOf(method, response.body());
+    }
+
+    private JsonElement resultOf(RpcMethod method, String body) {
+        JsonObject response;
+        try {
+            response = JsonParser.parseString(body).getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new RpcException(RpcError.INTERNAL_ERROR,
+                    "data proxy v" + version + " sent an unreadable answer to " + method.wireName());
+        }
+        if (response.has("error")) {
+            JsonObject error = response.getAsJsonObject("error");
+            int code = error.get("code").getAsInt();
+            String message = error.get("message").getAsString();
+            switch (code) {
+                case RpcError.NOT_FOUND -> throw new NotFoundException(message);
+                case RpcError.CONFLICT -> throw new ConflictException(message);
+                case RpcError.STORE_FAILED -> throw new StoreException(message);
+                case RpcError.INVALID_PARAMS -> throw new IllegalArgumentException(message);
+                default -> throw new RpcException(code, "data proxy v" + version + ": " + message);
+            }
+        }
+        JsonElement result = response.get("result");
+        if (result == null) {
+            throw new RpcException(RpcError.INTERNAL_ERROR,
+                    "data proxy v" + version + " answered " + method.wireName() + " without a result");
+        }
+        return result;
+    }
+
+    private static JsonObject withAccount(AccountDetails account) {
+        JsonObject params = new JsonObject();
+        params.add("accountDetails", Json.GSON.toJsonTree(account));
+        return params;
+    }
+}

@@ -1,0 +1,241 @@
+package dev.notely.api.rpc;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import dev.notely.api.json.Json;
+import dev.notely.store.AccountDetails;
+import dev.notely.store.ConflictException;
+import dev.notely.store.Note;
+import dev.notely.store.NotFoundException;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.StoreException;
+import dev.notely.telemetry.StatsCollector;
+import dev.notely.telemetry.StatsJson;
+import dev.notely.telemetry.Status;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one {@link NoteRouter} over JSON-RPC 2.0 ({@code POST /}). Router calls are serialized by one
+ * lock, standing in for the transactions of a real database; a call that has to wait is recorded as
+ * proxy access with status {@code CONTENTION}. Malformed requests get standard error objects and
+ * never disturb the process.
+ */
+public final class RpcServer implements HttpHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
+    private static final long MAX_BODY_BYTES = 1 << 20;
+
+    private final NoteRouter router;
+    private final int version;
+    private final long pid;
+    private final StatsCollector stats;
+    private final NetworkDelay delay;
+    private final ReentrantLock lock = new ReentrantLock(true);
+
+    public RpcServer(NoteRouter router, int version, StatsCollector stats, NetworkDelay delay) {
+        this.router = router;
+        this.version = version;
+        this.pid = ProcessHandle.current().pid();
+        this.stats = stats;
+        this.delay = delay;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(this);
+            return;
+        }
+        if (!"/".equals(exchange.getRelativePath())) {
+            send(exchange, 404, error(JsonNull.INSTANCE, RpcError.INVALID_REQUEST, "JSON-RPC is served at POST /"));
+            return;
+        }
+        if (!Methods.POST.equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, "POST");
+            send(exchange, 405, error(JsonNull.INSTANCE, RpcError.INVALID_REQUEST, "use POST for JSON-RPC calls"));
+            return;
+        }
+        exchange.setMaxEntitySize(MAX_BODY_BYTES);
+        exchange.startBlocking();
+        String body;
+        try (InputStream in = exchange.getInputStream()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            send(exchange, 413, error(JsonNull.INSTANCE, RpcError.INVALID_REQUEST,
+                    "request body unreadable or over " + MAX_BODY_BYTES + " bytes"));
+            return;
+        }
+        send(exchange, 200, handle(body));
+    }
+
+    /** Answers one JSON-RPC request text; never throws. Visible for tests. */
+    JsonObject handle(String body) {
+        JsonElement parsed;
+        try {
+            parsed = JsonParser.parseString(body);
+        } catch (JsonParseException e) {
+            return error(JsonNull.INSTANCE, RpcError.PARSE_ERROR, "request is not valid JSON: " + rootMessage(e));
+        }
+        if (!parsed.isJsonObject()) {
+            return error(JsonNull.INSTANCE, RpcError.INVALID_REQUEST,
+                    parsed.isJsonArray() ? "batch requests are not supported" : "request must be a JSON object");
+        }
+        JsonObject request = parsed.getAsJsonObject();
+        JsonElement id = request.has("id") ? request.get("id") : JsonNull.INSTANCE;
+        if (!(id.isJsonNull() || id.isJsonPrimitive() && !id.getAsJsonPrimitive().isBoolean())) {
+            return error(JsonNull.INSTANCE, RpcError.INVALID_REQUEST, "id must be a string, a number or null");
+        }
+        if (!new JsonPrimitive("2.0").equals(request.get("jsonrpc"))) {
+            return error(id, RpcError.INVALID_REQUEST, "jsonrpc must be \"2.0\"");
+        }
+        JsonElement methodName = request.get("method");
+        if (methodName == null || !methodName.isJsonPrimitive() || !methodName.getAsJsonPrimitive().isString()) {
+            return error(id, RpcError.INVALID_REQUEST, "method must be a string");
+        }
+        RpcMethod method = RpcMethod.byWireName(methodName.getAsString()).orElse(null);
+        if (method == null) {
+            return error(id, RpcError.METHOD_NOT_FOUND, "unknown method '" + methodName.getAsString() + "'");
+        }
+        JsonElement rawParams = request.get("params");
+        if (rawParams != null && !rawParams.isJsonNull() && !rawParams.isJsonObject()) {
+            return error(id, RpcError.INVALID_PARAMS, "params must be an object");
+        }
+        Params params = new Params(rawParams == null || rawParams.isJsonNull() ? new JsonObject() : rawParams.getAsJsonObject());
+        try {
+            JsonElement result = method.routed() ? routed(method, params) : control(method);
+            JsonObject response = envelope(id);
+            response.add("result", result);
+            return response;
+        } catch (Params.InvalidParamsException e) {
+            return error(id, RpcError.INVALID_PARAMS, e.getMessage());
+        } catch (NotFoundException e) {
+            return error(id, RpcError.NOT_FOUND, e.getMessage());
+        } catch (ConflictException e) {
+            return error(id, RpcError.CONFLICT, e.getMessage());
+        } catch (StoreException e) {
+            log.warn("v{} {} failed in a note store: {}", version, method.wireName(), e.getMessage());
+            return error(id, RpcError.STORE_FAILED, e.getMessage());
+        } catch (RuntimeException e) {
+            String message = "DataProxy failed in " + method.wireName() + ": " + describe(e);
+            log.warn("v{} {}", version, message, e);
+            return error(id, RpcError.ROUTER_FAILED, message);
+        }
+    }
+
+    private JsonElement routed(RpcMethod method, Params params) {
+        // Decode everything before waiting, so a bad request costs no lock time.
+        AccountDetails account = method == RpcMethod.TOTAL_NOTES || method == RpcMethod.HEALTH_CHECK
+                || method == RpcMethod.ASSIGN_SHARD ? null : params.accountDetails();
+        UUID noteId = method == RpcMethod.GET_NOTE || method == RpcMethod.DELETE_NOTE ? params.uuid("noteId") : null;
+        Note note = method == RpcMethod.CREATE_NOTE || method == RpcMethod.UPDATE_NOTE ? params.note() : null;
+        UUID accountId = method == RpcMethod.ASSIGN_SHARD ? params.uuid("accountId") : null;
+        if (note != null && !note.creator().equals(account.accountId())) {
+            throw new Params.InvalidParamsException("params.note.creator must be the account " + account.accountId());
+        }
+        delay.pause();
+        long waitStart = System.nanoTime();
+        if (!lock.tryLock()) {
+            lock.lock();
+            stats.recordProxyAccess(method.wireName(), Status.CONTENTION, version, System.nanoTime() - waitStart);
+        }
+        try {
+            return switch (method) {
+                case LIST_NOTES -> Json.GSON.toJsonTree(router.listNotes(account));
+                case GET_NOTE -> router.getNote(account, noteId).<JsonElement>map(Json.GSON::toJsonTree)
+                        .orElse(JsonNull.INSTANCE);
+                case CREATE_NOTE -> {
+                    router.createNote(account, note);
+                    yield JsonNull.INSTANCE;
+                }
+                case UPDATE_NOTE -> new JsonPrimitive(router.updateNote(account, note));
+                case DELETE_NOTE -> {
+                    router.deleteNote(account, noteId);
+                    yield JsonNull.INSTANCE;
+                }
+                case COUNT_NOTES -> new JsonPrimitive(router.countNotes(account));
+                case TOTAL_NOTES -> new JsonPrimitive(router.totalNotes());
+                case ASSIGN_SHARD -> router.assignShard(accountId).<JsonElement>map(JsonPrimitive::new)
+                        .orElse(JsonNull.INSTANCE);
+                case HEALTH_CHECK -> {
+                    router.healthCheck();
+                    yield new JsonPrimitive("ok");
+                }
+                default -> throw new IllegalStateException("not a routed method: " + method);
+            };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Calls queued for the lock right now (for tests). */
+    int waitingCalls() {
+        return lock.getQueueLength();
+    }
+
+    private JsonElement control(RpcMethod method) {
+        return switch (method) {
+            case READY -> Json.GSON.toJsonTree(new ReadyInfo(version, pid));
+            case EXPORT_STATS -> StatsJson.toJsonTree(stats.export());
+            default -> throw new IllegalStateException("not a control method: " + method);
+        };
+    }
+
+    private static JsonObject envelope(JsonElement id) {
+        JsonObject response = new JsonObject();
+        response.addProperty("jsonrpc", "2.0");
+        response.add("id", id);
+        return response;
+    }
+
+    static JsonObject error(JsonElement id, int code, String message) {
+        JsonObject error = new JsonObject();
+        error.addProperty("code", code);
+        error.addProperty("message", message);
+        JsonObject response = envelope(id);
+        response.add("error", error);
+        return response;
+    }
+
+    private static void send(HttpServerExchange exchange, int status, JsonObject body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseSender().send(body.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Exception type, message and the first line of the proxy's own code it came from. */
+    private static String describe(Throwable e) {
+        StringBuilder s = new StringBuilder(e.getClass().getSimpleName());
+        if (e.getMessage() != null) {
+            s.append(": ").append(e.getMessage());
+        }
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("dev.notely.proxy.")) {
+                s.append(" (at ").append(frame.getFileName()).append(':').append(frame.getLineNumber()).append(')');
+                break;
+            }
+        }
+        return s.toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,243 @@
+package dev.notely.api.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.notely.api.ProxyUnavailableException;
+import dev.notely.api.StoreRouter;
+import dev.notely.store.AccountDetails;
+import dev.notely.store.ConflictException;
+import dev.notely.store.Note;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.sqlite.SqliteNoteStores;
+import dev.notely.telemetry.MetricRow;
+import dev.notely.telemetry.ProxyKey;
+import dev.notely.telemetry.StatsCollector;
+import dev.notely.telemetry.Status;
+import dev.notely.telemetry.StoreKey;
+import io.undertow.Undertow;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The data-proxy wire over real HTTP on loopback: every method round-trips, bad input gets error objects. */
+class RpcWireTest {
+
+    private static final int VERSION = 7;
+
+    @TempDir
+    Path dir;
+    private SqliteNoteStores stores;
+    private StatsCollector proxyStats;
+    private StatsCollector appStats;
+    private Undertow server;
+    private HttpClient http;
+    private RpcClient client;
+    private int port;
+    private final AccountDetails account = new AccountDetails(UUID.randomUUID(), false, null);
+
+    @BeforeEach
+    void start() {
+        proxyStats = new StatsCollector();
+        appStats = new StatsCollector();
+        stores = new SqliteNoteStores(dir, proxyStats);
+        startServer(new StoreRouter(stores.open("legacy"), "second"));
+    }
+
+    private void startServer(NoteRouter router) {
+        server = Undertow.builder().addHttpListener(0, "127.0.0.1")
+                .setHandler(new RpcServer(router, VERSION, proxyStats, NetworkDelay.NONE)).build();
+        server.start();
+        port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        http = RpcClient.newHttpClient();
+        client = new RpcClient(http, port, VERSION, appStats, NetworkDelay.NONE);
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+        stores.close();
+    }
+
+    private Note note(String content) {
+        Instant now = Instant.parse("2025-08-13T10:00:00.123Z");
+        return new Note(UUID.randomUUID(), account.accountId(), now, now, content);
+    }
+
+    @Test
+    void everyMethodRoundTrips() {
+        Note n = note("hello");
+        client.createNote(account, n);
+        assertEquals(Optional.of(n), client.getNote(account, n.id()));
+        assertEquals(List.of(n.id()), client.listNotes(account));
+        assertEquals(1, client.countNotes(account));
+        assertEquals(1, client.totalNotes());
+        assertTrue(client.updateNote(account, n.withContent("newer", n.updatedAt().plusSeconds(1))));
+        assertEquals("newer", client.getNote(account, n.id()).orElseThrow().content());
+        assertFalse(client.updateNote(account, note("ghost")));
+        client.deleteNote(account, n.id());
+        assertEquals(Optional.empty(), client.getNote(account, n.id()));
+        assertEquals(Optional.of("second"), client.assignShard(UUID.randomUUID()));
+        client.healthCheck();
+        assertEquals(VERSION, client.ready(Duration.ofSeconds(1)).version());
+        assertEquals(ProcessHandle.current().pid(), client.ready(Duration.ofSeconds(1)).pid());
+
+        ConflictException dup = assertThrows(ConflictException.class, () -> {
+            client.createNote(account, n);
+            client.createNote(account, n);
+        });
+        assertTrue(dup.getMessage().contains("already exists"), dup.getMessage());
+    }
+
+    @Test
+    void clientRecordsProxyAccessAndServerExportsStoreAccess() {
+        Note n = note("x");
+        client.createNote(account, n);
+        client.getNote(account, n.id());
+        assertThrows(ConflictException.class, () -> client.createNote(account, n));
+
+        List<MetricRow<ProxyKey>> rows = appStats.snapshot().proxy();
+        assertEquals(1, total(rows, new ProxyKey("CreateNote", Status.SUCCESS, VERSION)));
+        assertEquals(1, total(rows, new ProxyKey("CreateNote", Status.ERROR, VERSION)));
+        assertEquals(1, total(rows, new ProxyKey("GetNote", Status.SUCCESS, VERSION)));
+
+        var exported = client.exportStats(Duration.ofSeconds(1));
+        assertTrue(exported.store().stream().anyMatch(r -> r.key().equals(new StoreKey("createNote", Status.SUCCESS, "legacy"))
+                && r.metrics().totalCount() == 1), exported.toString());
+        assertTrue(exported.store().stream().anyMatch(r -> r.key().equals(new StoreKey("createNote", Status.ERROR, "legacy"))
+                && r.metrics().totalCount() == 1), exported.toString());
+    }
+
+    @Test
+    void aCallThatWaitsForTheLockIsRecordedAsContention() throws Exception {
+        server.stop();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        RpcServer rpc = new RpcServer(new StoreRouter(stores.open("legacy")) {
+            @Override
+            public long totalNotes() {
+                entered.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return 0;
+            }
+        }, VERSION, proxyStats, NetworkDelay.NONE);
+        server = Undertow.builder().addHttpListener(port, "127.0.0.1").setHandler(rpc).build();
+        server.start();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            var holder = pool.submit(() -> client.totalNotes());
+            assertTrue(entered.await(10, TimeUnit.SECONDS), "first call holds the lock");
+            var waiter = pool.submit(() -> client.countNotes(account));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (rpc.waitingCalls() == 0) {
+                assertTrue(System.nanoTime() < deadline, "second call never queued for the lock");
+                Thread.onSpinWait();
+            }
+            assertFalse(waiter.isDone(), "the second call cannot finish while the lock is held");
+            release.countDown();
+            assertEquals(0L, holder.get(10, TimeUnit.SECONDS));
+            assertEquals(0L, waiter.get(10, TimeUnit.SECONDS));
+            assertEquals(1, total(proxyStats.export().proxy(), new ProxyKey("CountNotes", Status.CONTENTION, VERSION)));
+            assertEquals(0, total(proxyStats.export().proxy(), new ProxyKey("TotalNotes", Status.CONTENTION, VERSION)));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void malformedRequestsGetStandardErrorsAndTheServerKeepsServing() throws Exception {
+        assertError(post("{not json"), -32700, "not valid JSON");
+        assertError(post("[1,2]"), -32600, "batch");
+        assertError(post("\"text\""), -32600, "JSON object");
+        assertError(post("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"TotalNotes\"}"), -32600, "2.0");
+        assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1}"), -32600, "method");
+        assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"DropTables\"}"), -32601, "DropTables");
+        assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"GetNote\",\"params\":[1]}"), -32602, "object");
+        assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"GetNote\",\"params\":{}}"), -32602,
+                "params.accountDetails must be an object");
+        assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"GetNote\",\"params\":{\"accountDetails\":{\"accountId\":\"nope\"},\"noteId\":\"x\"}}"),
+                -32602, "params.accountDetails.accountId 'nope' is not a UUID");
+        String acc = account.accountId().toString();
+        assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"CreateNote\",\"params\":{\"accountDetails\":{\"accountId\":\""
+                + acc + "\"},\"note\":{\"id\":\"" + UUID.randomUUID() + "\",\"creator\":\"" + acc
+                + "\",\"createdAt\":\"yesterday\",\"updatedAt\":\"2025-01-01T00:00:00Z\",\"content\":\"x\"}}}"),
+                -32602, "params.note.createdAt");
+        assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"UpdateNote\",\"params\":{\"accountDetails\":{\"accountId\":\""
+                + acc + "\",\"isMigrating\":\"yes\"}}}"), -32602, "isMigrating must be true or false");
+
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, get.statusCode());
+
+        Note n = note("still fine");
+        client.createNote(account, n);
+        assertEquals(Optional.of(n), client.getNote(account, n.id()));
+    }
+
+    @Test
+    void aRouterBugBecomesAnErrorNamingTheException() {
+        server.stop();
+        startServer(new StoreRouter(stores.open("legacy")) {
+            @Override
+            public long totalNotes() {
+                throw new NullPointerException("store was null");
+            }
+        });
+        RpcException e = assertThrows(RpcException.class, () -> client.totalNotes());
+        assertEquals(RpcError.ROUTER_FAILED, e.code());
+        assertTrue(e.getMessage().contains("DataProxy failed in TotalNotes: NullPointerException: store was null"), e.getMessage());
+        client.healthCheck();
+    }
+
+    @Test
+    void anUnreachableProxyIsUnavailableNotAStoreError() {
+        server.stop();
+        ProxyUnavailableException e = assertThrows(ProxyUnavailableException.class, () -> client.totalNotes());
+        assertTrue(e.getMessage().contains("v7 is not reachable"), e.getMessage());
+        startServer(new StoreRouter(stores.open("legacy")));
+    }
+
+    private JsonObject post(String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+
+    private static void assertError(JsonObject response, int code, String messagePart) {
+        assertEquals("2.0", response.get("jsonrpc").getAsString());
+        JsonObject error = response.getAsJsonObject("error");
+        assertEquals(code, error.get("code").getAsInt(), response.toString());
+        assertTrue(error.get("message").getAsString().contains(messagePart), response.toString());
+        assertFalse(response.has("result"));
+    }
+
+    private static long total(List<MetricRow<ProxyKey>> rows, ProxyKey key) {
+        return rows.stream().filter(r -> r.key().equals(key)).mapToLong(r -> r.metrics().totalCount()).sum();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.notely.app;
+
+import dev.notely.api.rpc.NetworkDelay;
+import dev.notely.store.KitRoot;
+import dev.notely.telemetry.StatsCollector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+/** A deployment controller over a copy of the kit's proxy sources and a temporary data folder. */
+final class ControllerFixture implements AutoCloseable {
+
+    static final Path KIT_ROOT = KitRoot.fromWorkingDirectory().orElseThrow();
+
+    final Path dataDir;
+    final Path sourceRoot;
+    final StatsCollector stats = new StatsCollector();
+    final DeploymentController controller;
+
+    ControllerFixture(Path tmp, Duration rolloutWait) throws IOException {
+        this(tmp, rolloutWait, KIT_ROOT.resolve("proxy/src/main/java"));
+    }
+
+    ControllerFixture(Path tmp, Duration rolloutWait, Path sources) throws IOException {
+        dataDir = tmp.resolve("data");
+        sourceRoot = tmp.resolve("src");
+        copyTree(sources, sourceRoot);
+        ProxyCompiler compiler = new ProxyCompiler(sourceRoot, KitClasspath.current(), tmp);
+        ProxyLauncher launcher = ProxyLauncher.fromCurrentJvm(dataDir, NetworkDelay.NONE, "INFO");
+        controller = new DeploymentController(compiler, launcher, dataDir.resolve("deployments"), rolloutWait, stats);
+    }
+
+    Path routerSource() {
+        return sourceRoot.resolve(ProxyCompiler.ROUTER_SOURCE);
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        controller.close();
+    }
+}

@@ -1,0 +1,221 @@
+package dev.notely.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.notely.api.DeploymentException;
+import dev.notely.api.DeploymentState;
+import dev.notely.api.DeploymentStatus;
+import dev.notely.api.ProxyInfo;
+import dev.notely.api.ProxyUnavailableException;
+import dev.notely.store.AccountDetails;
+import dev.notely.store.ConflictException;
+import dev.notely.store.Note;
+import dev.notely.telemetry.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rolling deployments with real child JVMs compiled from source. */
+class DeploymentControllerTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final AccountDetails ACCOUNT = new AccountDetails(UUID.randomUUID(), false, null);
+
+    private static Note note(String content, Instant at) {
+        return new Note(UUID.randomUUID(), ACCOUNT.accountId(), at, at, content);
+    }
+
+    private static boolean gone(long pid) {
+        return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+    }
+
+    @Test
+    void rollingDeployUnderLoadLosesNoRequestAndStopsTheOldVersion() throws Exception {
+        try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(3))) {
+            DeploymentController c = f.controller;
+            assertEquals(DeploymentStatus.INITIAL, c.state().status());
+            assertThrows(ProxyUnavailableException.class, () -> c.totalNotes(), "nothing deployed yet");
+
+            assertEquals(1, c.deploy());
+            assertEquals(DeploymentStatus.READY, c.state().status());
+            long v1Pid = c.state().current().orElseThrow().pid();
+            assertTrue(Files.isRegularFile(f.dataDir.resolve("deployments/v1/dev/notely/proxy/DataProxy.class")),
+                    "compiled from source into the deployments folder");
+
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger ok = new AtomicInteger();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<?> load = pool.submit(() -> {
+                Instant t = Instant.parse("2025-08-13T10:00:00Z");
+                while (running.get()) {
+                    try {
+                        t = t.plusMillis(1);
+                        Note n = note("n", t);
+                        c.createNote(ACCOUNT, n);
+                        t = t.plusMillis(1);
+                        assertTrue(c.updateNote(ACCOUNT, n.withContent("updated", t)));
+                        assertEquals("updated", c.getNote(ACCOUNT, n.id()).orElseThrow().content());
+                        c.deleteNote(ACCOUNT, n.id());
+                        assertEquals(Optional.empty(), c.getNote(ACCOUNT, n.id()));
+                        ok.incrementAndGet();
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                        return;
+                    }
+                }
+            });
+            try {
+                Await.until(Duration.ofSeconds(10), "traffic on v1", () -> ok.get() > 5);
+                assertEquals(2, c.deploy());
+                DeploymentState during = c.state();
+                assertEquals(DeploymentStatus.ROLLOUT_WAIT, during.status());
+                assertEquals(2, during.current().orElseThrow().version());
+                assertEquals(1, during.previous().orElseThrow().version());
+                assertEquals(3, during.progress().orElseThrow().totalSeconds());
+
+                Await.until(Duration.ofSeconds(20), "rollout to finish",
+                        () -> c.state().status() == DeploymentStatus.READY || failure.get() != null);
+                int afterRollout = ok.get();
+                Await.until(Duration.ofSeconds(10), "traffic on v2 alone",
+                        () -> ok.get() > afterRollout + 5 || failure.get() != null);
+            } finally {
+                running.set(false);
+                load.get(30, TimeUnit.SECONDS);
+                pool.shutdownNow();
+            }
+            assertEquals(null, failure.get(), "a request failed during the rollout");
+            assertTrue(served(f, 1) > 0 && served(f, 2) > 0, "both versions served");
+            assertEquals(0, errors(f), "no proxy call failed");
+            assertTrue(c.state().previous().isEmpty());
+            Await.until(Duration.ofSeconds(10), "v1 process to exit", () -> gone(v1Pid));
+        }
+    }
+
+    @Test
+    void aCompileErrorFailsTheDeploymentAndTheRunningVersionKeepsServing() throws Exception {
+        try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(1))) {
+            DeploymentController c = f.controller;
+            c.deploy();
+            long v1Pid = c.state().current().orElseThrow().pid();
+            Note before = note("before", Instant.now());
+            c.createNote(ACCOUNT, before);
+
+            String source = Files.readString(f.routerSource());
+            List<String> lines = source.lines().toList();
+            int line = lines.indexOf(lines.stream().filter(l -> l.contains("return legacy.listNotes")).findFirst().orElseThrow()) + 1;
+            Files.writeString(f.routerSource(), source.replace("return legacy.listNotes(account.accountId());",
+                    "return legacy.listNotez(account.accountId())"));
+
+            DeploymentException e = assertThrows(DeploymentException.class, c::deploy);
+            assertTrue(e.getMessage().startsWith("compile error: "), e.getMessage());
+            assertTrue(e.getMessage().contains("src/dev/notely/proxy/DataProxy.java:" + line + ": "), e.getMessage());
+
+            DeploymentState state = c.state();
+            assertEquals(DeploymentStatus.READY, state.status());
+            assertEquals(new ProxyInfo(1, v1Pid, state.current().orElseThrow().startedAt(), 0), state.current().orElseThrow());
+            assertEquals(Optional.of(e.getMessage()), state.lastError());
+            assertEquals(Optional.of(before), c.getNote(ACCOUNT, before.id()), "v1 still serves");
+
+            Files.writeString(f.routerSource(), source);
+            assertEquals(2, c.deploy(), "the failed attempt does not use up a version number");
+            assertEquals(Optional.empty(), c.state().lastError(), "a good deployment clears the error");
+        }
+    }
+
+    @Test
+    void aProxyThatThrowsOnStartFailsTheDeploymentWithItsMessage() throws Exception {
+        try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(1))) {
+            DeploymentController c = f.controller;
+            c.deploy();
+            String source = Files.readString(f.routerSource());
+            Files.writeString(f.routerSource(), source.replace("this.legacy = stores.open(NoteStores.LEGACY);",
+                    "this.legacy = stores.open(\"legasy\");"));
+            DeploymentException e = assertThrows(DeploymentException.class, c::deploy);
+            assertTrue(e.getMessage().contains("v2 exited with code 1 while starting"), e.getMessage());
+            assertTrue(e.getMessage().contains("unknown note store 'legasy'"), e.getMessage());
+            assertEquals(1, c.state().current().orElseThrow().version());
+            c.healthCheck();
+        }
+    }
+
+    @Test
+    void aSecondDeployWhileOneRunsIsRefused() throws Exception {
+        try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(30))) {
+            DeploymentController c = f.controller;
+            c.deploy();
+            c.deploy();
+            assertEquals(DeploymentStatus.ROLLOUT_WAIT, c.state().status());
+            ConflictException e = assertThrows(ConflictException.class, c::deploy);
+            assertEquals("deployment already in progress", e.getMessage());
+            assertEquals(2, c.state().current().orElseThrow().version());
+        }
+    }
+
+    @Test
+    void aKilledProxyIsRestartedAndServesAgain() throws Exception {
+        try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(1))) {
+            DeploymentController c = f.controller;
+            c.deploy();
+            long pid = c.state().current().orElseThrow().pid();
+            Note n = note("survives", Instant.now());
+            c.createNote(ACCOUNT, n);
+
+            long killedAt = System.nanoTime();
+            assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
+            Await.until(Duration.ofSeconds(5), "a restarted v1", () -> {
+                ProxyInfo info = c.state().current().orElseThrow();
+                return info.pid() != pid && info.pid() != 0;
+            });
+            long restartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+            ProxyInfo restarted = c.state().current().orElseThrow();
+            assertEquals(1, restarted.version());
+            assertEquals(1, restarted.restarts());
+            assertEquals(Optional.of(n), c.getNote(ACCOUNT, n.id()), "serving again after " + restartMillis + " ms");
+        }
+    }
+
+    @Test
+    void closingStopsEveryProxyProcess() throws Exception {
+        ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(30));
+        DeploymentController c = f.controller;
+        c.deploy();
+        c.deploy();
+        long current = c.state().current().orElseThrow().pid();
+        long previous = c.state().previous().orElseThrow().pid();
+        f.close();
+        assertTrue(gone(current), "current proxy stopped");
+        assertTrue(gone(previous), "previous proxy stopped");
+        assertThrows(ProxyUnavailableException.class, c::totalNotes);
+    }
+
+    private static long served(ControllerFixture f, int version) {
+        return f.stats.snapshot().proxy().stream()
+                .filter(r -> r.key().version() == version && r.key().status() == Status.SUCCESS)
+                .mapToLong(r -> r.metrics().totalCount()).sum();
+    }
+
+    private static long errors(ControllerFixture f) {
+        return f.stats.snapshot().proxy().stream().filter(r -> r.key().status() == Status.ERROR)
+                .mapToLong(r -> r.metrics().totalCount()).sum();
+    }
+
+}
