@@ -7,14 +7,12 @@ import dev.notely.api.Deployments;
 import dev.notely.api.ProxyInfo;
 import dev.notely.api.ProxyUnavailableException;
 import dev.notely.api.RolloutProgress;
-import dev.notely.api.rpc.RpcClient;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
 import dev.notely.telemetry.StatsCollector;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,12 +85,15 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
         }
     }
 
+    /** How long the latest successful deployment took, split into compiling and starting. */
+    record Timings(long compileMillis, long startMillis) {
+    }
+
     private final ProxyCompiler compiler;
     private final ProxyLauncher launcher;
     private final Path deploymentsDir;
     private final Duration rolloutWait;
     private final StatsCollector stats;
-    private final HttpClient http;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean deploying = new AtomicBoolean();
     private final Object lock = new Object();
@@ -101,6 +102,7 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
     private volatile DeploymentStatus status = DeploymentStatus.INITIAL;
     private volatile long rolloutStartNanos;
     private volatile String lastError;
+    private volatile Timings lastTimings;
     private volatile boolean closed;
     private int lastVersion; // guarded by lock
 
@@ -111,7 +113,6 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
         this.deploymentsDir = deploymentsDir;
         this.rolloutWait = rolloutWait;
         this.stats = stats;
-        this.http = RpcClient.newHttpClient();
         this.scheduler = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "deployments");
             thread.setDaemon(true);
@@ -143,33 +144,36 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
             long compileStart = System.nanoTime();
             compiler.compile(classes);
             long launchStart = System.nanoTime();
-            started = ProxyProcess.start(launcher, version, classes, http, stats);
+            started = ProxyProcess.start(launcher, version, classes, stats);
             started.awaitReady(ProxyProcess.START_TIMEOUT);
             long readyAt = System.nanoTime();
             Slot slot = new Slot(version, classes, started);
+            Slot replaced;
             synchronized (lock) {
                 if (closed) {
                     throw new DeploymentException("the kit is shutting down");
                 }
                 lastVersion = version;
                 lastError = null;
-                Slot old = routing.current();
-                if (old == null) {
+                lastTimings = new Timings(millisBetween(compileStart, launchStart), millisBetween(launchStart, readyAt));
+                replaced = routing.current();
+                if (replaced == null) {
                     routing = new Routing(slot, null);
                     status = DeploymentStatus.READY;
                 } else {
-                    routing = new Routing(slot, old);
+                    routing = new Routing(slot, replaced);
                     status = DeploymentStatus.ROLLOUT_WAIT;
                     rolloutStartNanos = System.nanoTime();
                     scheduler.schedule(this::finishRollout, rolloutWait.toMillis(), TimeUnit.MILLISECONDS);
                     rolloutScheduled = true;
                 }
+                started = null; // committed: from here on the process belongs to the routing
             }
-            watch(slot, started);
-            log.info("v{} serving as pid {} (compiled in {} ms, started in {} ms){}", version, started.pid(),
-                    millisBetween(compileStart, launchStart), millisBetween(launchStart, readyAt),
-                    rolloutScheduled ? "; v" + routing.previous().version + " keeps serving part of the traffic for "
-                            + rolloutWait.toSeconds() + " s" : "");
+            watch(slot, slot.process);
+            log.info("v{} serving as pid {} (compiled in {} ms, started in {} ms){}", version, slot.process.pid(),
+                    lastTimings.compileMillis(), lastTimings.startMillis(), replaced == null ? ""
+                            : "; v" + replaced.version + " keeps serving part of the traffic for "
+                            + rolloutWait.toSeconds() + " s");
             return version;
         } catch (RuntimeException e) {
             if (started != null) {
@@ -196,8 +200,7 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
         Slot old;
         synchronized (lock) {
             old = routing.previous();
-            routing = new Routing(routing.current(), null);
-            status = DeploymentStatus.READY;
+            routing = new Routing(routing.current(), null); // all traffic to the new version from now on
         }
         try {
             if (old != null) {
@@ -206,9 +209,13 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
                     pullStats(old, process); // its last figures, before it goes
                     process.stop();
                 }
-                log.info("rollout finished: v{} stopped, v{} serves all traffic", old.version, routing.current().version);
+                log.info("rollout finished: v{} stopped, v{} serves all traffic", old.version,
+                        routing.current() == null ? "?" : routing.current().version);
             }
         } finally {
+            synchronized (lock) {
+                status = routing.current() == null ? DeploymentStatus.INITIAL : DeploymentStatus.READY;
+            }
             deploying.set(false);
         }
     }
@@ -223,6 +230,10 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
             progress = Optional.of(new RolloutProgress(Math.min(elapsed, rolloutWait.toSeconds()), rolloutWait.toSeconds()));
         }
         return new DeploymentState(s, progress, info(r.current()), info(r.previous()), Optional.ofNullable(lastError));
+    }
+
+    Optional<Timings> lastTimings() {
+        return Optional.ofNullable(lastTimings);
     }
 
     private static Optional<ProxyInfo> info(Slot slot) {
@@ -378,7 +389,7 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
         }
         ProxyProcess process = null;
         try {
-            process = ProxyProcess.start(launcher, slot.version, slot.classes, http, stats);
+            process = ProxyProcess.start(launcher, slot.version, slot.classes, stats);
             process.awaitReady(ProxyProcess.START_TIMEOUT);
         } catch (RuntimeException e) {
             if (process != null) {

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +62,7 @@ final class ProxyProcess {
     }
 
     /** Starts the child JVM; use {@link #awaitReady} before routing to it. */
-    static ProxyProcess start(ProxyLauncher launcher, int version, Path classesDir, HttpClient http, StatsCollector stats) {
+    static ProxyProcess start(ProxyLauncher launcher, int version, Path classesDir, StatsCollector stats) {
         int port = freePort();
         List<String> command = launcher.command(version, classesDir, port);
         Process process;
@@ -75,7 +74,7 @@ final class ProxyProcess {
         }
         log.debug("v{} started as pid {} on port {}", version, process.pid(), port);
         return new ProxyProcess(version, port, process,
-                new RpcClient(http, port, version, stats, launcher.networkDelay()));
+                new RpcClient(port, version, stats, launcher.networkDelay()));
     }
 
     /**
@@ -132,6 +131,7 @@ final class ProxyProcess {
 
     /** SIGTERM, then a kill after {@link #STOP_GRACE}; returns once the process is gone. */
     void stop() {
+        client.close();
         if (!process.isAlive()) {
             return;
         }

@@ -19,11 +19,7 @@ import dev.notely.telemetry.StatsSnapshot;
 import dev.notely.telemetry.Status;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -35,32 +31,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * a remote proxy exactly as to an in-process router. Every routed call pays the simulated network
  * delay and is recorded as proxy access (operation, outcome, version, duration).
  */
-public final class RpcClient implements NoteRouter {
+public final class RpcClient implements NoteRouter, AutoCloseable {
 
     /** Long enough to cover a store waiting out another process's lock. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private static final java.lang.reflect.Type UUID_LIST = new TypeToken<List<UUID>>() { }.getType();
 
-    private final HttpClient http;
-    private final URI endpoint;
+    private final LoopbackHttp http;
     private final int version;
     private final StatsCollector stats;
     private final NetworkDelay delay;
     private final AtomicLong ids = new AtomicLong();
 
-    public RpcClient(HttpClient http, int port, int version, StatsCollector stats, NetworkDelay delay) {
-        this.http = http;
-        this.endpoint = URI.create("http://127.0.0.1:" + port + "/");
+    public RpcClient(int port, int version, StatsCollector stats, NetworkDelay delay) {
+        this.http = new LoopbackHttp(port);
         this.version = version;
         this.stats = stats;
         this.delay = delay;
-    }
-
-    /** A client with its own HTTP/1.1 connection pool. */
-    public static HttpClient newHttpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     public int version() {
@@ -153,24 +141,21 @@ public final class RpcClient implements NoteRouter {
         request.addProperty("id", ids.incrementAndGet());
         request.addProperty("method", method.wireName());
         request.add("params", params);
-        HttpRequest httpRequest = HttpRequest.newBuilder(endpoint).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build();
-        HttpResponse<String> response;
+        String response;
         try {
-            response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
+            response = http.post(request.toString(), timeout);
+        } catch (SocketTimeoutException e) {
             throw new ProxyUnavailableException("data proxy v" + version + " did not answer " + method.wireName()
                     + " within " + timeout.toMillis() + " ms", e);
         } catch (ConnectException e) {
             throw new ProxyUnavailableException("data proxy v" + version + " is not reachable (connection refused)", e);
+        } catch (LoopbackHttp.BadResponseException e) {
+            throw new RpcException(RpcError.INTERNAL_ERROR, "data proxy v" + version + " refused "
+                    + method.wireName() + ": " + e.getMessage());
         } catch (IOException e) {
             throw new ProxyUnavailableException("data proxy v" + version + " connection failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProxyUnavailableException("interrupted while calling data proxy v" + version, e);
         }
-        return resultOf(method, response.body());
+        return resultOf(method, response);
     }
 
     private JsonElement resultOf(RpcMethod method, String body) {
@@ -199,6 +184,12 @@ public final class RpcClient implements NoteRouter {
                     "data proxy v" + version + " answered " + method.wireName() + " without a result");
         }
         return result;
+    }
+
+    /** Closes the kept-alive connections. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     private static JsonObject withAccount(AccountDetails account) {

@@ -69,12 +69,13 @@ class RpcWireTest {
                 .setHandler(new RpcServer(router, VERSION, proxyStats, NetworkDelay.NONE)).build();
         server.start();
         port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-        http = RpcClient.newHttpClient();
-        client = new RpcClient(http, port, VERSION, appStats, NetworkDelay.NONE);
+        http = HttpClient.newHttpClient();
+        client = new RpcClient(port, VERSION, appStats, NetworkDelay.NONE);
     }
 
     @AfterEach
     void stop() {
+        client.close();
         server.stop();
         stores.close();
     }
