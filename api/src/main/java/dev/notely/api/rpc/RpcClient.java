@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 import dev.notely.api.ProxyUnavailableException;
+import dev.notely.api.http.KeepAliveHttp;
 import dev.notely.api.json.Json;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.ConflictException;
@@ -38,14 +39,14 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
 
     private static final java.lang.reflect.Type UUID_LIST = new TypeToken<List<UUID>>() { }.getType();
 
-    private final LoopbackHttp http;
+    private final KeepAliveHttp http;
     private final int version;
     private final StatsCollector stats;
     private final NetworkDelay delay;
     private final AtomicLong ids = new AtomicLong();
 
     public RpcClient(int port, int version, StatsCollector stats, NetworkDelay delay) {
-        this.http = new LoopbackHttp(port);
+        this.http = KeepAliveHttp.loopback(port);
         this.version = version;
         this.stats = stats;
         this.delay = delay;
@@ -141,21 +142,22 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
         request.addProperty("id", ids.incrementAndGet());
         request.addProperty("method", method.wireName());
         request.add("params", params);
-        String response;
+        KeepAliveHttp.Response response;
         try {
-            response = http.post(request.toString(), timeout);
+            response = http.send("POST", "/", request.toString(), timeout);
         } catch (SocketTimeoutException e) {
             throw new ProxyUnavailableException("data proxy v" + version + " did not answer " + method.wireName()
                     + " within " + timeout.toMillis() + " ms", e);
         } catch (ConnectException e) {
             throw new ProxyUnavailableException("data proxy v" + version + " is not reachable (connection refused)", e);
-        } catch (LoopbackHttp.BadResponseException e) {
-            throw new RpcException(RpcError.INTERNAL_ERROR, "data proxy v" + version + " refused "
-                    + method.wireName() + ": " + e.getMessage());
         } catch (IOException e) {
             throw new ProxyUnavailableException("data proxy v" + version + " connection failed: " + e, e);
         }
-        return resultOf(method, response);
+        if (response.status() != 200) {
+            throw new RpcException(RpcError.INTERNAL_ERROR, "data proxy v" + version + " refused "
+                    + method.wireName() + " with HTTP " + response.status() + ": " + response.body());
+        }
+        return resultOf(method, response.body());
     }
 
     private JsonElement resultOf(RpcMethod method, String body) {

@@ -1,4 +1,4 @@
-package dev.notely.api.rpc;
+package dev.notely.api.http;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,67 +16,85 @@ import java.util.ArrayDeque;
 import java.util.Locale;
 
 /**
- * A minimal HTTP/1.1 client for the data-proxy wire: POST a JSON body to {@code 127.0.0.1:port/} over
- * kept-alive sockets. The wire is loopback-only and both ends are ours, so this replaces a general
- * HTTP client whose thread hand-offs cost more than the call itself. Safe for use from many threads:
- * each call takes a connection of its own from a small idle pool.
+ * A minimal HTTP/1.1 client over kept-alive sockets, for the kit's own servers: the data-proxy wire and
+ * the simulated users. Both ends are ours, so this replaces a general HTTP client whose thread
+ * hand-offs cost more than a whole loopback call. Safe for use from many threads: each call takes a
+ * connection of its own from a small idle pool.
  */
-final class LoopbackHttp implements AutoCloseable {
+public final class KeepAliveHttp implements AutoCloseable {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
     private static final int MAX_IDLE = 32;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
 
-    /** The server answered with something other than 200 and a body. */
-    static final class BadResponseException extends IOException {
+    /** The server's answer was not readable HTTP. */
+    public static final class BadResponseException extends IOException {
         BadResponseException(String message) {
             super(message);
         }
+    }
+
+    /** A status code and the body as text. */
+    public record Response(int status, String body) {
     }
 
     private final InetSocketAddress address;
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private boolean closed;
 
-    LoopbackHttp(int port) {
-        this.address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    /** A client for the server at {@code host:port}; the host is resolved once. */
+    public KeepAliveHttp(String host, int port) {
+        this.address = new InetSocketAddress(host, port);
+    }
+
+    /** A client for a server on this machine's loopback address. */
+    public static KeepAliveHttp loopback(int port) {
+        return new KeepAliveHttp(InetAddress.getLoopbackAddress().getHostAddress(), port);
     }
 
     /**
-     * Sends {@code body} and returns the response body.
+     * Sends one request and returns the response, whatever its status.
      *
+     * @param body a JSON body, or {@code null} for none
      * @throws java.net.ConnectException      when nothing listens on the port
      * @throws java.net.SocketTimeoutException when no answer came within {@code timeout}
      */
-    String post(String body, Duration timeout) throws IOException {
-        byte[] payload = body.getBytes(StandardCharsets.UTF_8);
+    public Response send(String method, String path, String body, Duration timeout) throws IOException {
+        byte[] payload = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
         Connection reused = takeIdle();
         if (reused != null) {
             try {
-                return exchange(reused, payload, timeout);
+                return exchange(reused, method, path, payload, timeout);
             } catch (EOFException stale) {
                 // The server closed this idle connection before our request reached it: send it anew.
                 reused.close();
             }
         }
-        return exchange(open(), payload, timeout);
+        return exchange(open(), method, path, payload, timeout);
     }
 
-    private String exchange(Connection connection, byte[] payload, Duration timeout) throws IOException {
+    private Response exchange(Connection connection, String method, String path, byte[] payload, Duration timeout)
+            throws IOException {
         boolean keep = false;
         try {
             connection.socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
-            String head = "POST / HTTP/1.1\r\nHost: " + address.getHostString() + ":" + address.getPort()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + payload.length + "\r\n\r\n";
-            connection.out.write(head.getBytes(StandardCharsets.US_ASCII));
-            connection.out.write(payload);
-            connection.out.flush();
-            Response response = read(connection.in);
-            keep = response.keepAlive;
-            if (response.status != 200) {
-                throw new BadResponseException("HTTP " + response.status + ": " + response.body);
+            StringBuilder head = new StringBuilder(160).append(method).append(' ').append(path)
+                    .append(" HTTP/1.1\r\nHost: ").append(address.getHostString()).append(':').append(address.getPort())
+                    .append("\r\n");
+            if (payload != null) {
+                head.append("Content-Type: application/json\r\nContent-Length: ").append(payload.length).append("\r\n");
+            } else if (!method.equals("GET") && !method.equals("DELETE")) {
+                head.append("Content-Length: 0\r\n");
             }
-            return response.body;
+            head.append("\r\n");
+            connection.out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+            if (payload != null) {
+                connection.out.write(payload);
+            }
+            connection.out.flush();
+            Raw response = read(connection.in, method.equals("HEAD"));
+            keep = response.keepAlive;
+            return new Response(response.status, response.body);
         } finally {
             if (keep) {
                 giveBack(connection);
@@ -86,10 +104,10 @@ final class LoopbackHttp implements AutoCloseable {
         }
     }
 
-    private record Response(int status, boolean keepAlive, String body) {
+    private record Raw(int status, boolean keepAlive, String body) {
     }
 
-    private static Response read(InputStream in) throws IOException {
+    private static Raw read(InputStream in, boolean headOnly) throws IOException {
         String statusLine = line(in, true);
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
@@ -124,7 +142,9 @@ final class LoopbackHttp implements AutoCloseable {
             }
         }
         byte[] body;
-        if (chunked) {
+        if (headOnly || status == 204 || status == 304 || status / 100 == 1) {
+            body = new byte[0];
+        } else if (chunked) {
             body = readChunked(in);
         } else if (length >= 0) {
             body = in.readNBytes((int) length);
@@ -135,7 +155,7 @@ final class LoopbackHttp implements AutoCloseable {
             body = in.readAllBytes();
             keepAlive = false;
         }
-        return new Response(status, keepAlive, new String(body, StandardCharsets.UTF_8));
+        return new Raw(status, keepAlive, new String(body, StandardCharsets.UTF_8));
     }
 
     private static byte[] readChunked(InputStream in) throws IOException {

@@ -1,0 +1,90 @@
+package dev.notely.api.rest;
+
+import dev.notely.store.Account;
+import dev.notely.store.AccountStore;
+import dev.notely.store.NotFoundException;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.NoteStores;
+import io.undertow.server.HttpServerExchange;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@code /accounts} and {@code /accounts/{accountId}}. */
+final class AccountsHandler {
+
+    static final int MAX_NAME_LENGTH = 100;
+
+    private final AccountStore accounts;
+    private final NoteRouter router;
+
+    AccountsHandler(AccountStore accounts, NoteRouter router) {
+        this.accounts = accounts;
+        this.router = router;
+    }
+
+    void list(HttpServerExchange exchange) {
+        Exchanges.json(exchange, 200, accounts.listAccounts());
+    }
+
+    void get(HttpServerExchange exchange) {
+        Exchanges.json(exchange, 200, find(Paths.uuidParam(exchange, "accountId")));
+    }
+
+    void create(HttpServerExchange exchange) {
+        JsonBody body = Exchanges.body(exchange);
+        String name = validName(body.string("name").orElseThrow(() -> new BadRequestException("name is required")));
+        UUID id = body.uuid("id").orElseGet(UUID::randomUUID);
+        boolean migrating = body.bool("isMigrating").orElse(false);
+        Optional<String> shard = body.string("shard").map(AccountsHandler::validShard);
+        // The data proxy decides where a new account lives, unless the caller already did.
+        String assigned = shard.or(() -> router.assignShard(id).map(AccountsHandler::validAssignedShard)).orElse(null);
+        Account account = new Account(id, name, migrating, assigned);
+        accounts.createAccount(account);
+        Exchanges.json(exchange, 201, account);
+    }
+
+    void update(HttpServerExchange exchange) {
+        UUID id = Paths.uuidParam(exchange, "accountId");
+        JsonBody body = Exchanges.body(exchange);
+        Optional<String> name = body.string("name").map(AccountsHandler::validName);
+        Optional<Boolean> migrating = body.bool("isMigrating");
+        Optional<String> shard = body.string("shard").map(AccountsHandler::validShard);
+        if (body.has("id") && !body.uuid("id").map(id::equals).orElse(true)) {
+            throw new BadRequestException("id in the body does not match the path");
+        }
+        Account current = find(id);
+        Account updated = new Account(id, name.orElse(current.name()), migrating.orElse(current.isMigrating()),
+                body.has("shard") ? shard.orElse(null) : current.shard());
+        accounts.updateAccount(updated);
+        Exchanges.json(exchange, 200, updated);
+    }
+
+    Account find(UUID id) {
+        return accounts.getAccount(id).orElseThrow(() -> new NotFoundException("account " + id + " not found"));
+    }
+
+    private static String validName(String name) {
+        if (name.isBlank()) {
+            throw new BadRequestException("name must not be blank");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new BadRequestException("name must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        return name;
+    }
+
+    private static String validShard(String shard) {
+        if (!NoteStores.SHARDS.contains(shard)) {
+            throw new BadRequestException("shard '" + shard + "' is not one of " + String.join(", ", NoteStores.SHARDS));
+        }
+        return shard;
+    }
+
+    private static String validAssignedShard(String shard) {
+        if (!NoteStores.SHARDS.contains(shard)) {
+            throw new IllegalStateException("the data proxy's assignShard returned '" + shard
+                    + "', which is not one of " + String.join(", ", NoteStores.SHARDS));
+        }
+        return shard;
+    }
+}

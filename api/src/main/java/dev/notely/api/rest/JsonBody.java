@@ -1,0 +1,80 @@
+package dev.notely.api.rest;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.notely.api.json.Json;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A request body read as a JSON object, with typed accessors that turn every wrong shape into a 400
+ * naming the field. Unknown fields are ignored.
+ */
+final class JsonBody {
+
+    private final JsonObject object;
+
+    private JsonBody(JsonObject object) {
+        this.object = object;
+    }
+
+    static JsonBody parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new BadRequestException("request body must be a JSON object");
+        }
+        JsonElement parsed;
+        try {
+            parsed = JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            throw new BadRequestException("request body is not valid JSON");
+        }
+        if (!parsed.isJsonObject()) {
+            throw new BadRequestException("request body must be a JSON object");
+        }
+        return new JsonBody(parsed.getAsJsonObject());
+    }
+
+    boolean has(String field) {
+        return object.has(field);
+    }
+
+    /** The field as text; absent or null is empty; another type is a 400. */
+    Optional<String> string(String field) {
+        JsonElement e = object.get(field);
+        if (e == null || e.isJsonNull()) {
+            return Optional.empty();
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            throw new BadRequestException(field + " must be a string");
+        }
+        return Optional.of(e.getAsString());
+    }
+
+    Optional<Boolean> bool(String field) {
+        JsonElement e = object.get(field);
+        if (e == null || e.isJsonNull()) {
+            return Optional.empty();
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+            throw new BadRequestException(field + " must be true or false");
+        }
+        return Optional.of(e.getAsBoolean());
+    }
+
+    Optional<UUID> uuid(String field) {
+        return string(field).map(text -> Paths.uuid(field, text));
+    }
+
+    Optional<Instant> instant(String field) {
+        return string(field).map(text -> {
+            try {
+                return Json.parseInstant(text);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(field + ": " + e.getMessage());
+            }
+        });
+    }
+}

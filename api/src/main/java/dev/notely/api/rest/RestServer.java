@@ -1,0 +1,141 @@
+package dev.notely.api.rest;
+
+import dev.notely.api.Deployments;
+import dev.notely.store.AccountStore;
+import dev.notely.store.NoteRouter;
+import dev.notely.telemetry.StatsCollector;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.function.Consumer;
+
+/**
+ * The Notely REST API on Undertow. Routes are small handlers; metrics, error mapping and the body
+ * limit wrap them all, so no route repeats that work:
+ * {@code Blocking → Metrics → Errors → Routing → route}.
+ */
+public final class RestServer implements AutoCloseable {
+
+    /** How many requests may be in flight at once; each may wait on a data proxy. */
+    static final int WORKER_THREADS = 64;
+
+    private final Undertow server;
+    private final int port;
+
+    private RestServer(Undertow server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /**
+     * Binds and starts the API.
+     *
+     * @param port 0 picks a free port (see {@link #port()})
+     * @throws IllegalStateException with a message a person can act on when the port is taken
+     */
+    public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
+                                   Deployments deployments, StatsCollector stats) {
+        HttpHandler handler = new BlockingHandler(new MetricsHandler(stats,
+                new ErrorHandler(routes(accounts, router, deployments, stats))));
+        Undertow server = Undertow.builder()
+                .addHttpListener(port, host)
+                .setIoThreads(2)
+                .setWorkerThreads(WORKER_THREADS)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) Exchanges.MAX_BODY_BYTES)
+                .setHandler(handler)
+                .build();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            server.stop();
+            if (hasCause(e, BindException.class)) {
+                throw new IllegalStateException(portInUse(host, port), e);
+            }
+            throw new IllegalStateException("cannot start the API on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        int bound = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        return new RestServer(server, bound);
+    }
+
+    /**
+     * Fails at once, before anything slow starts, when {@code host:port} cannot be bound.
+     *
+     * @throws IllegalStateException saying the port is taken and what to do
+     */
+    public static void checkPortFree(String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, port));
+        } catch (BindException e) {
+            throw new IllegalStateException(portInUse(host, port), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private static RoutingHandler routes(AccountStore accounts, NoteRouter router, Deployments deployments,
+                                         StatsCollector stats) {
+        AccountsHandler accountRoutes = new AccountsHandler(accounts, router);
+        NotesHandler noteRoutes = new NotesHandler(accountRoutes, router);
+        SystemHandler system = new SystemHandler(accounts, router, deployments, stats);
+        return new RoutingHandler()
+                .get("/healthz", route(system::health))
+                .post("/deploy", route(system::deploy))
+                .get("/stats", route(system::stats))
+                .get("/deployments", route(system::deployments))
+                .get("/accounts", route(accountRoutes::list))
+                .post("/accounts", route(accountRoutes::create))
+                .get("/accounts/{accountId}", route(accountRoutes::get))
+                .put("/accounts/{accountId}", route(accountRoutes::update))
+                .get("/accounts/{accountId}/notes", route(noteRoutes::list))
+                .post("/accounts/{accountId}/notes", route(noteRoutes::create))
+                .get("/accounts/{accountId}/notes/{noteId}", route(noteRoutes::get))
+                .put("/accounts/{accountId}/notes/{noteId}", route(noteRoutes::update))
+                .delete("/accounts/{accountId}/notes/{noteId}", route(noteRoutes::delete))
+                .setFallbackHandler(exchange -> Exchanges.error(exchange, 404,
+                        "no route " + exchange.getRequestMethod() + " " + exchange.getRequestPath()))
+                .setInvalidMethodHandler(exchange -> {
+                    exchange.getResponseHeaders().put(Headers.ALLOW, "GET, POST, PUT, DELETE");
+                    Exchanges.error(exchange, 405, "method " + exchange.getRequestMethod()
+                            + " is not allowed on " + exchange.getRequestPath());
+                });
+    }
+
+    private static HttpHandler route(Consumer<HttpServerExchange> handler) {
+        return handler::accept;
+    }
+
+    private static String portInUse(String host, int port) {
+        return "port " + port + " on " + host + " is already in use (is the kit already running?): stop the other "
+                + "program or start with --port " + (port + 1);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

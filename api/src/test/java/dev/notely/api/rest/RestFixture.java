@@ -1,0 +1,107 @@
+package dev.notely.api.rest;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import dev.notely.api.DeploymentException;
+import dev.notely.api.DeploymentState;
+import dev.notely.api.DeploymentStatus;
+import dev.notely.api.Deployments;
+import dev.notely.api.ProxyInfo;
+import dev.notely.api.RolloutProgress;
+import dev.notely.api.StoreRouter;
+import dev.notely.store.ConflictException;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.sqlite.SqliteAccountStore;
+import dev.notely.store.sqlite.SqliteNoteStores;
+import dev.notely.telemetry.StatsCollector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** A REST server over real SQLite stores and an in-process router, driven with real HTTP. */
+final class RestFixture implements AutoCloseable {
+
+    /** A scripted deployments fake: answers with a version, a conflict or a failure. */
+    static final class FakeDeployments implements Deployments {
+        volatile String outcome = "ok";
+        volatile int deployed;
+
+        @Override
+        public int deploy() {
+            switch (outcome) {
+                case "busy" -> throw new ConflictException("deployment already in progress");
+                case "broken" -> throw new DeploymentException("compile error: proxy/src/main/java/dev/notely/proxy/DataProxy.java:12: ';' expected");
+                default -> {
+                    return ++deployed;
+                }
+            }
+        }
+
+        @Override
+        public DeploymentState state() {
+            return new DeploymentState(DeploymentStatus.ROLLOUT_WAIT, Optional.of(new RolloutProgress(12, 30)),
+                    Optional.of(new ProxyInfo(2, 4242, Instant.parse("2025-08-13T10:00:00Z"), 1)),
+                    Optional.of(new ProxyInfo(1, 4141, Instant.parse("2025-08-13T09:00:00Z"), 0)), Optional.empty());
+        }
+    }
+
+    record Reply(int status, String body) {
+        JsonElement json() {
+            return JsonParser.parseString(body);
+        }
+
+        String error() {
+            return json().getAsJsonObject().get("error").getAsString();
+        }
+    }
+
+    final StatsCollector stats = new StatsCollector();
+    final SqliteAccountStore accounts;
+    final SqliteNoteStores stores;
+    final FakeDeployments deployments = new FakeDeployments();
+    final RestServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    RestFixture(Path dir) {
+        this(dir, stores -> new StoreRouter(stores.open("legacy"), "new"));
+    }
+
+    RestFixture(Path dir, Function<SqliteNoteStores, NoteRouter> router) {
+        accounts = SqliteAccountStore.open(dir);
+        stores = new SqliteNoteStores(dir, new StatsCollector());
+        server = RestServer.start("127.0.0.1", 0, accounts, router.apply(stores), deployments, stats);
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    Reply send(String method, String path, String body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + path))
+                    .method(method, publisher).header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body());
+        } catch (Exception e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        }
+    }
+
+    Reply get(String path) {
+        return send("GET", path, null);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        stores.close();
+        accounts.close();
+    }
+}
