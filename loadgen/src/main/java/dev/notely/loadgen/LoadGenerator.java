@@ -1,0 +1,137 @@
+package dev.notely.loadgen;
+
+import dev.notely.api.client.NotelyClient;
+import dev.notely.telemetry.ConsistencyMiss;
+import dev.notely.telemetry.StatsCollector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Simulated users: each account is created through the REST API, gets its notes, and then acts on
+ * its own schedule, checking every answer. A bounded pool of threads serves all accounts (a thousand
+ * accounts do not mean a thousand threads); an account's ticks never overlap.
+ */
+public final class LoadGenerator implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger("loadgen");
+    private static final int MAX_THREADS = 48;
+
+    private final NotelyClient api;
+    private final StatsCollector stats;
+    private final LoadSettings settings;
+    private final Tally tally = new Tally();
+    private final LongAdder missCount = new LongAdder();
+    private final List<SimulatedAccount> accounts = new ArrayList<>();
+    private final ScheduledThreadPoolExecutor pool;
+    private final long startNanos = System.nanoTime();
+
+    private LoadGenerator(NotelyClient api, StatsCollector stats, LoadSettings settings) {
+        this.api = api;
+        this.stats = stats;
+        this.settings = settings;
+        int threads = Math.max(2, Math.min(MAX_THREADS, settings.concurrency()));
+        AtomicInteger counter = new AtomicInteger();
+        this.pool = new ScheduledThreadPoolExecutor(threads, runnable -> {
+            Thread thread = new Thread(runnable, "user-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Starts the simulated users; returns at once. Stop with {@link #close()}. */
+    public static LoadGenerator start(NotelyClient api, StatsCollector stats, LoadSettings settings) {
+        LoadGenerator generator = new LoadGenerator(api, stats, settings);
+        generator.schedule();
+        log.info("simulated users: {} accounts, about {} notes each, {} requests per minute each ({} requests/s)",
+                settings.concurrency(), settings.notesPerAccount(), settings.rpm(),
+                String.format("%.1f", settings.requestsPerSecond()));
+        return generator;
+    }
+
+    private void schedule() {
+        long periodMicros = TimeUnit.MINUTES.toMicros(1) / settings.rpm();
+        String run = UUID.randomUUID().toString().substring(0, 4);
+        for (int i = 1; i <= settings.concurrency(); i++) {
+            SimulatedAccount account = new SimulatedAccount("user-" + run + "-" + i, settings.notesPerAccount());
+            accounts.add(account);
+            SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
+            // Spread the first ticks over one period so accounts do not act in lockstep.
+            long firstDelay = ThreadLocalRandom.current().nextLong(periodMicros);
+            pool.scheduleAtFixedRate(() -> tick(account, random), firstDelay, periodMicros, TimeUnit.MICROSECONDS);
+        }
+    }
+
+    private void tick(SimulatedAccount account, SplittableRandom random) {
+        try {
+            account.tick(api, random, tally, this::miss);
+        } catch (RuntimeException e) {
+            // A periodic task that throws is never run again: keep the user alive, say what happened.
+            log.warn("simulated user {} hit an unexpected error: {}", account.name(), e.toString());
+        }
+    }
+
+    private void miss(ConsistencyMiss kind, SimulatedAccount account, UUID noteId, String detail) {
+        missCount.increment();
+        stats.recordMiss(kind);
+        log.warn("consistency miss ({}): account {} ({}) note {}: {}", kind.label(), account.name(), account.id(),
+                noteId, detail);
+    }
+
+    public LoadSettings settings() {
+        return settings;
+    }
+
+    /** Requests made so far, answered or not. */
+    public long requests() {
+        return tally.requests();
+    }
+
+    /** Requests that got no usable answer, by operation (create, read, update, delete, list). */
+    public Map<String, Long> failures() {
+        return tally.failuresByOperation();
+    }
+
+    public long failureCount() {
+        return tally.failures();
+    }
+
+    /** Consistency misses this generator noticed. */
+    public long misses() {
+        return missCount.sum();
+    }
+
+    /** Accounts whose creation has gone through. */
+    public List<UUID> accountIds() {
+        return accounts.stream().map(SimulatedAccount::id).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Stops the users promptly: no new ticks, running ones finish their request. */
+    @Override
+    public void close() {
+        if (pool.isShutdown()) {
+            return;
+        }
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("some simulated users were still waiting for an answer when stopped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        log.info("simulated users stopped after {} s: {} requests, {} failed {}, {} consistency misses",
+                String.format("%.0f", seconds), requests(), failureCount(), failures(), misses());
+    }
+}

@@ -1,0 +1,256 @@
+package dev.notely.loadgen;
+
+import dev.notely.api.client.ApiException;
+import dev.notely.api.client.NotelyClient;
+import dev.notely.store.Note;
+import dev.notely.telemetry.ConsistencyMiss;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+/**
+ * One simulated user. It remembers the SHA-256 of everything it wrote and checks every answer:
+ * content other than its last write is {@code stale}, a note it owns that the server does not return
+ * is {@code missing}, a note it deleted that comes back is {@code resurrected}.
+ *
+ * <p>Only ever used by one thread at a time (its ticks never overlap).
+ */
+final class SimulatedAccount {
+
+    private static final int REMEMBERED_DELETES = 50;
+    private static final String[] WORDS = ("migrate shard legacy replica rollout canary ledger backfill cutover "
+            + "schema tenant index durable quorum snapshot batch stream cursor region archive").split(" ");
+
+    /** A note this user owns: its latest write and every content the server may rightly return. */
+    private static final class Owned {
+        Note latest;
+        final Set<String> acceptable = new HashSet<>();
+
+        Owned(Note note) {
+            latest = note;
+            acceptable.add(sha256(note.content()));
+        }
+    }
+
+    private final String name;
+    private final int targetNotes;
+    private final Map<UUID, Owned> notes = new LinkedHashMap<>();
+    private final ArrayDeque<UUID> deleted = new ArrayDeque<>();
+    // Notes whose last write failed without an answer: they may or may not exist, so they prove nothing.
+    private final Set<UUID> uncertain = new HashSet<>();
+    private UUID id;
+    private int revision;
+
+    SimulatedAccount(String name, int targetNotes) {
+        this.name = name;
+        this.targetNotes = targetNotes;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int noteCount() {
+        return notes.size();
+    }
+
+    /** Creates the account and its first notes through the API, if that has not happened yet. */
+    boolean ensureCreated(NotelyClient api, RandomGenerator random, Tally tally) {
+        if (id == null) {
+            try {
+                id = api.createAccount(name).id();
+                tally.succeeded(Operation.CREATE);
+            } catch (ApiException e) {
+                tally.failed(Operation.CREATE, this, "creating the account: " + e.getMessage());
+                return false;
+            }
+            while (notes.size() < targetNotes && create(api, random, tally)) {
+                // fill up to the target, stopping at the first failure
+            }
+        }
+        return true;
+    }
+
+    /** One request, picked to keep the account near its target note count and biased to reads. */
+    void tick(NotelyClient api, RandomGenerator random, Tally tally, MissListener misses) {
+        if (!ensureCreated(api, random, tally)) {
+            return;
+        }
+        switch (pick(random)) {
+            case CREATE -> create(api, random, tally);
+            case READ -> read(api, random, tally, misses);
+            case UPDATE -> update(api, random, tally, misses);
+            case DELETE -> delete(api, random, tally);
+            case LIST -> list(api, tally, misses);
+        }
+    }
+
+    Operation pick(RandomGenerator random) {
+        if (notes.isEmpty()) {
+            return random.nextInt(4) == 0 ? Operation.LIST : Operation.CREATE;
+        }
+        int create = notes.size() < targetNotes ? 20 : notes.size() == targetNotes ? 5 : 0;
+        int delete = notes.size() > targetNotes ? 20 : notes.size() == targetNotes ? 5 : 0;
+        int read = 45;
+        int update = 25;
+        int list = 15;
+        int roll = random.nextInt(create + delete + read + update + list);
+        if ((roll -= create) < 0) {
+            return Operation.CREATE;
+        }
+        if ((roll -= delete) < 0) {
+            return Operation.DELETE;
+        }
+        if ((roll -= read) < 0) {
+            return Operation.READ;
+        }
+        return roll - update < 0 ? Operation.UPDATE : Operation.LIST;
+    }
+
+    private boolean create(NotelyClient api, RandomGenerator random, Tally tally) {
+        Note note = new Note(UUID.randomUUID(), id, Instant.now(), Instant.now(), content(random));
+        try {
+            api.createNote(id, note.id(), note.content(), note.createdAt());
+            notes.put(note.id(), new Owned(note));
+            tally.succeeded(Operation.CREATE);
+            return true;
+        } catch (ApiException e) {
+            uncertain.add(note.id());
+            tally.failed(Operation.CREATE, this, e.getMessage());
+            return false;
+        }
+    }
+
+    private void read(NotelyClient api, RandomGenerator random, Tally tally, MissListener misses) {
+        // Now and then look for a note deleted earlier: it must stay gone.
+        if (!deleted.isEmpty() && random.nextInt(10) == 0) {
+            UUID gone = pickFrom(new ArrayList<>(deleted), random);
+            try {
+                Optional<Note> found = api.getNote(id, gone);
+                tally.succeeded(Operation.READ);
+                if (found.isPresent() && !uncertain.contains(gone)) {
+                    misses.miss(ConsistencyMiss.RESURRECTED, this, gone, "a deleted note can be read again");
+                }
+            } catch (ApiException e) {
+                tally.failed(Operation.READ, this, e.getMessage());
+            }
+            return;
+        }
+        UUID noteId = pickFrom(new ArrayList<>(notes.keySet()), random);
+        Owned owned = notes.get(noteId);
+        try {
+            Optional<Note> found = api.getNote(id, noteId);
+            tally.succeeded(Operation.READ);
+            if (found.isEmpty()) {
+                misses.miss(ConsistencyMiss.MISSING, this, noteId, "reading a note it owns answered 404");
+            } else if (!owned.acceptable.contains(sha256(found.get().content()))) {
+                misses.miss(ConsistencyMiss.STALE, this, noteId, "read returned content written at "
+                        + found.get().updatedAt() + ", not the last acknowledged write of " + owned.latest.updatedAt());
+            }
+        } catch (ApiException e) {
+            tally.failed(Operation.READ, this, e.getMessage());
+        }
+    }
+
+    private void update(NotelyClient api, RandomGenerator random, Tally tally, MissListener misses) {
+        UUID noteId = pickFrom(new ArrayList<>(notes.keySet()), random);
+        Owned owned = notes.get(noteId);
+        // Strictly newer than the last write even within one millisecond: last write wins must pick ours.
+        Instant now = Instant.now();
+        Instant at = now.isAfter(owned.latest.updatedAt()) ? now : owned.latest.updatedAt().plusMillis(1);
+        Note next = owned.latest.withContent(content(random), at);
+        try {
+            Optional<Note> written = api.updateNote(next);
+            tally.succeeded(Operation.UPDATE);
+            if (written.isEmpty()) {
+                notes.remove(noteId);
+                misses.miss(ConsistencyMiss.MISSING, this, noteId, "updating a note it owns answered 404");
+                return;
+            }
+            owned.latest = next;
+            owned.acceptable.clear();
+            owned.acceptable.add(sha256(next.content()));
+        } catch (ApiException e) {
+            // The write may or may not have landed: either content is a right answer from now on.
+            owned.latest = next;
+            owned.acceptable.add(sha256(next.content()));
+            tally.failed(Operation.UPDATE, this, e.getMessage());
+        }
+    }
+
+    private void delete(NotelyClient api, RandomGenerator random, Tally tally) {
+        UUID noteId = pickFrom(new ArrayList<>(notes.keySet()), random);
+        notes.remove(noteId);
+        try {
+            api.deleteNote(id, noteId);
+            tally.succeeded(Operation.DELETE);
+        } catch (ApiException e) {
+            uncertain.add(noteId);
+            tally.failed(Operation.DELETE, this, e.getMessage());
+        }
+        deleted.addLast(noteId);
+        if (deleted.size() > REMEMBERED_DELETES) {
+            deleted.removeFirst();
+        }
+    }
+
+    private void list(NotelyClient api, Tally tally, MissListener misses) {
+        List<UUID> listed;
+        try {
+            listed = api.listNotes(id);
+            tally.succeeded(Operation.LIST);
+        } catch (ApiException e) {
+            tally.failed(Operation.LIST, this, e.getMessage());
+            return;
+        }
+        Set<UUID> seen = new HashSet<>(listed);
+        for (UUID owned : notes.keySet()) {
+            if (!seen.contains(owned)) {
+                misses.miss(ConsistencyMiss.MISSING, this, owned, "a note it owns is not in its note list");
+            }
+        }
+        for (UUID gone : deleted) {
+            if (seen.contains(gone) && !uncertain.contains(gone)) {
+                misses.miss(ConsistencyMiss.RESURRECTED, this, gone, "a deleted note is back in its note list");
+            }
+        }
+    }
+
+    private String content(RandomGenerator random) {
+        StringBuilder s = new StringBuilder(name).append(" rev ").append(++revision).append(':');
+        int words = 3 + random.nextInt(25);
+        for (int i = 0; i < words; i++) {
+            s.append(' ').append(WORDS[random.nextInt(WORDS.length)]);
+        }
+        return s.toString();
+    }
+
+    private static <T> T pickFrom(List<T> items, RandomGenerator random) {
+        return items.get(random.nextInt(items.size()));
+    }
+
+    static String sha256(String content) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

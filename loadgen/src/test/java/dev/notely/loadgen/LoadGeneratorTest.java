@@ -1,0 +1,149 @@
+package dev.notely.loadgen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.notely.api.DeploymentState;
+import dev.notely.api.Deployments;
+import dev.notely.api.client.NotelyClient;
+import dev.notely.api.rest.RestServer;
+import dev.notely.loadgen.FaultyRouter.Fault;
+import dev.notely.store.sqlite.SqliteAccountStore;
+import dev.notely.store.sqlite.SqliteNoteStores;
+import dev.notely.telemetry.ConsistencyMiss;
+import dev.notely.telemetry.StatsCollector;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The simulated users catch each kind of broken router, and stay quiet for a correct one. */
+class LoadGeneratorTest {
+
+    private static final LoadSettings BUSY = new LoadSettings(6, 3, 1_200);
+
+    @TempDir
+    Path dir;
+
+    private final class Rig implements AutoCloseable {
+        final StatsCollector stats = new StatsCollector();
+        final SqliteAccountStore accounts = SqliteAccountStore.open(dir);
+        final SqliteNoteStores stores = new SqliteNoteStores(dir, new StatsCollector());
+        final RestServer server;
+        final NotelyClient client;
+        LoadGenerator generator;
+
+        Rig(Fault fault) {
+            server = RestServer.start("127.0.0.1", 0, accounts, new FaultyRouter(stores.open("legacy"), fault),
+                    new Deployments() {
+                        @Override
+                        public int deploy() {
+                            throw new UnsupportedOperationException("not in this test");
+                        }
+
+                        @Override
+                        public DeploymentState state() {
+                            return DeploymentState.INITIAL;
+                        }
+                    }, stats);
+            client = new NotelyClient("127.0.0.1", server.port());
+        }
+
+        LoadGenerator start(LoadSettings settings) {
+            generator = LoadGenerator.start(client, stats, settings);
+            return generator;
+        }
+
+        long misses(ConsistencyMiss kind) {
+            return stats.snapshot().misses(kind);
+        }
+
+        @Override
+        public void close() {
+            if (generator != null) {
+                generator.close();
+            }
+            client.close();
+            server.close();
+            stores.close();
+            accounts.close();
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(10); // polling interval
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void aCorrectRouterGivesNoMissesAndNoFailures() {
+        try (Rig rig = new Rig(Fault.NONE)) {
+            LoadGenerator gen = rig.start(BUSY);
+            await("600 requests", () -> gen.requests() >= 600);
+            gen.close();
+            assertEquals(0, gen.misses());
+            assertEquals(0, rig.stats.snapshot().totalMisses());
+            assertEquals(0, gen.failureCount(), gen.failures().toString());
+            assertEquals(6, gen.accountIds().size());
+            assertEquals(6, rig.accounts.listAccounts().size(), "accounts created through the API");
+            long after = gen.requests();
+            assertEquals(after, gen.requests(), "no requests after stop");
+        }
+    }
+
+    @Test
+    void droppedUpdatesAreStale() {
+        try (Rig rig = new Rig(Fault.DROPS_UPDATES)) {
+            rig.start(BUSY);
+            await("a stale miss", () -> rig.misses(ConsistencyMiss.STALE) > 0);
+            assertEquals(0, rig.misses(ConsistencyMiss.RESURRECTED));
+        }
+    }
+
+    @Test
+    void lostNotesAreMissing() {
+        try (Rig rig = new Rig(Fault.LOSES_NOTES)) {
+            rig.start(BUSY);
+            await("a missing miss", () -> rig.misses(ConsistencyMiss.MISSING) > 0);
+            assertEquals(0, rig.misses(ConsistencyMiss.STALE));
+        }
+    }
+
+    @Test
+    void ignoredDeletesAreResurrected() {
+        try (Rig rig = new Rig(Fault.IGNORES_DELETES)) {
+            rig.start(BUSY);
+            await("a resurrected miss", () -> rig.misses(ConsistencyMiss.RESURRECTED) > 0);
+            assertEquals(0, rig.misses(ConsistencyMiss.STALE));
+            assertEquals(0, rig.misses(ConsistencyMiss.MISSING));
+        }
+    }
+
+    @Test
+    void aThousandAccountsShareABoundedPool() {
+        try (Rig rig = new Rig(Fault.NONE)) {
+            rig.start(new LoadSettings(1_000, 1, 1));
+            long userThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("user-")).count();
+            assertTrue(userThreads <= 48, "threads: " + userThreads);
+        }
+    }
+
+    @Test
+    void settingsAreValidated() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new LoadSettings(0, 3, 60));
+        assertEquals("concurrency must be between 1 and 5000, was 0", e.getMessage());
+    }
+}
