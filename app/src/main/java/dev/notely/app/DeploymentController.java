@@ -104,6 +104,7 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
     private volatile String lastError;
     private volatile Timings lastTimings;
     private volatile boolean closed;
+    private volatile boolean shuttingDown; // no more restarts: Ctrl+C reaches the proxies too
     private int lastVersion; // guarded by lock
 
     DeploymentController(ProxyCompiler compiler, ProxyLauncher launcher, Path deploymentsDir, Duration rolloutWait,
@@ -365,7 +366,7 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
 
     private void crashed(Slot slot, ProxyProcess process) {
         synchronized (lock) {
-            if (slot.restarting || slot.process != process) {
+            if (closed || shuttingDown || slot.restarting || slot.process != process) {
                 return;
             }
             slot.restarting = true;
@@ -433,6 +434,14 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
     }
 
     // ---- shutdown ----------------------------------------------------------------------------
+
+    /**
+     * Stops restarting proxies that exit: called first when the kit shuts down, because a Ctrl+C in
+     * the terminal reaches the proxy processes at the same moment as the app.
+     */
+    void beginShutdown() {
+        shuttingDown = true;
+    }
 
     /** Stops every proxy process (SIGTERM, then kill) and the monitor. Safe to call twice. */
     @Override

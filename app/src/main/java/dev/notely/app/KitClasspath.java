@@ -44,6 +44,12 @@ final class KitClasspath {
         return List.copyOf(expanded);
     }
 
+    /** The folder or jar a class was loaded from, if it is a local file. */
+    static java.util.Optional<Path> codeLocation(Class<?> type) {
+        var source = type.getProtectionDomain().getCodeSource();
+        return source == null || source.getLocation() == null ? java.util.Optional.empty() : toPath(source.getLocation());
+    }
+
     static String join(List<Path> entries) {
         return String.join(File.pathSeparator, entries.stream().map(Path::toString).toList());
     }

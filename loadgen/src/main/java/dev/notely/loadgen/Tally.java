@@ -40,7 +40,7 @@ final class Tally {
         long now = System.nanoTime();
         long previous = last.get();
         if (now - previous >= LOG_EVERY_NANOS && last.compareAndSet(previous, now)) {
-            log.warn("simulated {} failed for account {} ({} {} failures so far): {}", op.label(), account.id(),
+            log.warn("simulated {} failed for {} ({} {} failures so far): {}", op.label(), account.name(),
                     failed.get(op).sum(), op.label(), message);
         }
     }

@@ -1,0 +1,175 @@
+package dev.notely.app;
+
+import dev.notely.api.DeploymentException;
+import dev.notely.api.client.NotelyClient;
+import dev.notely.api.rest.RestServer;
+import dev.notely.loadgen.LoadGenerator;
+import dev.notely.store.AccountStore;
+import dev.notely.store.KitRoot;
+import dev.notely.store.sqlite.SqliteAccountStore;
+import dev.notely.telemetry.StatsCollector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole running kit: telemetry, the account store, the data proxies, the REST API and the
+ * simulated users, started in that order and stopped in the reverse one.
+ */
+final class Kit implements AutoCloseable {
+
+    static final Duration HEALTH_WAIT = Duration.ofSeconds(15);
+    private static final Logger log = LoggerFactory.getLogger(Kit.class);
+
+    final Path kitRoot;
+    final Path dataDir;
+    final StatsCollector stats = new StatsCollector();
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private AccountStore accounts;
+    private DeploymentController deployments;
+    private RestServer api;
+    private LoadGenerator load;
+    private boolean closed;
+
+    private Kit(Path kitRoot, Path dataDir) {
+        this.kitRoot = kitRoot;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Starts everything. A first deployment that fails (say, proxy/ does not compile) is logged and
+     * shown, and the kit keeps running so it can be fixed and deployed again.
+     *
+     * @throws IllegalStateException when something the kit cannot run without fails (port taken,
+     *                               unusable data folder); whatever was started is stopped again
+     */
+    static Kit start(Options options) {
+        Path cwd = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        // From the working directory, or else from where the kit's own classes were loaded.
+        Path kitRoot = KitRoot.find(cwd).or(() -> KitClasspath.codeLocation(Kit.class).flatMap(KitRoot::find))
+                .orElse(cwd);
+        Path dataDir = KitRoot.dataDir(options.dataDir(), kitRoot);
+        Kit kit = new Kit(kitRoot, dataDir);
+        try {
+            kit.startAll(options);
+            return kit;
+        } catch (RuntimeException e) {
+            kit.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options options) {
+        RestServer.checkPortFree(options.host(), options.port());
+        if (options.clean()) {
+            DataFiles.clean(dataDir);
+        }
+        accounts = own(SqliteAccountStore.open(dataDir));
+        Path deploymentsDir = dataDir.resolve("deployments");
+        try {
+            Folders.deleteRecursively(deploymentsDir); // versions of an earlier run are never reused
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot clear " + deploymentsDir + ": " + e.getMessage(), e);
+        }
+        Path source = options.proxySource().map(p -> p.toAbsolutePath().normalize())
+                .orElse(kitRoot.resolve("proxy/src/main/java"));
+        ProxyCompiler compiler = new ProxyCompiler(source, KitClasspath.current(), kitRoot);
+        ProxyLauncher launcher = ProxyLauncher.fromCurrentJvm(dataDir, options.networkDelay(), options.logLevel());
+        deployments = own(new DeploymentController(compiler, launcher, deploymentsDir, options.rolloutWait(), stats));
+        NoteCounter counter = own(new NoteCounter(dataDir, stats));
+        ScheduledExecutorService counting = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "note-counter");
+            t.setDaemon(true);
+            return t;
+        });
+        own(counting::shutdownNow);
+        counting.scheduleWithFixedDelay(counter::count, 0, 2, TimeUnit.SECONDS);
+
+        log.info("data in {}; deploying the data proxy from {}", dataDir, display(source));
+        boolean deployed = false;
+        try {
+            deployments.deploy();
+            deployed = true;
+        } catch (DeploymentException e) {
+            log.error("the first deployment failed: {}", e.getMessage());
+            log.error("the kit keeps running without a data proxy: fix {} and deploy again (d in the dashboard, "
+                    + "or POST /deploy)", display(source));
+        }
+        api = own(RestServer.start(options.host(), options.port(), accounts, deployments, deployments, stats));
+        String url = "http://" + options.host() + ":" + api.port();
+        NotelyClient client = own(new NotelyClient(options.host(), api.port()));
+        if (deployed) {
+            awaitHealthy(client, url);
+        }
+        log.info("Notely API on {} (try {}/accounts)", url, url);
+        if (options.generateLoad()) {
+            load = own(LoadGenerator.start(client, stats, options.load()));
+        }
+    }
+
+    private static void awaitHealthy(NotelyClient client, String url) {
+        long deadline = System.nanoTime() + HEALTH_WAIT.toNanos();
+        while (!client.healthy()) {
+            if (System.nanoTime() > deadline) {
+                log.warn("{}/healthz did not answer 200 within {} s; carrying on", url, HEALTH_WAIT.toSeconds());
+                return;
+            }
+            try {
+                Thread.sleep(50); // polling a health endpoint
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    private String display(Path path) {
+        return path.startsWith(kitRoot) ? kitRoot.relativize(path).toString() : path.toString();
+    }
+
+    AccountStore accounts() {
+        return accounts;
+    }
+
+    DeploymentController deployments() {
+        return deployments;
+    }
+
+    int apiPort() {
+        return api.port();
+    }
+
+    /** Stops the simulated users, the API, every proxy and the stores, in that order. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (deployments != null) {
+            deployments.beginShutdown();
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("while stopping: {}", e.toString());
+            }
+        }
+        log.info("Notely stopped");
+    }
+
+}
