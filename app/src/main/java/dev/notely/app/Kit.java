@@ -148,6 +148,10 @@ final class Kit implements AutoCloseable {
         return deployments;
     }
 
+    java.util.Optional<LoadGenerator> load() {
+        return java.util.Optional.ofNullable(load);
+    }
+
     int apiPort() {
         return api.port();
     }

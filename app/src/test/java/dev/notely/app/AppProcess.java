@@ -1,0 +1,87 @@
+package dev.notely.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The real app in a child JVM, as a person runs it, with its output collected line by line. */
+final class AppProcess implements AutoCloseable {
+
+    private static final Pattern API_LINE = Pattern.compile("Notely API on http://127\\.0\\.0\\.1:(\\d+)");
+
+    final Process process;
+    final List<String> output = new CopyOnWriteArrayList<>();
+    private final Thread reader;
+
+    AppProcess(Path dataDir, String... flags) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", KitClasspath.join(runtimeClasspath()), Main.class.getName()));
+        if (dataDir != null) {
+            command.addAll(List.of("--data-dir", dataDir.toString()));
+        }
+        command.addAll(List.of(flags));
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    output.add(line);
+                }
+            } catch (IOException e) {
+                // process gone
+            }
+        }, "app-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** The kit's class path without test classes, so the app logs as it does for a person. */
+    private static List<Path> runtimeClasspath() {
+        return KitClasspath.current().stream().filter(p -> !p.endsWith("test-classes")).toList();
+    }
+
+    /** Waits for the API to be up and returns its port. */
+    int awaitApiPort() {
+        int[] port = {0};
+        Await.until(Duration.ofSeconds(60), "the app to start: " + output, () -> {
+            for (String line : output) {
+                Matcher m = API_LINE.matcher(line);
+                if (m.find()) {
+                    port[0] = Integer.parseInt(m.group(1));
+                    return true;
+                }
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the app exited with " + process.exitValue() + ":\n" + String.join("\n", output));
+            }
+            return false;
+        });
+        return port[0];
+    }
+
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the app did not exit:\n" + String.join("\n", output));
+        }
+        reader.join(10_000); // everything it printed, to the last line
+        return process.exitValue();
+    }
+
+    String text() {
+        return String.join("\n", output);
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.notely.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.notely.api.client.NotelyClient;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The app as a person starts and stops it: real JVMs, real signals. */
+class MainProcessTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aBadFlagIsOneLineAndTheUsageWithExitCode2() throws Exception {
+        try (AppProcess app = new AppProcess(null, "--rpm", "lots")) {
+            assertEquals(2, app.awaitExit());
+            assertEquals("notely: --rpm: 'lots' is not a whole number", app.output.get(0));
+            assertTrue(app.text().contains("usage:"), app.text());
+            assertTrue(app.text().contains("--network-delay"), app.text());
+        }
+    }
+
+    @Test
+    void helpPrintsTheUsage() throws Exception {
+        try (AppProcess app = new AppProcess(null, "--help")) {
+            assertEquals(0, app.awaitExit());
+            assertTrue(app.output.get(0).startsWith("usage:"), app.text());
+        }
+    }
+
+    @Test
+    void aTakenPortFailsAtOnceWithAClearMessage() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+             AppProcess app = new AppProcess(tmp.resolve("data"), "--headless", "--port", String.valueOf(taken.getLocalPort()))) {
+            assertEquals(1, app.awaitExit());
+            assertTrue(app.text().contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use"), app.text());
+            assertFalse(app.text().contains("Exception"), "no stack trace: " + app.text());
+            assertFalse(app.text().contains("deploying"), "fails before starting anything slow: " + app.text());
+        }
+    }
+
+    @Test
+    void sigtermStopsEverythingAndExitsZero() throws Exception {
+        // Through the handle: Process.destroy() would also close our end of its output.
+        stopsCleanlyOn(app -> app.process.toHandle().destroy());
+    }
+
+    @Test
+    void ctrlCStopsEverythingAndExitsZero() throws Exception {
+        stopsCleanlyOn(app -> {
+            try {
+                new ProcessBuilder("kill", "-INT", String.valueOf(app.process.pid())).start().waitFor();
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    private void stopsCleanlyOn(java.util.function.Consumer<AppProcess> signal) throws Exception {
+        try (AppProcess app = new AppProcess(tmp.resolve("data"), "--headless", "--port", "0", "--gen",
+                "--network-delay", "0")) {
+            int port = app.awaitApiPort();
+            try (NotelyClient client = new NotelyClient("127.0.0.1", port)) {
+                assertTrue(client.healthy());
+            }
+            List<ProcessHandle> children = app.process.descendants().filter(p -> p.info().commandLine()
+                    .map(c -> c.contains("ProxyMain")).orElse(false)).toList();
+            assertEquals(1, children.size(), "one data proxy runs");
+            signal.accept(app);
+            assertEquals(0, app.awaitExit(), app.text());
+            for (ProcessHandle child : children) {
+                Await.until(java.time.Duration.ofSeconds(10), "proxy " + child.pid() + " to be gone", () -> !child.isAlive());
+            }
+            assertTrue(app.text().contains("Notely stopped"), app.text());
+            assertFalse(app.text().contains("restarting"), "no restart during shutdown: " + app.text());
+        }
+    }
+}
