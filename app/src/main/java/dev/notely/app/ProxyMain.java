@@ -75,6 +75,7 @@ public final class ProxyMain {
         Undertow server = Undertow.builder()
                 .addHttpListener(port, "127.0.0.1")
                 .setIoThreads(1)
+                .setSocketOption(org.xnio.Options.TCP_NODELAY, true)
                 .setWorkerThreads(16)
                 .setHandler(graceful)
                 .build();

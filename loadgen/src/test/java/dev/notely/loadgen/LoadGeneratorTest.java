@@ -136,7 +136,7 @@ class LoadGeneratorTest {
             rig.start(new LoadSettings(1_000, 1, 1));
             long userThreads = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().startsWith("user-")).count();
-            assertTrue(userThreads <= 48, "threads: " + userThreads);
+            assertTrue(userThreads <= LoadGenerator.MAX_THREADS, "threads: " + userThreads);
         }
     }
 

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 /**
  * A typed client for the Notely REST API, used by the simulated users and the tests. Error answers
@@ -35,9 +36,16 @@ public final class NotelyClient implements AutoCloseable {
     private static final Type UUID_LIST = new TypeToken<List<UUID>>() { }.getType();
 
     private final KeepAliveHttp http;
+    private final LongConsumer timings;
 
     public NotelyClient(String host, int port) {
+        this(host, port, nanos -> { });
+    }
+
+    /** @param timings told the duration in nanoseconds of every answered request (for benchmarks) */
+    public NotelyClient(String host, int port, LongConsumer timings) {
         this.http = new KeepAliveHttp(host, port);
+        this.timings = timings;
     }
 
     public boolean healthy() {
@@ -141,8 +149,11 @@ public final class NotelyClient implements AutoCloseable {
     }
 
     private KeepAliveHttp.Response request(String method, String path, String body) {
+        long start = System.nanoTime();
         try {
-            return http.send(method, path, body, TIMEOUT);
+            KeepAliveHttp.Response response = http.send(method, path, body, TIMEOUT);
+            timings.accept(System.nanoTime() - start);
+            return response;
         } catch (IOException e) {
             throw new ApiException(method + " " + path + " failed: " + e, e);
         }

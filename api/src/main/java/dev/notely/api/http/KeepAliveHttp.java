@@ -24,7 +24,7 @@ import java.util.Locale;
 public final class KeepAliveHttp implements AutoCloseable {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
-    private static final int MAX_IDLE = 32;
+    private static final int MAX_IDLE = 128;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
 
     /** The server's answer was not readable HTTP. */

@@ -48,6 +48,7 @@ public final class RestServer implements AutoCloseable {
         Undertow server = Undertow.builder()
                 .addHttpListener(port, host)
                 .setIoThreads(2)
+                .setSocketOption(org.xnio.Options.TCP_NODELAY, true)
                 .setWorkerThreads(WORKER_THREADS)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) Exchanges.MAX_BODY_BYTES)
                 .setHandler(handler)
