@@ -5,7 +5,6 @@ import dev.notely.api.client.NotelyClient;
 import dev.notely.api.rest.RestServer;
 import dev.notely.loadgen.LoadGenerator;
 import dev.notely.store.AccountStore;
-import dev.notely.store.KitRoot;
 import dev.notely.store.sqlite.SqliteAccountStore;
 import dev.notely.telemetry.StatsCollector;
 import java.io.IOException;
@@ -52,12 +51,8 @@ final class Kit implements AutoCloseable {
      *                               unusable data folder); whatever was started is stopped again
      */
     static Kit start(Options options) {
-        Path cwd = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        // From the working directory, or else from where the kit's own classes were loaded.
-        Path kitRoot = KitRoot.find(cwd).or(() -> KitClasspath.codeLocation(Kit.class).flatMap(KitRoot::find))
-                .orElse(cwd);
-        Path dataDir = KitRoot.dataDir(options.dataDir(), kitRoot);
-        Kit kit = new Kit(kitRoot, dataDir);
+        KitPaths paths = KitPaths.resolve(options);
+        Kit kit = new Kit(paths.root(), paths.dataDir());
         try {
             kit.startAll(options);
             return kit;

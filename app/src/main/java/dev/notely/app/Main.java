@@ -35,10 +35,16 @@ public final class Main {
             return;
         }
         setLogLevel(options.logLevel());
-        int exit = run(options);
+        int exit = options.useStage().isPresent() ? useStage(options) : run(options);
         if (exit != 0) {
             System.exit(exit);
         }
+    }
+
+    private static int useStage(Options options) {
+        KitPaths paths = KitPaths.resolve(options);
+        return new StageInstaller(paths.root(), paths.dataDir().resolve("proxy-backups"))
+                .install(options.useStage().orElseThrow(), System.out, System.err);
     }
 
     static int run(Options options) {
