@@ -74,8 +74,7 @@ final class Kit implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot clear " + deploymentsDir + ": " + e.getMessage(), e);
         }
-        Path source = options.proxySource().map(p -> p.toAbsolutePath().normalize())
-                .orElse(kitRoot.resolve("proxy/src/main/java"));
+        Path source = options.proxySource().map(this::resolveSource).orElse(kitRoot.resolve("proxy/src/main/java"));
         ProxyCompiler compiler = new ProxyCompiler(source, KitClasspath.current(), kitRoot);
         ProxyLauncher launcher = ProxyLauncher.fromCurrentJvm(dataDir, options.networkDelay(), options.logLevel());
         deployments = own(new DeploymentController(compiler, launcher, deploymentsDir, options.rolloutWait(), stats));
@@ -124,6 +123,12 @@ final class Kit implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** A relative --proxy-source is read from the working directory, or else from the kit folder. */
+    private Path resolveSource(Path given) {
+        Path fromCwd = given.toAbsolutePath().normalize();
+        return given.isAbsolute() || Files.exists(fromCwd) ? fromCwd : kitRoot.resolve(given).normalize();
     }
 
     private <T extends AutoCloseable> T own(T resource) {
