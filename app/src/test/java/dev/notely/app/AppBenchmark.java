@@ -87,8 +87,8 @@ public final class AppBenchmark {
                 System.out.printf("  distribution: p75 %.2f, p80 %.2f, p85 %.2f, p90 %.2f ms%n", latencies.percentileMillis(0.75), latencies.percentileMillis(0.80), latencies.percentileMillis(0.85), latencies.percentileMillis(0.90));
                 System.out.printf("  failed requests %d, consistency misses %d%n", load.failureCount() - failuresBefore,
                         load.misses());
-                System.out.printf("  resident memory: app %s, proxy %s%n", rss(ProcessHandle.current().pid()),
-                        rss(kit.deployments().state().current().orElseThrow().pid()));
+                System.out.printf("  resident memory: app %s, proxy %s%n", ProcessMemory.rss(ProcessHandle.current().pid()),
+                        ProcessMemory.rss(kit.deployments().state().current().orElseThrow().pid()));
             } finally {
                 load.close();
             }
@@ -126,15 +126,5 @@ public final class AppBenchmark {
             pool.awaitTermination(10, TimeUnit.SECONDS);
             System.out.printf("GET-note ceiling, network delay off, %d client threads: %.0f req/s%n", threads, rate);
         }
-    }
-
-    private static String rss(long pid) throws Exception {
-        Path status = Path.of("/proc/" + pid + "/status");
-        if (!Files.exists(status)) {
-            return "unavailable";
-        }
-        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
-                .map(l -> String.format("%.0f MB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0))
-                .findFirst().orElse("unknown");
     }
 }

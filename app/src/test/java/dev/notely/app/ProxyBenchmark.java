@@ -66,7 +66,7 @@ public final class ProxyBenchmark {
 
             long pid = c.state().current().orElseThrow().pid();
             Thread.sleep(3_000); // let the proxy settle into idle before reading its memory
-            System.out.printf("idle proxy JVM (pid %d) resident memory: %s%n", pid, rss(pid));
+            System.out.printf("idle proxy JVM (pid %d) resident memory: %s%n", pid, ProcessMemory.rss(pid));
         } finally {
             Folders.deleteRecursively(tmp);
         }
@@ -77,15 +77,4 @@ public final class ProxyBenchmark {
         sorted.sort(Long::compare);
         return sorted.get(sorted.size() / 2);
     }
-
-    private static String rss(long pid) throws Exception {
-        Path status = Path.of("/proc/" + pid + "/status");
-        if (!Files.exists(status)) {
-            return "unavailable on this system";
-        }
-        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
-                .map(l -> String.format("%.1f MB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0))
-                .findFirst().orElse("unknown");
-    }
-
 }

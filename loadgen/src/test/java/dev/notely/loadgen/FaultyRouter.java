@@ -2,14 +2,12 @@ package dev.notely.loadgen;
 
 import dev.notely.store.AccountDetails;
 import dev.notely.store.Note;
-import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStore;
-import java.util.List;
-import java.util.Optional;
+import dev.notely.store.StoreRouter;
 import java.util.UUID;
 
 /** A router over one store that can be told to misbehave in the ways a broken migration does. */
-final class FaultyRouter implements NoteRouter {
+final class FaultyRouter extends StoreRouter {
 
     enum Fault { NONE, DROPS_UPDATES, LOSES_NOTES, IGNORES_DELETES }
 
@@ -17,23 +15,14 @@ final class FaultyRouter implements NoteRouter {
     private final Fault fault;
 
     FaultyRouter(NoteStore store, Fault fault) {
+        super(store);
         this.store = store;
         this.fault = fault;
     }
 
     @Override
-    public List<UUID> listNotes(AccountDetails account) {
-        return store.listNotes(account.accountId());
-    }
-
-    @Override
-    public Optional<Note> getNote(AccountDetails account, UUID noteId) {
-        return store.getNote(account.accountId(), noteId);
-    }
-
-    @Override
     public void createNote(AccountDetails account, Note note) {
-        store.createNote(account.accountId(), note);
+        super.createNote(account, note);
         if (fault == Fault.LOSES_NOTES && note.id().getLeastSignificantBits() % 3 == 0) {
             store.deleteNote(account.accountId(), note.id()); // acknowledged, then gone
         }
@@ -44,33 +33,13 @@ final class FaultyRouter implements NoteRouter {
         if (fault == Fault.DROPS_UPDATES) {
             return store.getNote(account.accountId(), note.id()).isPresent(); // says yes, writes nothing
         }
-        return store.updateNote(account.accountId(), note);
+        return super.updateNote(account, note);
     }
 
     @Override
     public void deleteNote(AccountDetails account, UUID noteId) {
         if (fault != Fault.IGNORES_DELETES) {
-            store.deleteNote(account.accountId(), noteId);
+            super.deleteNote(account, noteId);
         }
-    }
-
-    @Override
-    public long countNotes(AccountDetails account) {
-        return store.countNotes(account.accountId());
-    }
-
-    @Override
-    public long totalNotes() {
-        return store.totalNotes();
-    }
-
-    @Override
-    public void healthCheck() {
-        store.healthCheck();
-    }
-
-    @Override
-    public Optional<String> assignShard(UUID accountId) {
-        return Optional.empty();
     }
 }

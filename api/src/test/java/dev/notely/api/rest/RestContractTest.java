@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.notely.api.StoreRouter;
+import dev.notely.store.StoreRouter;
 import dev.notely.api.rest.RestFixture.Reply;
 import dev.notely.store.AccountDetails;
 import dev.notely.telemetry.ApiKey;

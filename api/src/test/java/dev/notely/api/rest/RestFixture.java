@@ -8,7 +8,7 @@ import dev.notely.api.DeploymentStatus;
 import dev.notely.api.Deployments;
 import dev.notely.api.ProxyInfo;
 import dev.notely.api.RolloutProgress;
-import dev.notely.api.StoreRouter;
+import dev.notely.store.StoreRouter;
 import dev.notely.store.ConflictException;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.sqlite.SqliteAccountStore;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.notely.api.ProxyUnavailableException;
-import dev.notely.api.StoreRouter;
+import dev.notely.store.StoreRouter;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.ConflictException;
 import dev.notely.store.Note;

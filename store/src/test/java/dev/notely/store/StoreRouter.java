@@ -1,9 +1,5 @@
-package dev.notely.api;
+package dev.notely.store;
 
-import dev.notely.store.AccountDetails;
-import dev.notely.store.Note;
-import dev.notely.store.NoteRouter;
-import dev.notely.store.NoteStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
