@@ -1,0 +1,114 @@
+package dev.notely.proxy;
+
+import dev.notely.store.AccountDetails;
+import dev.notely.store.Note;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.NoteStore;
+import dev.notely.store.NoteStores;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Stage exercise1-complete: a reference solution for exercise 1.
+ *
+ * <p>Accounts that are not migrating stay on {@code legacy}. For a migrating account, new notes go to
+ * {@code new}, reads look in {@code new} first, and every update moves the note it touches: the updated
+ * note is copied into {@code new} and then removed from {@code legacy}. Because the simulated users
+ * update every note sooner or later, {@code legacy} drains by itself.
+ *
+ * <p>Why it is safe while two versions serve at once:
+ * <ul>
+ *   <li>the copy is an upsert, and the stores keep the newest {@code updatedAt}, so two versions
+ *       copying or updating the same note in any order end with the newest write;</li>
+ *   <li>the note is copied before it is deleted, so at every moment it is in at least one store;</li>
+ *   <li>deletes go to both stores and deleting a missing note is harmless, so a delete sticks
+ *       whichever version serves it.</li>
+ * </ul>
+ * Switch migration on only once the rollout has finished: the previous version knows nothing of
+ * {@code new} and would answer "missing" for every note moved there.
+ *
+ * <p>Next: exercise 2. Install its start stage with {@code --use-stage exercise2-start}.
+ */
+public final class DataProxy implements NoteRouter {
+
+    private final NoteStore legacy;
+    private final NoteStore fresh;
+
+    public DataProxy(NoteStores stores) {
+        this.legacy = stores.open(NoteStores.LEGACY);
+        this.fresh = stores.open(NoteStores.NEW);
+    }
+
+    @Override
+    public List<UUID> listNotes(AccountDetails account) {
+        if (!account.isMigrating()) {
+            return legacy.listNotes(account.accountId());
+        }
+        // A note being moved can be in both stores for a moment: list it once.
+        Set<UUID> ids = new LinkedHashSet<>(legacy.listNotes(account.accountId()));
+        ids.addAll(fresh.listNotes(account.accountId()));
+        return List.copyOf(ids);
+    }
+
+    @Override
+    public Optional<Note> getNote(AccountDetails account, UUID noteId) {
+        if (!account.isMigrating()) {
+            return legacy.getNote(account.accountId(), noteId);
+        }
+        return fresh.getNote(account.accountId(), noteId)
+                .or(() -> legacy.getNote(account.accountId(), noteId));
+    }
+
+    @Override
+    public void createNote(AccountDetails account, Note note) {
+        (account.isMigrating() ? fresh : legacy).createNote(account.accountId(), note);
+    }
+
+    @Override
+    public boolean updateNote(AccountDetails account, Note note) {
+        if (!account.isMigrating()) {
+            return legacy.updateNote(account.accountId(), note);
+        }
+        // Legacy first: if another version moved the note meanwhile, we fall through to new below.
+        Optional<Note> old = legacy.getNote(account.accountId(), note.id());
+        if (old.isPresent()) {
+            // Move the newer of the two: an out-of-date write must not replace what legacy holds.
+            Note newest = note.isNewerThan(old.get()) ? note : old.get();
+            fresh.upsertNote(account.accountId(), newest);
+            legacy.deleteNote(account.accountId(), note.id());
+            return true;
+        }
+        return fresh.updateNote(account.accountId(), note);
+    }
+
+    @Override
+    public void deleteNote(AccountDetails account, UUID noteId) {
+        // Both stores, always: the note may have moved, or be moving, whatever this account's flag.
+        fresh.deleteNote(account.accountId(), noteId);
+        legacy.deleteNote(account.accountId(), noteId);
+    }
+
+    @Override
+    public long countNotes(AccountDetails account) {
+        return listNotes(account).size();
+    }
+
+    @Override
+    public long totalNotes() {
+        return legacy.totalNotes() + fresh.totalNotes();
+    }
+
+    @Override
+    public void healthCheck() {
+        legacy.healthCheck();
+        fresh.healthCheck();
+    }
+
+    @Override
+    public Optional<String> assignShard(UUID accountId) {
+        return Optional.empty();
+    }
+}

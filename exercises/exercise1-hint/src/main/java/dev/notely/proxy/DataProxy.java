@@ -1,0 +1,107 @@
+package dev.notely.proxy;
+
+import dev.notely.store.AccountDetails;
+import dev.notely.store.Note;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.NoteStore;
+import dev.notely.store.NoteStores;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stage exercise1-hint: the start of exercise 1 with a hint at every step. It still behaves exactly
+ * like exercise1-start; the TODOs say what to change and why, the code is yours to write.
+ *
+ * <h2>The goal</h2>
+ * Move every note from {@code legacy} to {@code new} while the simulated users keep working, without
+ * a single consistency miss. Only accounts whose {@link AccountDetails#isMigrating()} is true change
+ * behaviour; everyone else stays on {@code legacy} untouched.
+ *
+ * <h2>Three facts to build on</h2>
+ * <ol>
+ *   <li><b>Two versions serve at once.</b> After {@code d}, your new version runs beside the old one
+ *       and every request goes to either, at random, for the rollout wait. Anything your version
+ *       writes, the old version may read a moment later, and the other way round.</li>
+ *   <li><b>The newest write wins.</b> {@code updateNote} and {@code upsertNote} only apply a note whose
+ *       {@code updatedAt} is newer than the stored one. Repeating a write, or two versions writing the
+ *       same note in either order, ends with the newest content.</li>
+ *   <li><b>Deletes are idempotent.</b> Deleting a note that is not there succeeds and does nothing.</li>
+ * </ol>
+ *
+ * <p>Work through the TODOs top to bottom, run {@code --grade 1} (see the README) after each, then
+ * deploy with {@code d}. Switch migration on ({@code M} on the accounts page) only when the rollout
+ * has finished.
+ */
+public final class DataProxy implements NoteRouter {
+
+    private final NoteStore legacy;
+    // TODO 0: open the "new" store here too (NoteStores.NEW), next to legacy.
+
+    public DataProxy(NoteStores stores) {
+        this.legacy = stores.open(NoteStores.LEGACY);
+    }
+
+    @Override
+    public List<UUID> listNotes(AccountDetails account) {
+        // TODO 1: for a migrating account, return the ids from both stores.
+        //   While a note is being moved it can sit in both stores for a moment: return each id once
+        //   (a LinkedHashSet keeps the order and drops duplicates).
+        return legacy.listNotes(account.accountId());
+    }
+
+    @Override
+    public Optional<Note> getNote(AccountDetails account, UUID noteId) {
+        // TODO 2: for a migrating account, look in "new" first and fall back to legacy.
+        //   Why "new" first? Once a note has been moved, the copy in "new" is the current one.
+        return legacy.getNote(account.accountId(), noteId);
+    }
+
+    @Override
+    public void createNote(AccountDetails account, Note note) {
+        // TODO 3: a migrating account's new notes go straight to "new": nothing to move later.
+        legacy.createNote(account.accountId(), note);
+    }
+
+    @Override
+    public boolean updateNote(AccountDetails account, Note note) {
+        // TODO 4: this is where a note moves. For a migrating account:
+        //   - if the note is still in legacy: copy it into "new" with upsertNote, then delete it from
+        //     legacy. Copy first, delete second, so the note is in at least one store at every moment.
+        //     Careful: the incoming write may be older than what legacy holds; move the newer one.
+        //   - otherwise update it in "new" (and return what that returns: false means "no such note").
+        //   Race to think about: another version may move the note between two of your calls. If you
+        //   check legacy first and fall through to "new", a note moved meanwhile is still updated.
+        return legacy.updateNote(account.accountId(), note);
+    }
+
+    @Override
+    public void deleteNote(AccountDetails account, UUID noteId) {
+        // TODO 5: delete from both stores. Deleting what is not there is harmless, and the note may
+        //   be in either (or, for a moment, both).
+        legacy.deleteNote(account.accountId(), noteId);
+    }
+
+    @Override
+    public long countNotes(AccountDetails account) {
+        // TODO 6: count each of a migrating account's notes once, wherever it is.
+        return legacy.countNotes(account.accountId());
+    }
+
+    @Override
+    public long totalNotes() {
+        // TODO 7: all notes in both stores.
+        return legacy.totalNotes();
+    }
+
+    @Override
+    public void healthCheck() {
+        // TODO 8: the proxy is only healthy if every store it uses is.
+        legacy.healthCheck();
+    }
+
+    @Override
+    public Optional<String> assignShard(UUID accountId) {
+        return Optional.empty(); // sharding is exercise 2
+    }
+}

@@ -1,0 +1,129 @@
+package dev.notely.proxy;
+
+import dev.notely.store.AccountDetails;
+import dev.notely.store.Note;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.NoteStore;
+import dev.notely.store.NoteStores;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Stage exercise2-complete: a reference solution for exercise 2.
+ *
+ * <p>Every account has a home shard: the one in its {@link AccountDetails#shard()}, or {@code new}
+ * when it has none. New accounts are spread over the shards by {@link #assignShard}, a function of
+ * the id alone, so every proxy version (and every restart) agrees on it. An account that is not
+ * migrating only ever touches its home shard.
+ *
+ * <p>While an account is migrating (it was just given another shard), its notes may still be in the
+ * shard it came from: reads fall back to the other shards, and every update moves the note it
+ * touches home, copy first and delete second, with the same last-write-wins care as exercise 1.
+ * Deletes always reach every shard, so a note half-way through a move cannot survive one.
+ */
+public final class DataProxy implements NoteRouter {
+
+    private final Map<String, NoteStore> shards = new LinkedHashMap<>();
+
+    public DataProxy(NoteStores stores) {
+        for (String name : NoteStores.SHARDS) {
+            shards.put(name, stores.open(name));
+        }
+    }
+
+    @Override
+    public Optional<String> assignShard(UUID accountId) {
+        // UUID.hashCode is specified by the JDK, so this is the same in every JVM; random ids spread evenly.
+        return Optional.of(NoteStores.SHARDS.get(Math.floorMod(accountId.hashCode(), NoteStores.SHARDS.size())));
+    }
+
+    @Override
+    public List<UUID> listNotes(AccountDetails account) {
+        if (!account.isMigrating()) {
+            return home(account).listNotes(account.accountId());
+        }
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (NoteStore store : homeFirst(account)) {
+            ids.addAll(store.listNotes(account.accountId()));
+        }
+        return List.copyOf(ids);
+    }
+
+    @Override
+    public Optional<Note> getNote(AccountDetails account, UUID noteId) {
+        if (!account.isMigrating()) {
+            return home(account).getNote(account.accountId(), noteId);
+        }
+        for (NoteStore store : homeFirst(account)) {
+            Optional<Note> note = store.getNote(account.accountId(), noteId);
+            if (note.isPresent()) {
+                return note;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void createNote(AccountDetails account, Note note) {
+        home(account).createNote(account.accountId(), note);
+    }
+
+    @Override
+    public boolean updateNote(AccountDetails account, Note note) {
+        NoteStore home = home(account);
+        if (account.isMigrating()) {
+            // Elsewhere first: if another version moves the note meanwhile, we fall through to home.
+            for (NoteStore other : homeFirst(account).subList(1, shards.size())) {
+                Optional<Note> old = other.getNote(account.accountId(), note.id());
+                if (old.isPresent()) {
+                    Note newest = note.isNewerThan(old.get()) ? note : old.get();
+                    home.upsertNote(account.accountId(), newest);
+                    other.deleteNote(account.accountId(), note.id());
+                    return true;
+                }
+            }
+        }
+        return home.updateNote(account.accountId(), note);
+    }
+
+    @Override
+    public void deleteNote(AccountDetails account, UUID noteId) {
+        for (NoteStore store : shards.values()) {
+            store.deleteNote(account.accountId(), noteId);
+        }
+    }
+
+    @Override
+    public long countNotes(AccountDetails account) {
+        return account.isMigrating() ? listNotes(account).size() : home(account).countNotes(account.accountId());
+    }
+
+    @Override
+    public long totalNotes() {
+        return shards.values().stream().mapToLong(NoteStore::totalNotes).sum();
+    }
+
+    @Override
+    public void healthCheck() {
+        shards.values().forEach(NoteStore::healthCheck);
+    }
+
+    private NoteStore home(AccountDetails account) {
+        return shards.getOrDefault(account.assignedShard().orElse(NoteStores.NEW), shards.get(NoteStores.NEW));
+    }
+
+    /** The account's home shard, then the others. */
+    private List<NoteStore> homeFirst(AccountDetails account) {
+        NoteStore home = home(account);
+        List<NoteStore> ordered = new ArrayList<>();
+        ordered.add(home);
+        shards.values().stream().filter(s -> s != home).forEach(ordered::add);
+        return ordered;
+    }
+}

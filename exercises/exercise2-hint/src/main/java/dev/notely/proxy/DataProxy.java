@@ -1,0 +1,100 @@
+package dev.notely.proxy;
+
+import dev.notely.store.AccountDetails;
+import dev.notely.store.Note;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.NoteStore;
+import dev.notely.store.NoteStores;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stage exercise2-hint: the start of exercise 2 with a hint at every step. It still behaves exactly
+ * like exercise2-start (every note in {@code new}); the TODOs say what to change and why.
+ *
+ * <h2>The goal</h2>
+ * Spread accounts over two shards, {@code new} and {@code second}, and move an account's notes when
+ * it changes shard, without a single consistency miss.
+ *
+ * <h2>Words used below</h2>
+ * <ul>
+ *   <li><b>home</b>: the store named by {@link AccountDetails#shard()}, or {@code new} when the account
+ *       has no shard;</li>
+ *   <li><b>migrating</b>: {@link AccountDetails#isMigrating()}; the dashboard's {@code s} key gives an
+ *       account the next shard and switches this on, so its notes may still be in the old shard.</li>
+ * </ul>
+ * The facts of exercise 1 still hold: two versions serve at once during a rollout, the newest
+ * {@code updatedAt} wins, deletes are idempotent. Grade with {@code --grade 2}; deploy with {@code d};
+ * move accounts only after the rollout has finished.
+ */
+public final class DataProxy implements NoteRouter {
+
+    private final NoteStore store;
+    // TODO 0: open both shards (NoteStores.SHARDS lists them), e.g. into a map from name to store,
+    //   and write a small helper that picks an account's home store.
+
+    public DataProxy(NoteStores stores) {
+        this.store = stores.open(NoteStores.NEW);
+    }
+
+    @Override
+    public Optional<String> assignShard(UUID accountId) {
+        // TODO 1: pick a shard from NoteStores.SHARDS by a function of the id alone.
+        //   It must give the same answer in every JVM and every version (two versions serve at once,
+        //   and proxies restart), and spread random ids evenly. Something built on the UUID's own
+        //   hashCode or bits will do; anything random or based on a counter will not.
+        return Optional.empty();
+    }
+
+    @Override
+    public List<UUID> listNotes(AccountDetails account) {
+        // TODO 2: not migrating: the home store only. Migrating: every shard, each id once.
+        return store.listNotes(account.accountId());
+    }
+
+    @Override
+    public Optional<Note> getNote(AccountDetails account, UUID noteId) {
+        // TODO 3: home first; while migrating, fall back to the other shard.
+        return store.getNote(account.accountId(), noteId);
+    }
+
+    @Override
+    public void createNote(AccountDetails account, Note note) {
+        // TODO 4: new notes go to the home store.
+        store.createNote(account.accountId(), note);
+    }
+
+    @Override
+    public boolean updateNote(AccountDetails account, Note note) {
+        // TODO 5: while migrating, an update brings the note home: if it is in another shard, copy
+        //   the newer of (this write, what that shard holds) home with upsertNote, then delete it
+        //   there. Check the other shard first and fall through to updating home, so a note another
+        //   version moved meanwhile is still updated. Not migrating: update at home.
+        return store.updateNote(account.accountId(), note);
+    }
+
+    @Override
+    public void deleteNote(AccountDetails account, UUID noteId) {
+        // TODO 6: every shard, always: a note half-way through a move must not survive its delete.
+        store.deleteNote(account.accountId(), noteId);
+    }
+
+    @Override
+    public long countNotes(AccountDetails account) {
+        // TODO 7: count each note once, wherever it is.
+        return store.countNotes(account.accountId());
+    }
+
+    @Override
+    public long totalNotes() {
+        // TODO 8: the notes of every shard.
+        return store.totalNotes();
+    }
+
+    @Override
+    public void healthCheck() {
+        // TODO 9: every shard must be healthy.
+        store.healthCheck();
+    }
+}
