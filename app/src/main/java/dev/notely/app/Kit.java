@@ -30,6 +30,7 @@ final class Kit implements AutoCloseable {
 
     final Path kitRoot;
     final Path dataDir;
+    private final Path proxySource;
     final StatsCollector stats = new StatsCollector();
     private final List<AutoCloseable> started = new ArrayList<>();
     private AccountStore accounts;
@@ -38,9 +39,10 @@ final class Kit implements AutoCloseable {
     private LoadGenerator load;
     private boolean closed;
 
-    private Kit(Path kitRoot, Path dataDir) {
+    private Kit(Path kitRoot, Path dataDir, Path proxySource) {
         this.kitRoot = kitRoot;
         this.dataDir = dataDir;
+        this.proxySource = proxySource;
     }
 
     /**
@@ -52,7 +54,7 @@ final class Kit implements AutoCloseable {
      */
     static Kit start(Options options) {
         KitPaths paths = KitPaths.resolve(options);
-        Kit kit = new Kit(paths.root(), paths.dataDir());
+        Kit kit = new Kit(paths.root(), paths.dataDir(), paths.proxySource(options));
         try {
             kit.startAll(options);
             return kit;
@@ -74,7 +76,7 @@ final class Kit implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot clear " + deploymentsDir + ": " + e.getMessage(), e);
         }
-        Path source = options.proxySource().map(this::resolveSource).orElse(kitRoot.resolve("proxy/src/main/java"));
+        Path source = proxySource;
         ProxyCompiler compiler = new ProxyCompiler(source, KitClasspath.current(), kitRoot);
         ProxyLauncher launcher = ProxyLauncher.fromCurrentJvm(dataDir, options.networkDelay(), options.logLevel());
         deployments = own(new DeploymentController(compiler, launcher, deploymentsDir, options.rolloutWait(), stats));
@@ -123,12 +125,6 @@ final class Kit implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    /** A relative --proxy-source is read from the working directory, or else from the kit folder. */
-    private Path resolveSource(Path given) {
-        Path fromCwd = given.toAbsolutePath().normalize();
-        return given.isAbsolute() || Files.exists(fromCwd) ? fromCwd : kitRoot.resolve(given).normalize();
     }
 
     private <T extends AutoCloseable> T own(T resource) {

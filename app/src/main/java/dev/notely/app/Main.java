@@ -35,7 +35,9 @@ public final class Main {
             return;
         }
         setLogLevel(options.logLevel());
-        int exit = options.useStage().isPresent() ? useStage(options) : run(options);
+        int exit = options.useStage().isPresent() ? useStage(options)
+                : options.grade().isPresent() ? grade(options)
+                : run(options);
         if (exit != 0) {
             System.exit(exit);
         }
@@ -45,6 +47,11 @@ public final class Main {
         KitPaths paths = KitPaths.resolve(options);
         return new StageInstaller(paths.root(), paths.dataDir().resolve("proxy-backups"))
                 .install(options.useStage().orElseThrow(), System.out, System.err);
+    }
+
+    private static int grade(Options options) {
+        KitPaths paths = KitPaths.resolve(options);
+        return Grading.run(options.grade().orElseThrow(), paths.proxySource(options), paths.root(), System.out);
     }
 
     static int run(Options options) {

@@ -1,0 +1,78 @@
+package dev.notely.app;
+
+import dev.notely.checks.CheckResult;
+import dev.notely.checks.Grader;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.NoteStores;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code --grade N}: compiles the proxy sources exactly as a deployment would, loads that
+ * {@code DataProxy} in a class loader of its own and runs the graded checks of exercise N against it.
+ */
+final class Grading {
+
+    private Grading() {
+    }
+
+    /** @return 0 when every check passes, 1 when some fail or the sources do not compile */
+    static int run(int exercise, Path sourceRoot, Path kitRoot, PrintStream out) {
+        Path classes;
+        try {
+            classes = Files.createTempDirectory("notely-grade");
+        } catch (IOException e) {
+            out.println("cannot create a temporary folder: " + e.getMessage());
+            return 1;
+        }
+        try {
+            out.println("grading " + display(kitRoot, sourceRoot) + " against exercise " + exercise);
+            try {
+                new ProxyCompiler(sourceRoot, KitClasspath.current(), kitRoot).compile(classes);
+            } catch (RuntimeException e) {
+                out.println("✗ " + e.getMessage());
+                return 1;
+            }
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                    Grading.class.getClassLoader())) {
+                List<CheckResult> results = Grader.grade(exercise, routerFactory(loader));
+                Grader.print(exercise, results, out);
+                return results.stream().allMatch(CheckResult::passed) ? 0 : 1;
+            }
+        } catch (IOException e) {
+            out.println("cannot load the compiled proxy: " + e.getMessage());
+            return 1;
+        } finally {
+            try {
+                Folders.deleteRecursively(classes);
+            } catch (IOException ignored) {
+                // a leftover temporary folder is harmless
+            }
+        }
+    }
+
+    private static Function<NoteStores, NoteRouter> routerFactory(ClassLoader loader) {
+        return stores -> {
+            try {
+                Class<?> type = Class.forName(ProxyMain.ROUTER_CLASS, true, loader);
+                return (NoteRouter) type.getConstructor(NoteStores.class).newInstance(stores);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new IllegalStateException("cannot construct " + ProxyMain.ROUTER_CLASS + ": " + e, e);
+            }
+        };
+    }
+
+    private static String display(Path kitRoot, Path path) {
+        Path p = path.toAbsolutePath().normalize();
+        return p.startsWith(kitRoot) ? kitRoot.relativize(p).toString() : p.toString();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.notely.checks;
+
+import dev.notely.store.AccountDetails;
+import dev.notely.store.Note;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.NoteStore;
+import dev.notely.store.NoteStores;
+import dev.notely.store.sqlite.SqliteNoteStores;
+import dev.notely.telemetry.StatsCollector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * A fresh data folder for one check: routers built by the candidate's factory, each on its own store
+ * handles (as separate proxy processes would be), plus handles of the check's own to seed notes and
+ * to look at where they ended up.
+ */
+final class Fixture implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2025-08-13T10:00:00Z");
+
+    private final Path dir;
+    private final Function<NoteStores, NoteRouter> factory;
+    private final SqliteNoteStores direct;
+    private final List<SqliteNoteStores> opened = new ArrayList<>();
+
+    Fixture(Function<NoteStores, NoteRouter> factory) throws IOException {
+        this.dir = Files.createTempDirectory("notely-check");
+        this.factory = factory;
+        this.direct = track(new SqliteNoteStores(dir, new StatsCollector()));
+    }
+
+    /** A new router instance on its own store handles. */
+    NoteRouter router() {
+        SqliteNoteStores stores = track(new SqliteNoteStores(dir, new StatsCollector()));
+        try {
+            return factory.apply(stores);
+        } catch (RuntimeException e) {
+            throw new Check.Failed("new DataProxy(stores) threw " + Grader.describe(e));
+        }
+    }
+
+    /** The store itself, bypassing the router. */
+    NoteStore store(String name) {
+        return direct.open(name);
+    }
+
+    Note seed(String storeName, UUID account, String content, Instant at) {
+        Note note = new Note(UUID.randomUUID(), account, T0, at, content);
+        store(storeName).createNote(account, note);
+        return note;
+    }
+
+    boolean holds(String storeName, UUID account, UUID noteId) {
+        return store(storeName).getNote(account, noteId).isPresent();
+    }
+
+    static AccountDetails account(boolean migrating, String shard) {
+        return new AccountDetails(UUID.randomUUID(), migrating, shard);
+    }
+
+    static Note note(AccountDetails account, String content, Instant at) {
+        return new Note(UUID.randomUUID(), account.accountId(), T0, at, content);
+    }
+
+    private SqliteNoteStores track(SqliteNoteStores stores) {
+        opened.add(stores);
+        return stores;
+    }
+
+    @Override
+    public void close() {
+        opened.forEach(SqliteNoteStores::close);
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a leftover temporary folder is harmless
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.notely.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.notely.store.KitRoot;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.NoteStores;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the graded checks against every stage, as the default build must: the complete stages pass
+ * everything, the start and hint stages fail the migration checks, proving the checks can fail.
+ */
+class StageGradingTest {
+
+    private static final Path KIT = KitRoot.fromWorkingDirectory().orElseThrow();
+    private static final Map<String, List<CheckResult>> RESULTS = new ConcurrentHashMap<>();
+
+    @TempDir
+    static Path classes;
+
+    private static List<CheckResult> grade(String stage, int exercise) {
+        return RESULTS.computeIfAbsent(stage + "#" + exercise, key -> Grader.grade(exercise, compile(stage)));
+    }
+
+    /** Compiles the stage's DataProxy on its own and loads it in a class loader of its own. */
+    private static Function<NoteStores, NoteRouter> compile(String stage) {
+        try {
+            Path source = KIT.resolve("exercises").resolve(stage).resolve("src/main/java/dev/notely/proxy/DataProxy.java");
+            Path out = Files.createDirectories(classes.resolve(stage));
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            StringWriter errors = new StringWriter();
+            boolean ok = javac.getTask(errors, null, null,
+                    List.of("-d", out.toString(), "-cp", System.getProperty("java.class.path"), "-proc:none"),
+                    null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(source)).call();
+            assertTrue(ok, stage + " does not compile:\n" + errors);
+            URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, StageGradingTest.class.getClassLoader());
+            Class<?> type = Class.forName("dev.notely.proxy.DataProxy", true, loader);
+            return stores -> {
+                try {
+                    return (NoteRouter) type.getConstructor(NoteStores.class).newInstance(stores);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw (RuntimeException) e.getCause();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        } catch (Exception e) {
+            throw new AssertionError("cannot load stage " + stage, e);
+        }
+    }
+
+    private static Map<String, CheckResult> byName(List<CheckResult> results) {
+        return results.stream().collect(Collectors.toMap(CheckResult::name, r -> r));
+    }
+
+    private static void assertFails(List<CheckResult> results, String check) {
+        CheckResult r = byName(results).get(check);
+        assertFalse(r.passed(), check + " should fail");
+        assertFalse(r.reason().isBlank(), "a failing check says why: " + check);
+    }
+
+    @Test
+    void exercise1CompletePassesEveryCheck() {
+        List<CheckResult> results = grade("exercise1-complete", 1);
+        assertEquals(Grader.checkNames(1), results.stream().map(CheckResult::name).toList());
+        results.forEach(r -> assertTrue(r.passed(), r.name() + ": " + r.reason()));
+    }
+
+    @Test
+    void exercise2CompletePassesEveryCheck() {
+        List<CheckResult> results = grade("exercise2-complete", 2);
+        assertEquals(Grader.checkNames(2), results.stream().map(CheckResult::name).toList());
+        results.forEach(r -> assertTrue(r.passed(), r.name() + ": " + r.reason()));
+    }
+
+    @Test
+    void exercise1StartFailsTheMigrationChecks() {
+        List<CheckResult> results = grade("exercise1-start", 1);
+        assertFails(results, "list is the union of both stores, each note once");
+        assertFails(results, "get looks in new, then legacy");
+        assertFails(results, "creates land in new while migrating");
+        assertFails(results, "an update moves a legacy note to new");
+        assertFails(results, "deletes reach both stores");
+        assertFails(results, "counts are right");
+        assertTrue(byName(results).get("non-migrating accounts stay on legacy").passed(), "start keeps legacy working");
+        assertEquals("a note that is only in new is missing from a migrating account's list",
+                byName(results).get("list is the union of both stores, each note once").reason());
+    }
+
+    @Test
+    void exercise2StartFailsTheShardChecks() {
+        List<CheckResult> results = grade("exercise2-start", 2);
+        assertFails(results, "shard assignment is balanced");
+        assertFails(results, "creates land in the account's shard");
+        assertFails(results, "an update moves a note into the account's shard");
+        assertFails(results, "deletes reach every shard");
+        assertTrue(byName(results).get("an account without a shard lives in new").passed());
+    }
+
+    @Test
+    void hintStagesBehaveLikeTheirStartStages() {
+        assertEquals(grade("exercise1-start", 1), grade("exercise1-hint", 1));
+        assertEquals(grade("exercise2-start", 2), grade("exercise2-hint", 2));
+    }
+
+    @Test
+    void aRouterThatThrowsIsAFailedCheckNotACrash() {
+        List<CheckResult> results = Grader.grade(1, stores -> {
+            throw new IllegalStateException("not today");
+        });
+        assertEquals(Grader.checkNames(1).size(), results.size());
+        results.forEach(r -> assertEquals("new DataProxy(stores) threw IllegalStateException: not today", r.reason()));
+    }
+
+    @Test
+    void theReportSaysWhatToDoNext() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Grader.print(1, grade("exercise1-start", 1), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String report = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("  ✓ non-migrating accounts stay on legacy"), report);
+        assertTrue(report.contains("  ✗ list is the union of both stores, each note once — a note that is only in new"), report);
+        assertTrue(report.contains("checks pass. Next: list is the union of both stores, each note once."), report);
+
+        bytes.reset();
+        Grader.print(1, grade("exercise1-complete", 1), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("All 9 checks pass."), bytes.toString(StandardCharsets.UTF_8));
+    }
+}
