@@ -5,7 +5,14 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.notely.store.StoreException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import com.googlecode.lanterna.screen.Screen;
+import dev.notely.telemetry.LogCapture;
+import dev.notely.tui.Dashboard;
+import dev.notely.tui.Theme;
+import java.io.IOException;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -15,7 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
 
-    private static final Logger log = LoggerFactory.getLogger(Main.class);
+    private static final org.slf4j.Logger log = LoggerFactory.getLogger(Main.class);
+    /** The console appender's name in logback.xml. */
+    private static final String CONSOLE_APPENDER = "STDERR";
 
     private Main() {
     }
@@ -38,9 +47,8 @@ public final class Main {
         int exit = options.useStage().isPresent() ? useStage(options)
                 : options.grade().isPresent() ? grade(options)
                 : run(options);
-        if (exit != 0) {
-            System.exit(exit);
-        }
+        // Exit explicitly: server threads would otherwise keep the JVM (or Maven's) running.
+        System.exit(exit);
     }
 
     private static int useStage(Options options) {
@@ -55,6 +63,8 @@ public final class Main {
     }
 
     static int run(Options options) {
+        boolean dashboard = !options.headless() && Dashboard.terminalAttached();
+        LogCapture capture = LogCapture.attachToRoot(); // from the start, so the log page has it all
         Kit kit;
         try {
             kit = Kit.start(options);
@@ -69,6 +79,10 @@ public final class Main {
             // Ctrl+C and SIGTERM would otherwise end the JVM with 130/143; a clean stop is a clean exit.
             Runtime.getRuntime().halt(0);
         }, "notely-shutdown"));
+        if (dashboard && showDashboard(kit, capture, options)) {
+            kit.close();
+            return 0;
+        }
         log.info(options.headless() ? "running headless (--headless): press Ctrl+C to stop"
                 : "no terminal attached: running headless; press Ctrl+C or send SIGTERM to stop");
         try {
@@ -78,6 +92,36 @@ public final class Main {
         }
         kit.close();
         return 0;
+    }
+
+    /** Runs the dashboard until the user quits; false when no screen could be opened. */
+    private static boolean showDashboard(Kit kit, LogCapture capture, Options options) {
+        Screen screen;
+        try {
+            screen = Dashboard.openScreen();
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot open the dashboard ({}); running headless", e.getMessage());
+            return false;
+        }
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Appender<ILoggingEvent> console = root.getAppender(CONSOLE_APPENDER);
+        if (console != null) {
+            root.detachAppender(console); // log lines would scribble over the screen; the log page shows them
+        }
+        try {
+            new Dashboard(kit.stats, kit.accounts(), account -> kit.deployments().countNotes(account.details()),
+                    kit.deployments(), capture, Theme.parse(options.theme())).run(screen);
+        } finally {
+            try {
+                screen.stopScreen();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("could not restore the terminal: " + e.getMessage() + " (try: reset)");
+            }
+            if (console != null) {
+                root.addAppender(console);
+            }
+        }
+        return true;
     }
 
     static void setLogLevel(String level) {

@@ -1,0 +1,15 @@
+package dev.notely.tui;
+
+import dev.notely.store.Account;
+
+/** What keys can make happen beyond moving around the dashboard; each runs off the UI thread. */
+interface Actions {
+
+    void deploy();
+
+    void toggleMigration(Account account);
+
+    void setAllMigrating(boolean migrating);
+
+    void cycleShard(Account account);
+}

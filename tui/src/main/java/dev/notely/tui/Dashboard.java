@@ -1,0 +1,304 @@
+package dev.notely.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import dev.notely.api.DeploymentState;
+import dev.notely.api.Deployments;
+import dev.notely.store.Account;
+import dev.notely.store.AccountStore;
+import dev.notely.store.ConflictException;
+import dev.notely.store.NoteStores;
+import dev.notely.telemetry.LogCapture;
+import dev.notely.telemetry.StatsCollector;
+import dev.notely.telemetry.StatsSnapshot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The terminal dashboard: three pages (overview, accounts, logs) redrawn about once a second and
+ * after every key. Everything slow (deploying, changing accounts, counting notes) runs off the UI
+ * thread, so the dashboard stays responsive and never holds up a request.
+ */
+public final class Dashboard implements Actions {
+
+    private static final Logger log = LoggerFactory.getLogger(Dashboard.class);
+    private static final long REFRESH_NANOS = 1_000_000_000L;
+    private static final long IDLE_POLL_MILLIS = 40;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final StatsCollector stats;
+    private final AccountStore accounts;
+    private final ToLongFunction<Account> noteCounter;
+    private final Deployments deployments;
+    private final LogCapture logs;
+    private final Theme theme;
+    private final ViewState state = new ViewState();
+    private final KeyHandler keys = new KeyHandler(state, this);
+    private final Map<UUID, String> noteCounts = new ConcurrentHashMap<>();
+    private final AtomicBoolean counting = new AtomicBoolean();
+    private final ExecutorService deployer = daemonExecutor("dashboard-deploy");
+    private final ExecutorService worker = daemonExecutor("dashboard-work");
+
+    public Dashboard(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
+                     Deployments deployments, LogCapture logs, Theme theme) {
+        this.stats = stats;
+        this.accounts = accounts;
+        this.noteCounter = noteCounter;
+        this.deployments = deployments;
+        this.logs = logs;
+        this.theme = theme;
+    }
+
+    /** Whether a person's terminal is attached (otherwise the kit runs headless). */
+    public static boolean terminalAttached() {
+        return System.console() != null;
+    }
+
+    /**
+     * A started screen on the real terminal, in its alternate buffer so the terminal looks as before
+     * once {@link Screen#stopScreen()} is called. Ctrl+C arrives as a key, so it quits through the UI.
+     */
+    public static Screen openScreen() throws IOException {
+        Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
+                .setForceTextTerminal(true)
+                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                .createTerminal();
+        Screen screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        screen.setCursorPosition(null);
+        return screen;
+    }
+
+    /** Shows the dashboard until the user quits ({@code q}, Esc or Ctrl+C); the screen stays started. */
+    public void run(Screen screen) {
+        long nextRefresh = 0;
+        DashboardData data = collect();
+        try {
+            while (!state.quit) {
+                boolean redraw = false;
+                KeyStroke key = screen.pollInput();
+                if (key != null) {
+                    keys.handle(key, data.accounts(), pageRows(screen.getTerminalSize()));
+                    redraw = true;
+                }
+                if (screen.doResizeIfNecessary() != null) {
+                    redraw = true;
+                }
+                if (state.refreshNow || System.nanoTime() >= nextRefresh) {
+                    state.refreshNow = false;
+                    data = collect();
+                    nextRefresh = System.nanoTime() + REFRESH_NANOS;
+                    redraw = true;
+                }
+                if (redraw && !state.quit) {
+                    draw(screen, data);
+                } else if (key == null) {
+                    Thread.sleep(IDLE_POLL_MILLIS); // nothing to do until the next key or refresh
+                }
+            }
+        } catch (IOException e) {
+            log.warn("the terminal went away: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            deployer.shutdownNow();
+            worker.shutdownNow();
+        }
+    }
+
+    void draw(Screen screen, DashboardData data) throws IOException {
+        TerminalSize size = screen.getTerminalSize();
+        Canvas c = new Canvas(screen.newTextGraphics(), size, theme);
+        render(c, data, state);
+        screen.refresh(Screen.RefreshType.DELTA);
+    }
+
+    static void render(Canvas c, DashboardData data, ViewState state) {
+        c.clear();
+        StringBuilder tabs = new StringBuilder(" Notely  ");
+        for (Page p : Page.values()) {
+            tabs.append(p == state.page ? "[" + (p.ordinal() + 1) + " " + p.title + "]" : " " + (p.ordinal() + 1) + " " + p.title + " ");
+            tabs.append(' ');
+        }
+        DeploymentState dep = data.deployment();
+        String right = dep.current().map(p -> "v" + p.version() + " ").orElse("") + dep.status().name() + "  "
+                + LocalTime.now().format(CLOCK) + " ";
+        c.bar(0, tabs.toString(), right);
+        int top = 2;
+        int bottom = state.page == Page.OVERVIEW ? c.height - 2 : c.height - 3; // the others keep a message line
+        if (c.height < 12 || c.width < 40) {
+            c.text(1, top, "make the terminal larger (at least 80×24)", c.theme.warn);
+        } else {
+            switch (state.page) {
+                case OVERVIEW -> OverviewPage.render(c, top, bottom, data, state);
+                case ACCOUNTS -> AccountsPage.render(c, top, bottom, data, state);
+                case LOGS -> LogsPage.render(c, top, bottom, data, state);
+            }
+        }
+        if (state.page != Page.OVERVIEW && !state.message.isEmpty()) {
+            c.text(1, c.height - 2, state.message, state.messageIsError ? c.theme.bad : c.theme.accent);
+        }
+        data.problem().ifPresent(p -> c.text(1, c.height - 2, p, c.theme.bad));
+        c.bar(c.height - 1, KeyHandler.help(state.page, data.accounts()), "");
+    }
+
+    private int pageRows(TerminalSize size) {
+        return state.page == Page.LOGS ? LogsPage.pageSize(2, size.getRows() - 3) : AccountsPage.visibleRows(2, size.getRows() - 3);
+    }
+
+    DashboardData collect() {
+        String problem = null;
+        StatsSnapshot snapshot = stats.snapshot();
+        DeploymentState deployment;
+        try {
+            deployment = deployments.state();
+        } catch (RuntimeException e) {
+            deployment = DeploymentState.INITIAL;
+            problem = "cannot read the deployments: " + e.getMessage();
+        }
+        List<Account> list;
+        try {
+            list = accounts.listAccounts();
+        } catch (RuntimeException e) {
+            list = List.of();
+            problem = "cannot read the accounts: " + e.getMessage();
+        }
+        if (state.page == Page.ACCOUNTS) {
+            countVisible(list);
+        }
+        return new DashboardData(snapshot, deployment, list, Map.copyOf(noteCounts), logs.lines(), Optional.ofNullable(problem));
+    }
+
+    /** Counts notes for the accounts on screen, one batch at a time, off the UI thread. */
+    private void countVisible(List<Account> list) {
+        if (list.isEmpty() || !counting.compareAndSet(false, true)) {
+            return;
+        }
+        int from = Math.min(state.accountScroll, list.size());
+        List<Account> visible = List.copyOf(list.subList(from, Math.min(list.size(), from + 60)));
+        try {
+            worker.execute(() -> {
+                try {
+                    for (Account a : visible) {
+                        String count;
+                        try {
+                            count = String.valueOf(noteCounter.applyAsLong(a));
+                        } catch (RuntimeException e) {
+                            count = "?";
+                        }
+                        noteCounts.put(a.id(), count);
+                    }
+                } finally {
+                    counting.set(false);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            counting.set(false);
+        }
+    }
+
+    // ---- actions, each off the UI thread -------------------------------------------------------
+
+    @Override
+    public void deploy() {
+        if (state.deploying) {
+            state.say("a deployment is already running: wait for it to finish", true);
+            return;
+        }
+        state.deploying = true;
+        state.say("deploying: compiling proxy/ and starting the new version…", false);
+        deployer.execute(() -> {
+            try {
+                int version = deployments.deploy();
+                state.say("v" + version + " serves; the previous version keeps part of the traffic until the rollout ends",
+                        false);
+            } catch (ConflictException e) {
+                state.say("not deployed: " + e.getMessage() + " (wait for the rollout to finish)", true);
+            } catch (RuntimeException e) {
+                state.say("deployment failed: " + e.getMessage(), true);
+            } finally {
+                state.deploying = false;
+                state.refreshNow = true;
+            }
+        });
+    }
+
+    @Override
+    public void toggleMigration(Account account) {
+        // Re-read on the worker: keys pressed faster than the screen refreshes act on the latest state.
+        change(account, current -> current.withMigrating(!current.isMigrating()),
+                updated -> updated.name() + ": migration " + (updated.isMigrating() ? "on" : "off"));
+    }
+
+    @Override
+    public void setAllMigrating(boolean migrating) {
+        worker.execute(() -> {
+            try {
+                List<Account> current = accounts.listAccounts();
+                for (Account a : current) {
+                    if (a.isMigrating() != migrating) {
+                        accounts.updateAccount(a.withMigrating(migrating));
+                    }
+                }
+                state.say("migration " + (migrating ? "on" : "off") + " for all " + current.size() + " accounts", false);
+            } catch (RuntimeException e) {
+                state.say("could not change the accounts: " + e.getMessage(), true);
+            }
+        });
+    }
+
+    @Override
+    public void cycleShard(Account account) {
+        change(account, current -> {
+            List<String> cycle = NoteStores.SHARDS;
+            int index = current.shard() == null ? -1 : cycle.indexOf(current.shard());
+            String next = index + 1 < cycle.size() ? cycle.get(index + 1) : null;
+            return current.withShard(next).withMigrating(true);
+        }, updated -> updated.name() + ": shard " + (updated.shard() == null ? "none" : updated.shard()) + ", migrating");
+    }
+
+    private void change(Account account, UnaryOperator<Account> edit, Function<Account, String> done) {
+        worker.execute(() -> {
+            try {
+                Account current = accounts.getAccount(account.id()).orElse(account);
+                Account updated = edit.apply(current);
+                accounts.updateAccount(updated);
+                state.say(done.apply(updated), false);
+            } catch (RuntimeException e) {
+                state.say("could not change " + account.name() + ": " + e.getMessage(), true);
+            }
+        });
+    }
+
+    ViewState state() {
+        return state;
+    }
+
+    private static ExecutorService daemonExecutor(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}

@@ -1,0 +1,96 @@
+package dev.notely.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.notely.store.Account;
+import java.util.List;
+
+/** Turns key presses into changes of the view and into {@link Actions}. */
+final class KeyHandler {
+
+    private final ViewState state;
+    private final Actions actions;
+
+    KeyHandler(ViewState state, Actions actions) {
+        this.state = state;
+        this.actions = actions;
+    }
+
+    /**
+     * @param accounts the accounts as last shown
+     * @param pageRows how many rows a page of the current list has, for paging keys
+     */
+    void handle(KeyStroke key, List<Account> accounts, int pageRows) {
+        KeyType type = key.getKeyType();
+        Character ch = type == KeyType.Character ? key.getCharacter() : null;
+        if (type == KeyType.Escape || type == KeyType.EOF || ch != null && (ch == 'q' || ch == 'Q' && !key.isCtrlDown())
+                || ch != null && key.isCtrlDown() && (ch == 'c' || ch == 'C')) {
+            state.quit = true;
+            return;
+        }
+        if (type == KeyType.ArrowLeft || ch != null && ch == 'h') {
+            state.page = state.page.previous();
+        } else if (type == KeyType.ArrowRight || ch != null && ch == 'l') {
+            state.page = state.page.next();
+        } else if (ch != null && ch >= '1' && ch <= '3') {
+            state.page = Page.values()[ch - '1'];
+        } else if (ch != null && ch == 'd') {
+            actions.deploy();
+        } else if (state.page == Page.ACCOUNTS) {
+            accountKey(type, ch, accounts, pageRows);
+        } else if (state.page == Page.LOGS) {
+            logKey(type, ch, pageRows);
+        }
+        state.refreshNow = true;
+    }
+
+    private void accountKey(KeyType type, Character ch, List<Account> accounts, int pageRows) {
+        if (type == KeyType.ArrowUp || ch != null && ch == 'k') {
+            state.selectedAccount--;
+        } else if (type == KeyType.ArrowDown || ch != null && ch == 'j') {
+            state.selectedAccount++;
+        } else if (type == KeyType.PageUp || ch != null && ch == 'b') {
+            state.selectedAccount -= pageRows;
+        } else if (type == KeyType.PageDown || ch != null && ch == 'f') {
+            state.selectedAccount += pageRows;
+        } else if (ch != null && !accounts.isEmpty()) {
+            Account selected = accounts.get(Math.max(0, Math.min(state.selectedAccount, accounts.size() - 1)));
+            switch (ch) {
+                case 'm' -> actions.toggleMigration(selected);
+                case 'M' -> actions.setAllMigrating(!allMigrating(accounts));
+                case 's' -> actions.cycleShard(selected);
+                default -> { }
+            }
+        }
+        state.selectedAccount = Math.max(0, Math.min(state.selectedAccount, Math.max(0, accounts.size() - 1)));
+    }
+
+    private void logKey(KeyType type, Character ch, int pageRows) {
+        if (type == KeyType.ArrowUp || ch != null && ch == 'k') {
+            state.logOffset++;
+        } else if (type == KeyType.ArrowDown || ch != null && ch == 'j') {
+            state.logOffset--;
+        } else if (type == KeyType.PageUp || ch != null && ch == 'b') {
+            state.logOffset += pageRows;
+        } else if (type == KeyType.PageDown || ch != null && ch == 'f') {
+            state.logOffset -= pageRows;
+        } else if (type == KeyType.End || ch != null && ch == 'G') {
+            state.logOffset = 0;
+        }
+        state.logOffset = Math.max(0, state.logOffset);
+    }
+
+    static boolean allMigrating(List<Account> accounts) {
+        return !accounts.isEmpty() && accounts.stream().allMatch(Account::isMigrating);
+    }
+
+    /** The keys of the current page, for the help line. */
+    static String help(Page page, List<Account> accounts) {
+        return switch (page) {
+            case OVERVIEW -> " ←/→ pages · d deploy · q quit";
+            case ACCOUNTS -> " ←/→ pages · ↑/↓ select · m migrate · M all " + (allMigrating(accounts) ? "off" : "on")
+                    + " · s shard · d deploy · q quit";
+            case LOGS -> " ←/→ pages · k/j line · b/f page · G end · d deploy · q quit";
+        };
+    }
+}

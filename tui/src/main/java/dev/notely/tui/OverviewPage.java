@@ -1,0 +1,240 @@
+package dev.notely.tui;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextColor;
+import dev.notely.api.DeploymentState;
+import dev.notely.api.DeploymentStatus;
+import dev.notely.api.ProxyInfo;
+import dev.notely.api.RolloutProgress;
+import dev.notely.store.NoteStores;
+import dev.notely.telemetry.ApiKey;
+import dev.notely.telemetry.ConsistencyMiss;
+import dev.notely.telemetry.MetricRow;
+import dev.notely.telemetry.ProxyKey;
+import dev.notely.telemetry.RequestMetrics;
+import dev.notely.telemetry.StatsSnapshot;
+import dev.notely.telemetry.Status;
+import dev.notely.telemetry.StoreKey;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Page 1: requests, data-store access, note counts, consistency misses and deployments. */
+final class OverviewPage {
+
+    /** From this width on, the page uses two columns. */
+    static final int WIDE = 150;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private OverviewPage() {
+    }
+
+    static void render(Canvas c, int top, int bottom, DashboardData d, ViewState state) {
+        if (c.width >= WIDE) {
+            int half = c.width / 2;
+            int row = summary(c, 1, top, half - 2, d, state);
+            table(c, 1, row + 1, half - 2, bottom - row - 1, "API requests", apiColumns(), apiRows(c, d.stats()));
+            int right = half + 1;
+            int storeHeight = (bottom - top) * 3 / 5;
+            table(c, right, top, c.width - right - 1, storeHeight, "Data-store access", storeColumns(), storeRows(c, d.stats()));
+            table(c, right, top + storeHeight + 1, c.width - right - 1, bottom - top - storeHeight - 1,
+                    "Data-proxy access", proxyColumns(), proxyRows(c, d.stats()));
+        } else {
+            int width = c.width - 2;
+            int row = summary(c, 1, top, width, d, state);
+            int left = bottom - row - 1;
+            int apiHeight = Math.max(3, left / 2);
+            table(c, 1, row + 1, width, apiHeight, "API requests", apiColumns(), apiRows(c, d.stats()));
+            table(c, 1, row + 2 + apiHeight, width, bottom - row - 2 - apiHeight, "Data-store access",
+                    storeColumns(), storeRows(c, d.stats()));
+        }
+    }
+
+    /** Notes, misses and the deployment panel; returns the next free row. */
+    private static int summary(Canvas c, int col, int row, int width, DashboardData d, ViewState state) {
+        StatsSnapshot s = d.stats();
+        int x = c.text(col, row, "Notes     ", width, c.theme.dim);
+        for (String store : NoteStores.NAMES) {
+            x = c.text(x, row, store + " ", col + width - x, c.theme.text);
+            x = c.text(x, row, String.format(Locale.ROOT, "%,d", s.noteCounts().getOrDefault(store, 0L)) + "   ",
+                    col + width - x, c.theme.accent, SGR.BOLD);
+        }
+        row++;
+        long misses = s.totalMisses();
+        x = c.text(col, row, "Misses    ", width, c.theme.dim);
+        if (misses == 0) {
+            x = c.text(x, row, "0 ✓", col + width - x, c.theme.good, SGR.BOLD);
+        } else {
+            x = c.text(x, row, " " + misses + " CONSISTENCY MISSES ", col + width - x, c.theme.bad, SGR.BOLD, SGR.REVERSE);
+        }
+        StringBuilder kinds = new StringBuilder("   ");
+        for (ConsistencyMiss kind : ConsistencyMiss.values()) {
+            kinds.append(kinds.length() > 3 ? " · " : "").append(kind.label()).append(' ').append(s.misses(kind));
+        }
+        c.text(x, row, kinds.toString(), col + width - x, misses == 0 ? c.theme.dim : c.theme.bad);
+        row += 2;
+        return deployments(c, col, row, width, d, state);
+    }
+
+    private static int deployments(Canvas c, int col, int row, int width, DashboardData d, ViewState state) {
+        c.title(col, row++, "Deployment", width);
+        DeploymentState dep = d.deployment();
+        int x = c.text(col, row, "status    ", width, c.theme.dim);
+        TextColor statusColor = dep.status() == DeploymentStatus.READY ? c.theme.good : c.theme.warn;
+        x = c.text(x, row, state.deploying && dep.status() != DeploymentStatus.ROLLOUT_WAIT ? "deploying…" : dep.status().name(),
+                col + width - x, statusColor, SGR.BOLD);
+        Optional<RolloutProgress> progress = dep.progress();
+        if (progress.isPresent()) {
+            RolloutProgress p = progress.get();
+            int barWidth = Math.max(10, Math.min(30, col + width - x - 16));
+            int filled = (int) Math.round(p.fraction() * barWidth);
+            x = c.text(x + 2, row, "[" + "█".repeat(filled) + "░".repeat(barWidth - filled) + "]", col + width - x - 2, c.theme.accent);
+            c.text(x + 1, row, p.secondsLeft() + " s left", col + width - x - 1, c.theme.text);
+        }
+        row++;
+        row = proxyLine(c, col, row, width, "current   ", dep.current(), d.stats());
+        if (dep.previous().isPresent()) {
+            row = proxyLine(c, col, row, width, "previous  ", dep.previous(), d.stats());
+        }
+        if (dep.lastError().isPresent()) {
+            c.text(col, row, "error", width, c.theme.dim);
+            for (String line : wrap(dep.lastError().get(), width - 10, 3)) {
+                c.text(col + 10, row++, line, width - 10, c.theme.bad);
+            }
+        }
+        if (!state.message.isEmpty()) {
+            c.text(col, row++, state.message, width, state.messageIsError ? c.theme.bad : c.theme.accent);
+        }
+        return row;
+    }
+
+    private static int proxyLine(Canvas c, int col, int row, int width, String label, Optional<ProxyInfo> info,
+                                 StatsSnapshot stats) {
+        int x = c.text(col, row, label, width, c.theme.dim);
+        if (info.isEmpty()) {
+            c.text(x, row, "none: nothing is deployed (press d)", col + width - x, c.theme.warn);
+            return row + 1;
+        }
+        ProxyInfo p = info.get();
+        double rpm = stats.proxy().stream().filter(r -> r.key().version() == p.version())
+                .mapToDouble(r -> r.metrics().requestsPerMin()).sum();
+        x = c.text(x, row, "v" + p.version(), col + width - x, c.theme.accent, SGR.BOLD);
+        String details = p.pid() == 0 ? "  restarting…" : "  pid " + p.pid() + "  since "
+                + (p.startedAt() == null ? "?" : CLOCK.format(p.startedAt()));
+        details += "  restarts " + p.restarts() + String.format(Locale.ROOT, "  %,.0f rpm", rpm);
+        c.text(x, row, details, col + width - x, p.restarts() > 0 ? c.theme.warn : c.theme.text);
+        return row + 1;
+    }
+
+    private static void table(Canvas c, int col, int row, int width, int height, String title,
+                              List<Table.Column> columns, List<Table.Row> rows) {
+        if (height < 2) {
+            return;
+        }
+        c.title(col, row, title, width);
+        if (rows.isEmpty()) {
+            c.text(col, row + 1, "no requests yet", width, c.theme.dim);
+            return;
+        }
+        int shown = Table.draw(c, col, row + 1, width, height - 1, columns, rows) - 1;
+        if (shown < rows.size() && height - 1 > 1) {
+            c.text(col + width - 14, row, " +" + (rows.size() - shown) + " more ", 14, c.theme.dim);
+        }
+    }
+
+    private static List<Table.Column> apiColumns() {
+        return List.of(Table.Column.text("method", 6, 1), Table.Column.flex("route", 12),
+                Table.Column.number("status", 6, 1), Table.Column.number("total", 8, 2),
+                Table.Column.number("rpm", 7, 1), Table.Column.number("p95 ms", 7, 2));
+    }
+
+    private static List<Table.Row> apiRows(Canvas c, StatsSnapshot s) {
+        List<Table.Row> rows = new ArrayList<>();
+        for (MetricRow<ApiKey> r : s.api()) {
+            ApiKey k = r.key();
+            TextColor color = k.status() >= 500 ? c.theme.bad : k.status() >= 400 ? c.theme.warn : c.theme.text;
+            rows.add(new Table.Row(cells(List.of(k.method(), k.route(), String.valueOf(k.status())), r.metrics()), color));
+        }
+        return rows;
+    }
+
+    private static List<Table.Column> storeColumns() {
+        return List.of(Table.Column.text("store", 7, 0), Table.Column.flex("operation", 11),
+                Table.Column.text("", 1, 0), Table.Column.number("total", 8, 2),
+                Table.Column.number("rpm", 7, 1), Table.Column.number("p95 ms", 7, 2));
+    }
+
+    private static List<Table.Row> storeRows(Canvas c, StatsSnapshot s) {
+        List<Table.Row> rows = new ArrayList<>();
+        for (MetricRow<StoreKey> r : s.store()) {
+            StoreKey k = r.key();
+            rows.add(new Table.Row(cells(List.of(k.store(), k.operation(), glyph(k.status())), r.metrics()), color(c, k.status())));
+        }
+        return rows;
+    }
+
+    private static List<Table.Column> proxyColumns() {
+        return List.of(Table.Column.text("version", 7, 0), Table.Column.flex("operation", 11),
+                Table.Column.text("", 1, 0), Table.Column.number("total", 8, 2),
+                Table.Column.number("rpm", 7, 1), Table.Column.number("p95 ms", 7, 2));
+    }
+
+    private static List<Table.Row> proxyRows(Canvas c, StatsSnapshot s) {
+        List<Table.Row> rows = new ArrayList<>();
+        for (MetricRow<ProxyKey> r : s.proxy()) {
+            ProxyKey k = r.key();
+            rows.add(new Table.Row(cells(List.of("v" + k.version(), k.operation(), glyph(k.status())), r.metrics()),
+                    color(c, k.status())));
+        }
+        return rows;
+    }
+
+    private static List<String> cells(List<String> key, RequestMetrics m) {
+        List<String> cells = new ArrayList<>(key);
+        cells.add(String.format(Locale.ROOT, "%,d", m.totalCount()));
+        cells.add(String.format(Locale.ROOT, "%,.0f", m.requestsPerMin()));
+        cells.add(String.format(Locale.ROOT, "%.1f", m.durationP95()));
+        return cells;
+    }
+
+    private static String glyph(Status status) {
+        return switch (status) {
+            case SUCCESS -> "✓";
+            case CONTENTION -> "c";
+            case ERROR -> "✗";
+        };
+    }
+
+    private static TextColor color(Canvas c, Status status) {
+        return switch (status) {
+            case SUCCESS -> c.theme.text;
+            case CONTENTION -> c.theme.warn;
+            case ERROR -> c.theme.bad;
+        };
+    }
+
+    /** Splits text into at most {@code lines} lines of {@code width}, the last one cut with an ellipsis. */
+    static List<String> wrap(String text, int width, int lines) {
+        List<String> out = new ArrayList<>();
+        String rest = text.replace('\n', ' ').strip();
+        while (!rest.isEmpty() && out.size() < lines && width > 0) {
+            if (rest.length() <= width) {
+                out.add(rest);
+                rest = "";
+            } else if (out.size() == lines - 1) {
+                out.add(Canvas.fit(rest, width));
+                rest = "";
+            } else {
+                // Break at a space, or else after a slash so a long path stays readable.
+                int cut = Math.max(rest.lastIndexOf(' ', width), rest.lastIndexOf('/', width - 1) + 1);
+                cut = cut <= width / 3 ? width : cut;
+                out.add(rest.substring(0, cut).strip());
+                rest = rest.substring(cut).strip();
+            }
+        }
+        return out;
+    }
+}

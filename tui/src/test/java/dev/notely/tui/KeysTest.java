@@ -1,0 +1,154 @@
+package dev.notely.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.notely.store.Account;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/** Keys drive the real dashboard loop on a virtual terminal. */
+class KeysTest {
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(10); // polling interval
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Runs the dashboard on its own thread until the test sends a quit key. */
+    private static Thread start(ScreenHarness h) {
+        Thread ui = new Thread(() -> h.dashboard.run(h.screen), "dashboard-under-test");
+        ui.start();
+        return ui;
+    }
+
+    private static void type(ScreenHarness h, char... keys) {
+        for (char k : keys) {
+            h.terminal.addInput(new KeyStroke(k, false, false));
+        }
+    }
+
+    private static void stop(ScreenHarness h, Thread ui) throws InterruptedException {
+        type(h, 'q');
+        ui.join(TimeUnit.SECONDS.toMillis(10));
+        assertFalse(ui.isAlive(), "q ends the dashboard");
+    }
+
+    private static Account get(ScreenHarness h, Account a) {
+        return h.accounts.getAccount(a.id()).orElseThrow();
+    }
+
+    @Test
+    void mTogglesMigrationOfTheSelectedAccount() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            Account first = h.accounts.add("first", false, null);
+            Account second = h.accounts.add("second", false, null);
+            Thread ui = start(h);
+            type(h, 'l', 'j', 'm');
+            await("second account migrating", () -> get(h, second).isMigrating());
+            assertFalse(get(h, first).isMigrating(), "only the selected account");
+            type(h, 'm');
+            await("second account back", () -> !get(h, second).isMigrating());
+            stop(h, ui);
+        }
+    }
+
+    @Test
+    void capitalMTurnsEveryoneOnThenOff() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            Account a = h.accounts.add("a", true, null);
+            Account b = h.accounts.add("b", false, null);
+            Thread ui = start(h);
+            type(h, 'l', 'M');
+            await("all migrating", () -> get(h, a).isMigrating() && get(h, b).isMigrating());
+            await("the help line offers the way back", () -> h.text().contains("M all off"));
+            type(h, 'M');
+            await("none migrating", () -> !get(h, a).isMigrating() && !get(h, b).isMigrating());
+            stop(h, ui);
+        }
+    }
+
+    @Test
+    void sCyclesTheShardAndTurnsMigrationOn() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            Account a = h.accounts.add("a", false, null);
+            Thread ui = start(h);
+            type(h, 'l', 's');
+            await("shard new", () -> "new".equals(get(h, a).shard()));
+            assertTrue(get(h, a).isMigrating());
+            type(h, 's');
+            await("shard second", () -> "second".equals(get(h, a).shard()));
+            type(h, 's');
+            await("no shard", () -> get(h, a).shard() == null);
+            assertTrue(get(h, a).isMigrating());
+            stop(h, ui);
+        }
+    }
+
+    @Test
+    void dDeploysOnceAndASecondDWaits() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            Thread ui = start(h);
+            type(h, 'd');
+            await("deploy called", () -> h.deployments.calls.get() == 1);
+            await("deploying shown", () -> h.text().contains("deploying…"));
+            type(h, 'd');
+            await("the refusal shown", () -> h.text().contains("a deployment is already running"));
+            assertEquals(1, h.deployments.calls.get());
+            h.deployments.release.countDown();
+            await("the result shown", () -> h.text().contains("v2 serves"));
+            stop(h, ui);
+            assertEquals(1, h.deployments.calls.get());
+        }
+    }
+
+    @Test
+    void aFailedDeployShowsWhy() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            h.deployments.failure = new dev.notely.api.DeploymentException("compile error: DataProxy.java:3: ';' expected");
+            h.deployments.release.countDown();
+            Thread ui = start(h);
+            type(h, 'd');
+            await("the failure shown", () -> h.text().contains("deployment failed: compile error: DataProxy.java:3"));
+            stop(h, ui);
+        }
+    }
+
+    @Test
+    void pagesWrapAroundBothWays() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            Thread ui = start(h);
+            h.terminal.addInput(new KeyStroke(KeyType.ArrowLeft));
+            await("wrapped to logs", () -> h.lines().get(0).contains("[3 Logs]"));
+            h.terminal.addInput(new KeyStroke(KeyType.ArrowRight));
+            await("back to the overview", () -> h.lines().get(0).contains("[1 Overview]"));
+            stop(h, ui);
+        }
+    }
+
+    @Test
+    void escapeAndCtrlCQuitToo() throws Exception {
+        for (KeyStroke quit : new KeyStroke[] {new KeyStroke(KeyType.Escape), new KeyStroke('c', true, false)}) {
+            try (ScreenHarness h = new ScreenHarness(80, 24)) {
+                Thread ui = start(h);
+                h.terminal.addInput(quit);
+                ui.join(TimeUnit.SECONDS.toMillis(10));
+                assertFalse(ui.isAlive(), quit + " ends the dashboard");
+            }
+        }
+    }
+}

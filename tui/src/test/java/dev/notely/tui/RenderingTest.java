@@ -1,0 +1,159 @@
+package dev.notely.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.notely.api.DeploymentState;
+import dev.notely.api.DeploymentStatus;
+import dev.notely.api.ProxyInfo;
+import dev.notely.api.RolloutProgress;
+import dev.notely.telemetry.ConsistencyMiss;
+import dev.notely.telemetry.Status;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What each page shows, read back from a virtual terminal. */
+class RenderingTest {
+
+    private static final long MS = 1_000_000L;
+
+    private static DeploymentState rollout(long elapsed, long total) {
+        return new DeploymentState(DeploymentStatus.ROLLOUT_WAIT, Optional.of(new RolloutProgress(elapsed, total)),
+                Optional.of(new ProxyInfo(2, 4242, Instant.parse("2025-08-13T10:00:00Z"), 1)),
+                Optional.of(new ProxyInfo(1, 4141, Instant.parse("2025-08-13T09:00:00Z"), 0)), Optional.empty());
+    }
+
+    @Test
+    void overviewShowsAnApiRowWithItsFigures() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            for (int i = 0; i < 3; i++) {
+                h.stats.recordApiRequest("GET", "/accounts/{accountId}", 200, 12 * MS);
+            }
+            h.stats.setNoteCount("legacy", 1234);
+            h.draw();
+            String row = h.line("/accounts/{accountId}");
+            assertTrue(row.matches(".*GET\\s+/accounts/\\{accountId\\}\\s+200\\s+3\\s+36\\s+12\\.0.*"), row);
+            assertTrue(h.line("Notes").contains("legacy 1,234"), h.line("Notes"));
+            assertTrue(h.lines().get(23).contains("d deploy"), "help line: " + h.lines().get(23));
+        }
+    }
+
+    @Test
+    void dataStoreRowsShowTheirStatusAsASymbol() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 30)) {
+            h.stats.recordStoreAccess("getNote", Status.SUCCESS, "legacy", MS);
+            h.stats.recordStoreAccess("updateNote", Status.ERROR, "new", MS);
+            h.draw();
+            assertTrue(h.line("getNote").contains("✓"), h.line("getNote"));
+            assertTrue(h.line("updateNote").contains("✗"), h.line("updateNote"));
+        }
+    }
+
+    @Test
+    void aRolloutShowsAHalfFilledBarWithSecondsLeftAndBothVersions() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            h.deployments.state = rollout(15, 30);
+            h.stats.recordProxyAccess("GetNote", Status.SUCCESS, 2, MS);
+            h.draw();
+            String status = h.line("ROLLOUT_WAIT  [");
+            long filled = status.chars().filter(ch -> ch == '█').count();
+            long empty = status.chars().filter(ch -> ch == '░').count();
+            assertTrue(filled > 0 && filled == empty, status);
+            assertTrue(status.contains("15 s left"), status);
+            assertTrue(h.line("current").matches(".*v2\\s+pid 4242 .*restarts 1\\s+12 rpm.*"), h.line("current"));
+            assertTrue(h.line("previous").contains("v1  pid 4141"), h.line("previous"));
+        }
+    }
+
+    @Test
+    void missesAreCountedByKindAndHardToMiss() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            h.draw();
+            assertTrue(h.line("Misses").contains("0 ✓"), h.line("Misses"));
+            h.stats.recordMiss(ConsistencyMiss.STALE);
+            h.stats.recordMiss(ConsistencyMiss.STALE);
+            h.stats.recordMiss(ConsistencyMiss.MISSING);
+            h.draw();
+            String misses = h.line("Misses");
+            assertTrue(misses.contains("3 CONSISTENCY MISSES"), misses);
+            assertTrue(misses.contains("stale 2 · missing 1 · resurrected 0"), misses);
+        }
+    }
+
+    @Test
+    void theLastDeploymentErrorIsShownWrapped() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            String error = "compile error: proxy/src/main/java/dev/notely/proxy/DataProxy.java:57: cannot find symbol "
+                    + "symbol: method listNotez(java.util.UUID) location: variable legacy of type NoteStore";
+            h.deployments.state = new DeploymentState(DeploymentStatus.READY, Optional.empty(),
+                    Optional.of(new ProxyInfo(1, 99, Instant.now(), 0)), Optional.empty(), Optional.of(error));
+            h.draw();
+            assertTrue(h.line("error     compile error:").contains("proxy/src/main/java"), h.text());
+            assertTrue(h.text().contains("DataProxy.java:57"), h.text());
+            assertTrue(h.text().contains("listNotez"), "wrapped onto a second line:\n" + h.text());
+        }
+    }
+
+    @Test
+    void theAccountsPageShowsEachAccount() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(120, 24)) {
+            var ada = h.accounts.add("Ada", true, "second");
+            h.accounts.add("Brian", false, null);
+            h.dashboard.state().page = Page.ACCOUNTS;
+            h.draw();
+            String row = h.line("Ada");
+            assertTrue(row.contains(ada.id().toString()), row);
+            assertTrue(row.matches(".*Ada\\s+yes\\s+second.*"), row);
+            assertTrue(h.line("Brian").matches(".*Brian\\s+no\\s+—.*"), h.line("Brian"));
+            assertTrue(h.line("total ·").contains("2 total · 1 migrating"), h.line("total ·"));
+            assertTrue(h.lines().get(23).contains("m migrate · M all on · s shard"), h.lines().get(23));
+        }
+    }
+
+    @Test
+    void theLogsPageShowsTheLatestLines() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            for (int i = 1; i <= 40; i++) {
+                h.logger.warn("event number {}", i);
+            }
+            h.dashboard.state().page = Page.LOGS;
+            h.draw();
+            assertTrue(h.text().contains("event number 40"), h.text());
+            assertFalse(h.text().contains("event number 10\n"), "old lines scrolled away");
+            assertTrue(h.line("lines ·").contains("following new lines"), h.line("lines ·"));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"80,24", "200,60", "100,30"})
+    void everyPageDrawsAtCommonSizes(int columns, int rows) throws Exception {
+        try (ScreenHarness h = new ScreenHarness(columns, rows)) {
+            h.deployments.state = rollout(3, 30);
+            h.accounts.add("Ada", false, null);
+            h.stats.recordApiRequest("PUT", "/accounts/{accountId}/notes/{noteId}", 200, MS);
+            h.stats.recordStoreAccess("upsertNote", Status.CONTENTION, "new", MS);
+            h.logger.warn("a line");
+            for (Page page : Page.values()) {
+                h.dashboard.state().page = page;
+                h.draw();
+                assertTrue(h.lines().get(0).contains("[" + (page.ordinal() + 1) + " " + page.title + "]"), h.lines().get(0));
+            }
+            h.dashboard.state().page = Page.OVERVIEW;
+            h.draw();
+            assertTrue(h.text().contains("/accounts/{accountId}/notes/{noteId}"), h.text());
+            assertEquals(columns >= OverviewPage.WIDE, h.text().contains("Data-proxy access"), h.text());
+        }
+    }
+
+    @Test
+    void aTinyTerminalAsksToBeEnlarged() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(30, 10)) {
+            h.draw();
+            assertTrue(h.text().contains("make the terminal larger"), h.text());
+        }
+    }
+}

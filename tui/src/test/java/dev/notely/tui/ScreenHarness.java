@@ -1,0 +1,71 @@
+package dev.notely.tui;
+
+import ch.qos.logback.classic.LoggerContext;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.notely.telemetry.LogCapture;
+import dev.notely.telemetry.StatsCollector;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A dashboard over fakes, drawn into Lanterna's virtual terminal so tests can read the screen back. */
+final class ScreenHarness implements AutoCloseable {
+
+    final StatsCollector stats = new StatsCollector();
+    final Fakes.Accounts accounts = new Fakes.Accounts();
+    final Fakes.Deploys deployments = new Fakes.Deploys();
+    final LogCapture logs = new LogCapture(100, "%-5level %logger{0} - %msg%n");
+    final Logger logger = LoggerFactory.getLogger("dashboard-test");
+    final DefaultVirtualTerminal terminal;
+    final TerminalScreen screen;
+    final Dashboard dashboard;
+
+    ScreenHarness(int columns, int rows) throws IOException {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        logs.setContext(context);
+        logs.start();
+        ((ch.qos.logback.classic.Logger) logger).addAppender(logs);
+        terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+        screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        dashboard = new Dashboard(stats, accounts, a -> 3, deployments, logs, Theme.DARK);
+    }
+
+    void draw() throws IOException {
+        dashboard.draw(screen, dashboard.collect());
+    }
+
+    /** The screen as text, one string per row. */
+    List<String> lines() {
+        TerminalSize size = terminal.getTerminalSize();
+        List<String> lines = new ArrayList<>();
+        for (int row = 0; row < size.getRows(); row++) {
+            StringBuilder line = new StringBuilder();
+            for (int col = 0; col < size.getColumns(); col++) {
+                line.append(terminal.getCharacter(col, row).getCharacterString());
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    String text() {
+        return String.join("\n", lines());
+    }
+
+    /** The first screen line containing {@code part}, or a failure showing the whole screen. */
+    String line(String part) {
+        return lines().stream().filter(l -> l.contains(part)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line with '" + part + "' on screen:\n" + text()));
+    }
+
+    @Override
+    public void close() throws IOException {
+        ((ch.qos.logback.classic.Logger) logger).detachAppender(logs);
+        screen.stopScreen();
+    }
+}
