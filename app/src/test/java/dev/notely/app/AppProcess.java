@@ -44,7 +44,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** The kit's class path without test classes, so the app logs as it does for a person. */
-    private static List<Path> runtimeClasspath() {
+    static List<Path> runtimeClasspath() {
         return KitClasspath.current().stream().filter(p -> !p.endsWith("test-classes")).toList();
     }
 
