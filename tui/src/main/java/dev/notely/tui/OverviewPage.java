@@ -119,7 +119,9 @@ final class OverviewPage {
             return row + 1;
         }
         ProxyInfo p = info.get();
-        double rpm = stats.proxy().stream().filter(r -> r.key().version() == p.version())
+        // Calls that waited for the lock are also counted as calls: leave them out of the rate.
+        double rpm = stats.proxy().stream()
+                .filter(r -> r.key().version() == p.version() && r.key().status() != Status.CONTENTION)
                 .mapToDouble(r -> r.metrics().requestsPerMin()).sum();
         x = c.text(x, row, "v" + p.version(), col + width - x, c.theme.accent, SGR.BOLD);
         String details = p.pid() == 0 ? "  restarting…" : "  pid " + p.pid() + "  since "

@@ -58,6 +58,7 @@ class RenderingTest {
         try (ScreenHarness h = new ScreenHarness(80, 24)) {
             h.deployments.state = rollout(15, 30);
             h.stats.recordProxyAccess("GetNote", Status.SUCCESS, 2, MS);
+            h.stats.recordProxyAccess("GetNote", Status.CONTENTION, 2, MS);
             h.draw();
             String status = h.line("ROLLOUT_WAIT  [");
             long filled = status.chars().filter(ch -> ch == '█').count();
