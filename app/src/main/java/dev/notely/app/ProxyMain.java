@@ -4,6 +4,7 @@ import dev.notely.api.rpc.NetworkDelay;
 import dev.notely.api.rpc.RpcServer;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStores;
+import dev.notely.store.RouterErrors;
 import dev.notely.store.sqlite.SqliteNoteStores;
 import dev.notely.telemetry.StatsCollector;
 import io.undertow.Handlers;
@@ -110,15 +111,6 @@ public final class ProxyMain {
         System.out.flush();
     }
 
-    private static String whereInProxy(Throwable e) {
-        for (StackTraceElement frame : e.getStackTrace()) {
-            if (frame.getClassName().startsWith("dev.notely.proxy.")) {
-                return " (at " + frame.getFileName() + ":" + frame.getLineNumber() + ")";
-            }
-        }
-        return "";
-    }
-
     /** {@code new DataProxy(stores)}, with the attendee's own exception (if any) as the message. */
     private static NoteRouter newRouter(NoteStores stores) {
         try {
@@ -134,7 +126,7 @@ public final class ProxyMain {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             throw new IllegalStateException("new DataProxy(stores) threw " + cause.getClass().getSimpleName()
-                    + ": " + cause.getMessage() + whereInProxy(cause), cause);
+                    + ": " + cause.getMessage() + RouterErrors.whereInProxy(cause), cause);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct " + ROUTER_CLASS + ": " + e, e);
         }

@@ -12,6 +12,7 @@ import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
 import dev.notely.store.NotFoundException;
 import dev.notely.store.NoteRouter;
+import dev.notely.store.RouterErrors;
 import dev.notely.store.StoreException;
 import dev.notely.telemetry.StatsCollector;
 import dev.notely.telemetry.StatsJson;
@@ -130,7 +131,7 @@ public final class RpcServer implements HttpHandler {
             log.warn("v{} {} failed in a note store: {}", version, method.wireName(), e.getMessage());
             return error(id, RpcError.STORE_FAILED, e.getMessage());
         } catch (RuntimeException e) {
-            String message = "DataProxy failed in " + method.wireName() + ": " + describe(e);
+            String message = "DataProxy failed in " + method.wireName() + ": " + RouterErrors.describe(e);
             log.warn("v{} {}", version, message, e);
             return error(id, RpcError.ROUTER_FAILED, message);
         }
@@ -214,21 +215,6 @@ public final class RpcServer implements HttpHandler {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         exchange.getResponseSender().send(body.toString(), StandardCharsets.UTF_8);
-    }
-
-    /** Exception type, message and the first line of the proxy's own code it came from. */
-    private static String describe(Throwable e) {
-        StringBuilder s = new StringBuilder(e.getClass().getSimpleName());
-        if (e.getMessage() != null) {
-            s.append(": ").append(e.getMessage());
-        }
-        for (StackTraceElement frame : e.getStackTrace()) {
-            if (frame.getClassName().startsWith("dev.notely.proxy.")) {
-                s.append(" (at ").append(frame.getFileName()).append(':').append(frame.getLineNumber()).append(')');
-                break;
-            }
-        }
-        return s.toString();
     }
 
     private static String rootMessage(Throwable e) {

@@ -5,6 +5,7 @@ import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStore;
 import dev.notely.store.NoteStores;
+import dev.notely.store.RouterErrors;
 import dev.notely.store.sqlite.SqliteNoteStores;
 import dev.notely.telemetry.StatsCollector;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class Fixture implements AutoCloseable {
         try {
             return factory.apply(stores);
         } catch (RuntimeException e) {
-            throw new Check.Failed("new DataProxy(stores) threw " + Grader.describe(e));
+            throw new Check.Failed("new DataProxy(stores) threw " + RouterErrors.describe(e));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.notely.checks;
 
 import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStores;
+import dev.notely.store.RouterErrors;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,20 +52,6 @@ public final class Grader {
         }
     }
 
-    static String describe(Throwable e) {
-        StringBuilder s = new StringBuilder(e.getClass().getSimpleName());
-        if (e.getMessage() != null) {
-            s.append(": ").append(e.getMessage());
-        }
-        for (StackTraceElement frame : e.getStackTrace()) {
-            if (frame.getClassName().startsWith("dev.notely.proxy.")) {
-                s.append(" (at ").append(frame.getFileName()).append(':').append(frame.getLineNumber()).append(')');
-                break;
-            }
-        }
-        return s.toString();
-    }
-
     private static List<Check> checks(int exercise) {
         return switch (exercise) {
             case 1 -> ExerciseOne.checks();
@@ -80,7 +67,7 @@ public final class Grader {
         } catch (Check.Failed e) {
             return new CheckResult(check.name(), false, e.getMessage());
         } catch (Exception | LinkageError | StackOverflowError e) {
-            return new CheckResult(check.name(), false, "DataProxy threw " + describe(e));
+            return new CheckResult(check.name(), false, "DataProxy threw " + RouterErrors.describe(e));
         }
     }
 }
