@@ -30,7 +30,7 @@ final class AccountsPage {
         clampSelection(state, accounts.size(), visible);
         boolean fullIds = c.width >= 100;
         List<Table.Column> columns = List.of(
-                Table.Column.text("id", fullIds ? 36 : 8, 0), Table.Column.flex("name", 10),
+                Table.Column.text("id", fullIds ? 36 : 8, 0), Table.Column.flex("name", 10, 32),
                 Table.Column.text("migrating", 9, 1), Table.Column.text("shard", 6, 1),
                 Table.Column.number("notes", 5, 2));
         List<Table.Row> rows = new ArrayList<>();

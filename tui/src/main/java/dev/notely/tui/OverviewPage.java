@@ -148,7 +148,7 @@ final class OverviewPage {
     }
 
     private static List<Table.Column> apiColumns() {
-        return List.of(Table.Column.text("method", 6, 1), Table.Column.flex("route", 12),
+        return List.of(Table.Column.text("method", 6, 1), Table.Column.flex("route", 12, 48),
                 Table.Column.number("status", 6, 1), Table.Column.number("total", 8, 2),
                 Table.Column.number("rpm", 7, 1), Table.Column.number("p95 ms", 7, 2));
     }
@@ -164,7 +164,7 @@ final class OverviewPage {
     }
 
     private static List<Table.Column> storeColumns() {
-        return List.of(Table.Column.text("store", 7, 0), Table.Column.flex("operation", 11),
+        return List.of(Table.Column.text("store", 7, 0), Table.Column.flex("operation", 11, 16),
                 Table.Column.text("", 1, 0), Table.Column.number("total", 8, 2),
                 Table.Column.number("rpm", 7, 1), Table.Column.number("p95 ms", 7, 2));
     }
@@ -179,7 +179,7 @@ final class OverviewPage {
     }
 
     private static List<Table.Column> proxyColumns() {
-        return List.of(Table.Column.text("version", 7, 0), Table.Column.flex("operation", 11),
+        return List.of(Table.Column.text("version", 7, 0), Table.Column.flex("operation", 11, 16),
                 Table.Column.text("", 1, 0), Table.Column.number("total", 8, 2),
                 Table.Column.number("rpm", 7, 1), Table.Column.number("p95 ms", 7, 2));
     }

@@ -16,18 +16,19 @@ final class Table {
      * @param right    right-aligned (numbers)
      * @param flex     takes the spare width (at most one per table)
      * @param priority lower is more important; higher numbers are dropped first when narrow
+     * @param maxWidth  how wide a flexible column may grow, so wide screens keep rows readable
      */
-    record Column(String header, int width, boolean right, boolean flex, int priority) {
+    record Column(String header, int width, boolean right, boolean flex, int priority, int maxWidth) {
         static Column text(String header, int width, int priority) {
-            return new Column(header, width, false, false, priority);
+            return new Column(header, width, false, false, priority, width);
         }
 
-        static Column flex(String header, int width) {
-            return new Column(header, width, false, true, 0);
+        static Column flex(String header, int width, int maxWidth) {
+            return new Column(header, width, false, true, 0, maxWidth);
         }
 
         static Column number(String header, int width, int priority) {
-            return new Column(header, width, true, false, priority);
+            return new Column(header, width, true, false, priority, width);
         }
     }
 
@@ -98,7 +99,7 @@ final class Table {
         int spare = Math.max(0, width - minimumWidth(columns, shown));
         for (int i = 0; i < shown.size(); i++) {
             Column column = columns.get(shown.get(i));
-            widths[i] = column.width() + (column.flex() ? spare : 0);
+            widths[i] = column.flex() ? Math.min(column.maxWidth(), column.width() + spare) : column.width();
         }
         return widths;
     }
