@@ -58,6 +58,8 @@ public final class Dashboard implements Actions {
     private final AtomicBoolean counting = new AtomicBoolean();
     private final ExecutorService deployer = daemonExecutor("dashboard-deploy");
     private final ExecutorService worker = daemonExecutor("dashboard-work");
+    // Counting goes through the proxies and may be slow; it must never hold up m, M or s.
+    private final ExecutorService counter = daemonExecutor("dashboard-count");
 
     public Dashboard(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
                      Deployments deployments, LogCapture logs, Theme theme) {
@@ -106,12 +108,12 @@ public final class Dashboard implements Actions {
                 }
                 if (state.refreshNow || System.nanoTime() >= nextRefresh) {
                     state.refreshNow = false;
-                    data = collect();
                     nextRefresh = System.nanoTime() + REFRESH_NANOS;
+                    data = collectSafely(data);
                     redraw = true;
                 }
                 if (redraw && !state.quit) {
-                    draw(screen, data);
+                    drawSafely(screen, data);
                 } else if (key == null) {
                     Thread.sleep(IDLE_POLL_MILLIS); // nothing to do until the next key or refresh
                 }
@@ -123,6 +125,26 @@ public final class Dashboard implements Actions {
         } finally {
             deployer.shutdownNow();
             worker.shutdownNow();
+            counter.shutdownNow();
+        }
+    }
+
+    /** A failing data source shows as a message; the dashboard itself keeps running. */
+    private DashboardData collectSafely(DashboardData previous) {
+        try {
+            return collect();
+        } catch (RuntimeException e) {
+            return new DashboardData(previous.stats(), previous.deployment(), previous.accounts(), previous.noteCounts(),
+                    previous.logLines(), Optional.of("cannot read the kit's figures: " + e));
+        }
+    }
+
+    private void drawSafely(Screen screen, DashboardData data) throws IOException {
+        try {
+            draw(screen, data);
+        } catch (RuntimeException e) {
+            log.warn("dashboard could not draw a frame: {}", e.toString());
+            state.say("the dashboard hit an error drawing this page: " + e, true);
         }
     }
 
@@ -141,8 +163,9 @@ public final class Dashboard implements Actions {
             tabs.append(' ');
         }
         DeploymentState dep = data.deployment();
-        String right = dep.current().map(p -> "v" + p.version() + " ").orElse("") + dep.status().name() + "  "
-                + LocalTime.now().format(CLOCK) + " ";
+        long misses = data.stats().totalMisses();
+        String right = (misses > 0 ? "⚠ " + misses + " MISSES  " : "") + dep.current().map(p -> "v" + p.version() + " ").orElse("")
+                + dep.status().name() + "  " + LocalTime.now().format(CLOCK) + " ";
         c.bar(0, tabs.toString(), right);
         int top = 2;
         int bottom = state.page == Page.OVERVIEW ? c.height - 2 : c.height - 3; // the others keep a message line
@@ -197,7 +220,7 @@ public final class Dashboard implements Actions {
         int from = Math.min(state.accountScroll, list.size());
         List<Account> visible = List.copyOf(list.subList(from, Math.min(list.size(), from + 60)));
         try {
-            worker.execute(() -> {
+            counter.execute(() -> {
                 try {
                     for (Account a : visible) {
                         String count;

@@ -24,6 +24,7 @@ final class Fakes {
 
     static final class Accounts implements AccountStore {
         final Map<UUID, Account> accounts = new LinkedHashMap<>();
+        volatile boolean broken;
 
         synchronized Account add(String name, boolean migrating, String shard) {
             Account a = new Account(UUID.randomUUID(), name, migrating, shard);
@@ -33,6 +34,9 @@ final class Fakes {
 
         @Override
         public synchronized List<Account> listAccounts() {
+            if (broken) {
+                throw new dev.notely.store.StoreException("disk on fire");
+            }
             return new ArrayList<>(accounts.values());
         }
 

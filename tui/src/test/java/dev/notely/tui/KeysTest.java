@@ -151,4 +151,44 @@ class KeysTest {
             }
         }
     }
+
+    @Test
+    void aSlowNoteCountNeverHoldsUpAccountKeys() throws Exception {
+        java.util.concurrent.CountDownLatch proxyAnswers = new java.util.concurrent.CountDownLatch(1);
+        try (ScreenHarness h = new ScreenHarness(80, 24, a -> {
+            try {
+                proxyAnswers.await(60, TimeUnit.SECONDS); // a proxy that answers only when the test lets it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 7;
+        })) {
+            Account a = h.accounts.add("a", false, null);
+            Thread ui = start(h);
+            type(h, 'l');
+            await("the accounts page", () -> h.lines().get(0).contains("[2 Accounts]"));
+            type(h, 'm');
+            await("migration on while the count is still pending", () -> get(h, a).isMigrating());
+            await("the row shows migrating", () -> h.text().contains(" yes "));
+            assertTrue(h.line(" yes ").strip().endsWith("…"), "the count is still being fetched: " + h.line(" yes "));
+            proxyAnswers.countDown();
+            await("the count shown", () -> h.line(" yes ").strip().endsWith("7"));
+            stop(h, ui);
+        }
+    }
+
+    @Test
+    void aFailingAccountStoreIsShownAndTheDashboardKeepsWorking() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            h.accounts.add("a", false, null);
+            h.accounts.broken = true;
+            Thread ui = start(h);
+            await("the problem shown", () -> h.text().contains("cannot read the accounts: disk on fire"));
+            type(h, 'l', 'r');
+            await("still switching pages", () -> h.lines().get(0).contains("[2 Accounts]"));
+            h.accounts.broken = false;
+            await("recovered", () -> h.text().contains(" a "));
+            stop(h, ui);
+        }
+    }
 }

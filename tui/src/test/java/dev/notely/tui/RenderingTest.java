@@ -79,6 +79,11 @@ class RenderingTest {
             h.stats.recordMiss(ConsistencyMiss.STALE);
             h.stats.recordMiss(ConsistencyMiss.MISSING);
             h.draw();
+            h.dashboard.state().page = Page.LOGS;
+            h.draw();
+            assertTrue(h.lines().get(0).contains("⚠ 3 MISSES"), "every page's header shows misses: " + h.lines().get(0));
+            h.dashboard.state().page = Page.OVERVIEW;
+            h.draw();
             String misses = h.line("Misses");
             assertTrue(misses.contains("3 CONSISTENCY MISSES"), misses);
             assertTrue(misses.contains("stale 2 · missing 1 · resurrected 0"), misses);

@@ -25,6 +25,11 @@ final class ScreenHarness implements AutoCloseable {
     final Dashboard dashboard;
 
     ScreenHarness(int columns, int rows) throws IOException {
+        this(columns, rows, a -> 3);
+    }
+
+    ScreenHarness(int columns, int rows, java.util.function.ToLongFunction<dev.notely.store.Account> noteCounter)
+            throws IOException {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         logs.setContext(context);
         logs.start();
@@ -32,7 +37,7 @@ final class ScreenHarness implements AutoCloseable {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
-        dashboard = new Dashboard(stats, accounts, a -> 3, deployments, logs, Theme.DARK);
+        dashboard = new Dashboard(stats, accounts, noteCounter, deployments, logs, Theme.DARK);
     }
 
     void draw() throws IOException {
