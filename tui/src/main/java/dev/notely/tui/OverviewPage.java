@@ -10,11 +10,9 @@ import dev.notely.store.NoteStores;
 import dev.notely.telemetry.ApiKey;
 import dev.notely.telemetry.ConsistencyMiss;
 import dev.notely.telemetry.MetricRow;
-import dev.notely.telemetry.ProxyKey;
 import dev.notely.telemetry.RequestMetrics;
 import dev.notely.telemetry.StatsSnapshot;
 import dev.notely.telemetry.Status;
-import dev.notely.telemetry.StoreKey;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -38,10 +36,12 @@ final class OverviewPage {
             int row = summary(c, 1, top, half - 2, d, state);
             table(c, 1, row + 1, half - 2, bottom - row - 1, "API requests", apiColumns(), apiRows(c, d.stats()));
             int right = half + 1;
-            int storeHeight = (bottom - top) * 3 / 5;
-            table(c, right, top, c.width - right - 1, storeHeight, "Data-store access", storeColumns(), storeRows(c, d.stats()));
+            List<Table.Row> storeRows = storeRows(c, d.stats());
+            // The store table takes the rows it needs, up to three fifths; the proxy table follows right under it.
+            int storeHeight = Math.min(storeRows.size() + 2, (bottom - top) * 3 / 5);
+            table(c, right, top, c.width - right - 1, storeHeight, "Data-store access", accessColumns("store"), storeRows);
             table(c, right, top + storeHeight + 1, c.width - right - 1, bottom - top - storeHeight - 1,
-                    "Data-proxy access", proxyColumns(), proxyRows(c, d.stats()));
+                    "Data-proxy access", accessColumns("version"), proxyRows(c, d.stats()));
         } else {
             int width = c.width - 2;
             int row = summary(c, 1, top, width, d, state);
@@ -49,7 +49,7 @@ final class OverviewPage {
             int apiHeight = Math.max(3, left / 2);
             table(c, 1, row + 1, width, apiHeight, "API requests", apiColumns(), apiRows(c, d.stats()));
             table(c, 1, row + 2 + apiHeight, width, bottom - row - 2 - apiHeight, "Data-store access",
-                    storeColumns(), storeRows(c, d.stats()));
+                    accessColumns("store"), storeRows(c, d.stats()));
         }
     }
 
@@ -163,35 +163,27 @@ final class OverviewPage {
         return rows;
     }
 
-    private static List<Table.Column> storeColumns() {
-        return List.of(Table.Column.text("store", 7, 0), Table.Column.flex("operation", 11, 16),
+    /** Columns of the store and proxy tables, which differ only in what the first column names. */
+    private static List<Table.Column> accessColumns(String first) {
+        return List.of(Table.Column.text(first, 7, 0), Table.Column.flex("operation", 11, 16),
                 Table.Column.text("", 1, 0), Table.Column.number("total", 8, 2),
                 Table.Column.number("rpm", 7, 1), Table.Column.number("p95 ms", 7, 2));
     }
 
     private static List<Table.Row> storeRows(Canvas c, StatsSnapshot s) {
-        List<Table.Row> rows = new ArrayList<>();
-        for (MetricRow<StoreKey> r : s.store()) {
-            StoreKey k = r.key();
-            rows.add(new Table.Row(cells(List.of(k.store(), k.operation(), glyph(k.status())), r.metrics()), color(c, k.status())));
-        }
-        return rows;
-    }
-
-    private static List<Table.Column> proxyColumns() {
-        return List.of(Table.Column.text("version", 7, 0), Table.Column.flex("operation", 11, 16),
-                Table.Column.text("", 1, 0), Table.Column.number("total", 8, 2),
-                Table.Column.number("rpm", 7, 1), Table.Column.number("p95 ms", 7, 2));
+        return s.store().stream()
+                .map(r -> accessRow(c, r.key().store(), r.key().operation(), r.key().status(), r.metrics()))
+                .toList();
     }
 
     private static List<Table.Row> proxyRows(Canvas c, StatsSnapshot s) {
-        List<Table.Row> rows = new ArrayList<>();
-        for (MetricRow<ProxyKey> r : s.proxy()) {
-            ProxyKey k = r.key();
-            rows.add(new Table.Row(cells(List.of("v" + k.version(), k.operation(), glyph(k.status())), r.metrics()),
-                    color(c, k.status())));
-        }
-        return rows;
+        return s.proxy().stream()
+                .map(r -> accessRow(c, "v" + r.key().version(), r.key().operation(), r.key().status(), r.metrics()))
+                .toList();
+    }
+
+    private static Table.Row accessRow(Canvas c, String first, String operation, Status status, RequestMetrics m) {
+        return new Table.Row(cells(List.of(first, operation, glyph(status)), m), color(c, status));
     }
 
     private static List<String> cells(List<String> key, RequestMetrics m) {

@@ -156,6 +156,20 @@ class RenderingTest {
     }
 
     @Test
+    void onAWideScreenTheProxyTableFollowsTheStoreTable() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(200, 60)) {
+            h.stats.recordStoreAccess("getNote", Status.SUCCESS, "legacy", MS);
+            h.stats.recordStoreAccess("updateNote", Status.SUCCESS, "legacy", MS);
+            h.stats.recordProxyAccess("GetNote", Status.SUCCESS, 1, MS);
+            h.draw();
+            int store = h.lines().indexOf(h.line("Data-store access"));
+            int proxy = h.lines().indexOf(h.line("Data-proxy access"));
+            // title, header, two rows, one blank line, then the next table's title
+            assertEquals(store + 5, proxy, h.text());
+        }
+    }
+
+    @Test
     void aTinyTerminalAsksToBeEnlarged() throws Exception {
         try (ScreenHarness h = new ScreenHarness(30, 10)) {
             h.draw();
