@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -80,8 +81,8 @@ final class SimulatedAccount {
                 tally.failed(Operation.CREATE, this, "creating the account: " + e.getMessage());
                 return false;
             }
-            while (notes.size() < targetNotes && create(api, random, tally)) {
-                // fill up to the target, stopping at the first failure
+            while (notes.size() < targetNotes && !Thread.currentThread().isInterrupted() && create(api, random, tally)) {
+                // fill up to the target, stopping at the first failure or when the users are stopped
             }
         }
         return true;
@@ -124,7 +125,8 @@ final class SimulatedAccount {
     }
 
     private boolean create(NotelyClient api, RandomGenerator random, Tally tally) {
-        Note note = new Note(UUID.randomUUID(), id, Instant.now(), Instant.now(), content(random));
+        Instant now = Instant.now();
+        Note note = new Note(UUID.randomUUID(), id, now, now, content(random));
         try {
             api.createNote(id, note.id(), note.content(), note.createdAt());
             notes.put(note.id(), new Owned(note));
@@ -171,10 +173,7 @@ final class SimulatedAccount {
     private void update(NotelyClient api, RandomGenerator random, Tally tally, MissListener misses) {
         UUID noteId = pickFrom(new ArrayList<>(notes.keySet()), random);
         Owned owned = notes.get(noteId);
-        // Strictly newer than the last write even within one millisecond: last write wins must pick ours.
-        Instant now = Instant.now();
-        Instant at = now.isAfter(owned.latest.updatedAt()) ? now : owned.latest.updatedAt().plusMillis(1);
-        Note next = owned.latest.withContent(content(random), at);
+        Note next = owned.latest.withContent(content(random), nextWriteTime(owned.latest.updatedAt(), Instant.now()));
         try {
             Optional<Note> written = api.updateNote(next);
             tally.succeeded(Operation.UPDATE);
@@ -192,6 +191,15 @@ final class SimulatedAccount {
             owned.acceptable.add(sha256(next.content()));
             tally.failed(Operation.UPDATE, this, e.getMessage());
         }
+    }
+
+    /**
+     * When to stamp a write so that last write wins picks it over {@code last}: {@code now}, unless that is
+     * not a later millisecond (times are stored to the millisecond), then one millisecond after {@code last}.
+     */
+    static Instant nextWriteTime(Instant last, Instant now) {
+        Instant millis = now.truncatedTo(ChronoUnit.MILLIS);
+        return millis.isAfter(last) ? millis : last.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
     }
 
     private void delete(NotelyClient api, RandomGenerator random, Tally tally) {

@@ -14,6 +14,7 @@ import dev.notely.telemetry.ConsistencyMiss;
 import dev.notely.telemetry.StatsCollector;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,13 +78,25 @@ class LoadGeneratorTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);
             }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(10); // polling interval
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
+            pause(10); // polling interval
         }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aWriteInTheSameMillisecondAsTheLastIsStillNewer() {
+        Instant last = Instant.parse("2025-08-13T10:00:00.123Z");
+        Instant written = SimulatedAccount.nextWriteTime(last, last.plusNanos(400_000));
+        assertEquals(Instant.parse("2025-08-13T10:00:00.124Z"), written);
+        assertEquals(Instant.parse("2025-08-13T10:00:00.200Z"),
+                SimulatedAccount.nextWriteTime(last, Instant.parse("2025-08-13T10:00:00.200700Z")));
     }
 
     @Test
@@ -97,8 +110,13 @@ class LoadGeneratorTest {
             assertEquals(0, gen.failureCount(), gen.failures().toString());
             assertEquals(6, gen.accountIds().size());
             assertEquals(6, rig.accounts.listAccounts().size(), "accounts created through the API");
+            // Watch for ten tick periods (50 ms each at 1 200 rpm): a user still scheduled would show up.
             long after = gen.requests();
-            assertEquals(after, gen.requests(), "no requests after stop");
+            long watchUntil = System.nanoTime() + Duration.ofMillis(500).toNanos();
+            while (System.nanoTime() < watchUntil) {
+                assertEquals(after, gen.requests(), "no requests after stop");
+                pause(10);
+            }
         }
     }
 
