@@ -2,12 +2,17 @@ package dev.notely.api.json;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.Strictness;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,14 +32,39 @@ public final class Json {
     private Json() {
     }
 
-    /** Parses an RFC 3339 timestamp. @throws IllegalArgumentException saying what was expected */
-    public static Instant parseInstant(String text) {
+    /**
+     * Parses one JSON value strictly, as RFC 8259 has it: no comments, no unquoted names or single
+     * quotes, nothing after the value.
+     *
+     * @throws JsonParseException saying what is wrong
+     */
+    public static JsonElement parseStrict(String text) {
+        JsonReader reader = new JsonReader(new StringReader(text));
+        reader.setStrictness(Strictness.STRICT);
+        JsonElement value = JsonParser.parseReader(reader);
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new JsonSyntaxException("unexpected text after the JSON value at " + reader.getPath());
+            }
+        } catch (IOException e) {
+            throw new JsonSyntaxException(e.getMessage(), e);
+        }
+        return value;
+    }
+
+    /** Parses an RFC 3339 timestamp (years 0000 to 9999). @throws IllegalArgumentException saying what was expected */
+    public static Instant parseInstant(String text) {
+        OffsetDateTime time;
+        try {
+            time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
                     "'" + text + "' is not an RFC 3339 timestamp such as 2025-08-13T10:00:00Z", e);
         }
+        if (time.getYear() < 0 || time.getYear() > 9999) {
+            throw new IllegalArgumentException("'" + text + "' is not an RFC 3339 timestamp: the year must have four digits");
+        }
+        return time.toInstant();
     }
 
     public static String formatInstant(Instant instant) {

@@ -1,5 +1,7 @@
 package dev.notely.api.rest;
 
+import dev.notely.api.rpc.RpcError;
+import dev.notely.api.rpc.RpcException;
 import dev.notely.store.Account;
 import dev.notely.store.AccountStore;
 import dev.notely.store.NotFoundException;
@@ -82,7 +84,8 @@ final class AccountsHandler {
 
     private static String validAssignedShard(String shard) {
         if (!NoteStores.SHARDS.contains(shard)) {
-            throw new IllegalStateException("the data proxy's assignShard returned '" + shard
+            // A bug in DataProxy, told as one so the attendee sees it (500 with this message, not "internal error").
+            throw new RpcException(RpcError.ROUTER_FAILED, "DataProxy.assignShard returned '" + shard
                     + "', which is not one of " + String.join(", ", NoteStores.SHARDS));
         }
         return shard;

@@ -3,7 +3,6 @@ package dev.notely.api.rest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import dev.notely.api.json.Json;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,7 +26,7 @@ final class JsonBody {
         }
         JsonElement parsed;
         try {
-            parsed = JsonParser.parseString(text);
+            parsed = Json.parseStrict(text);
         } catch (JsonParseException e) {
             throw new BadRequestException("request body is not valid JSON");
         }

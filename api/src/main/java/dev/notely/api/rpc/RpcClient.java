@@ -3,7 +3,6 @@ package dev.notely.api.rpc;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 import dev.notely.api.ProxyUnavailableException;
 import dev.notely.api.http.KeepAliveHttp;
@@ -149,9 +148,14 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
             throw new ProxyUnavailableException("data proxy v" + version + " did not answer " + method.wireName()
                     + " within " + timeout.toMillis() + " ms", e);
         } catch (ConnectException e) {
-            throw new ProxyUnavailableException("data proxy v" + version + " is not reachable (connection refused)", e);
+            throw new ProxyUnavailableException("data proxy v" + version + " is not reachable (connection refused)", e, true);
         } catch (IOException e) {
             throw new ProxyUnavailableException("data proxy v" + version + " connection failed: " + e, e);
+        }
+        if (response.status() == 503) {
+            // A proxy that is draining turns new calls away before they reach the router.
+            throw new ProxyUnavailableException("data proxy v" + version + " is shutting down and turned "
+                    + method.wireName() + " away", null, true);
         }
         if (response.status() != 200) {
             throw new RpcException(RpcError.INTERNAL_ERROR, "data proxy v" + version + " refused "
@@ -163,7 +167,7 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
     private JsonElement resultOf(RpcMethod method, String body) {
         JsonObject response;
         try {
-            response = JsonParser.parseString(body).getAsJsonObject();
+            response = Json.parseStrict(body).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {
             throw new RpcException(RpcError.INTERNAL_ERROR,
                     "data proxy v" + version + " sent an unreadable answer to " + method.wireName());

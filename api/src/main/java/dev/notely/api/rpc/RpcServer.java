@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.notely.api.json.Json;
 import dev.notely.store.AccountDetails;
@@ -87,7 +86,7 @@ public final class RpcServer implements HttpHandler {
     JsonObject handle(String body) {
         JsonElement parsed;
         try {
-            parsed = JsonParser.parseString(body);
+            parsed = Json.parseStrict(body);
         } catch (JsonParseException e) {
             return error(JsonNull.INSTANCE, RpcError.PARSE_ERROR, "request is not valid JSON: " + rootMessage(e));
         }
@@ -130,9 +129,14 @@ public final class RpcServer implements HttpHandler {
         } catch (StoreException e) {
             log.warn("v{} {} failed in a note store: {}", version, method.wireName(), e.getMessage());
             return error(id, RpcError.STORE_FAILED, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+            // A bug in DataProxy (a method calling itself, a bad static initialiser) must not take the
+            // process down or answer with an empty HTTP 500: it is reported like any other exception.
             String message = "DataProxy failed in " + method.wireName() + ": " + RouterErrors.describe(e);
-            log.warn("v{} {}", version, message, e);
+            // One line each time; the whole stack trace only at DEBUG, so a failing call on every
+            // request cannot push everything else off the dashboard's log page.
+            log.warn("v{} {}", version, message);
+            log.debug("v{} stack trace of the failure in {}", version, method.wireName(), e);
             return error(id, RpcError.ROUTER_FAILED, message);
         }
     }
@@ -149,8 +153,10 @@ public final class RpcServer implements HttpHandler {
         }
         delay.pause();
         long waitStart = System.nanoTime();
-        if (!lock.tryLock()) {
-            lock.lock();
+        // Not tryLock(): it jumps the queue even on a fair lock, so waiting calls could be overtaken forever.
+        boolean busy = lock.isLocked() || lock.hasQueuedThreads();
+        lock.lock();
+        if (busy) {
             stats.recordProxyAccess(method.wireName(), Status.CONTENTION, version, System.nanoTime() - waitStart);
         }
         try {

@@ -71,6 +71,15 @@ class RestContractTest {
     }
 
     @Test
+    void anAssignShardBugIsA500NamingIt() {
+        api.close();
+        api = new RestFixture(dir, stores -> new StoreRouter(stores.open("legacy"), "thrid"));
+        Reply r = api.send("POST", "/accounts", "{\"name\":\"Ada\"}");
+        assertEquals(500, r.status());
+        assertEquals("DataProxy.assignShard returned 'thrid', which is not one of new, second", r.error());
+    }
+
+    @Test
     void createAccountAssignsIdAndShardAndListsIt() {
         JsonObject a = createAccount("Ada");
         UUID.fromString(a.get("id").getAsString());

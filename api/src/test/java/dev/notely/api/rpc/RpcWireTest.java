@@ -19,7 +19,9 @@ import dev.notely.telemetry.ProxyKey;
 import dev.notely.telemetry.StatsCollector;
 import dev.notely.telemetry.Status;
 import dev.notely.telemetry.StoreKey;
+import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -216,10 +218,40 @@ class RpcWireTest {
     }
 
     @Test
+    void aRouterThatOverflowsItsStackGetsAnErrorObjectAndTheProxyServesOn() {
+        server.stop();
+        startServer(new StoreRouter(stores.open("legacy")) {
+            @Override
+            public long countNotes(AccountDetails details) {
+                return countNotes(details) + 1; // calls itself for ever
+            }
+        });
+        RpcException e = assertThrows(RpcException.class, () -> client.countNotes(account));
+        assertEquals(RpcError.ROUTER_FAILED, e.code());
+        assertTrue(e.getMessage().contains("DataProxy failed in CountNotes: StackOverflowError"), e.getMessage());
+        assertEquals(0, client.totalNotes());
+    }
+
+    @Test
+    void aDrainingProxyTurnsCallsAwayAsNotDelivered() {
+        server.stop();
+        GracefulShutdownHandler graceful = Handlers.gracefulShutdown(
+                new RpcServer(new StoreRouter(stores.open("legacy")), VERSION, proxyStats, NetworkDelay.NONE));
+        server = Undertow.builder().addHttpListener(port, "127.0.0.1").setHandler(graceful).build();
+        server.start();
+        assertEquals(0, client.totalNotes());
+        graceful.shutdown();
+        ProxyUnavailableException e = assertThrows(ProxyUnavailableException.class, () -> client.totalNotes());
+        assertTrue(e.notDelivered(), e.getMessage());
+        assertTrue(e.getMessage().contains("v7 is shutting down"), e.getMessage());
+    }
+
+    @Test
     void anUnreachableProxyIsUnavailableNotAStoreError() {
         server.stop();
         ProxyUnavailableException e = assertThrows(ProxyUnavailableException.class, () -> client.totalNotes());
         assertTrue(e.getMessage().contains("v7 is not reachable"), e.getMessage());
+        assertTrue(e.notDelivered(), "refused at connect: safe to send elsewhere");
         startServer(new StoreRouter(stores.open("legacy")));
     }
 
