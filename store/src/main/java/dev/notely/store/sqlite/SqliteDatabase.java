@@ -70,6 +70,10 @@ final class SqliteDatabase implements AutoCloseable {
         return retry.call(() -> work.apply(jdbi));
     }
 
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
     String description() {
         return description;
     }

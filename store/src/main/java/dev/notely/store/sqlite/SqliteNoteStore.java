@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -70,7 +71,10 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
     @Override
     public boolean updateNote(UUID accountId, Note note) {
         requireOwner(accountId, note);
-        return dao(d -> d.updateIfNewer(note.id().toString(), accountId.toString(),
+        // One transaction: the UPDATE takes the write lock even when it matches nothing, so no other
+        // connection can insert the note between it and the existence check. Apart, "true" could
+        // answer for a note that appeared after this write was not applied.
+        return inTransaction(d -> d.updateIfNewer(note.id().toString(), accountId.toString(),
                 note.updatedAt().toEpochMilli(), note.content()) > 0
                 || d.exists(accountId.toString(), note.id().toString()));
     }
@@ -115,14 +119,29 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
         return db.description();
     }
 
+    /** Runs {@code work}, each statement committed on its own. */
     private <T> T dao(Function<NoteDao, T> work) {
+        return translated(jdbi -> jdbi.withExtension(NoteDao.class, work::apply));
+    }
+
+    /** Runs {@code work} as one transaction, retried as a whole while another connection holds the lock. */
+    private <T> T inTransaction(Function<NoteDao, T> work) {
+        return translated(jdbi -> jdbi.inTransaction(handle -> work.apply(handle.attach(NoteDao.class))));
+    }
+
+    private <T> T translated(Function<Jdbi, T> call) {
         try {
-            return db.call(jdbi -> jdbi.withExtension(NoteDao.class, work::apply));
+            return db.call(call);
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new StoreException(db.description() + ": " + SqliteDatabase.rootMessage(e), e);
         }
+    }
+
+    /** The database's JDBI, for tests that need to act between two statements of one call. */
+    Jdbi jdbi() {
+        return db.jdbi();
     }
 
     private static void requireOwner(UUID accountId, Note note) {

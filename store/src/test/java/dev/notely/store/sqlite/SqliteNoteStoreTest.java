@@ -8,14 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
 
 class SqliteNoteStoreTest {
 
@@ -72,6 +79,49 @@ class SqliteNoteStoreTest {
         assertFalse(store.updateNote(account, ghost));
         assertEquals(Optional.empty(), store.getNote(account, ghost.id()));
         assertEquals(0, store.totalNotes());
+    }
+
+    @Test
+    void noOtherConnectionCanWriteBetweenAnUpdateAndItsExistenceCheck() {
+        // Another process inserts the note just after this update matched nothing. Were the update and
+        // the existence check two commits, the insert would land between them and the update would
+        // answer "the note exists" although it wrote nothing.
+        Note write = note("the update", T0.plusSeconds(10));
+        Note meanwhile = write.withContent("inserted by another process", T0);
+        AtomicReference<String> intrusion = new AtomicReference<>();
+        store.jdbi().setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                if (intrusion.get() == null && context.getRenderedSql().startsWith("UPDATE notes")) {
+                    intrusion.set(insertFromAnotherConnection(meanwhile));
+                }
+            }
+        });
+
+        boolean exists = store.updateNote(account, write);
+
+        assertTrue(intrusion.get().startsWith("refused"),
+                "another connection wrote between the update and its existence check: " + intrusion.get());
+        assertFalse(exists, "the update wrote nothing, so it must not answer that the note exists");
+    }
+
+    /** Inserts {@code note} through a connection of its own that does not wait for locks. */
+    private String insertFromAnotherConnection(Note note) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(0);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + dir.resolve("legacy.db"));
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO notes (id, creator, created_at, updated_at, content) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, note.id().toString());
+            insert.setString(2, note.creator().toString());
+            insert.setLong(3, note.createdAt().toEpochMilli());
+            insert.setLong(4, note.updatedAt().toEpochMilli());
+            insert.setString(5, note.content());
+            insert.executeUpdate();
+            return "inserted";
+        } catch (SQLException e) {
+            return "refused: " + e.getMessage();
+        }
     }
 
     @Test
