@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notely.store.Note;
-import java.nio.file.Files;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -55,20 +58,93 @@ class ConcurrentWritersTest {
     void twoProcessesLoseNothing() throws Exception {
         Path file = dir.resolve("legacy.db");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path childOutput = dir.resolve("child.log");
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 WriterMain.class.getName(), file.toString(), "child", String.valueOf(ROUNDS))
                 .redirectErrorStream(true)
-                .redirectOutput(childOutput.toFile())
                 .start();
+        ChildOutput output = new ChildOutput(child);
         try (SqliteNoteStore store = SqliteNoteStore.open("legacy", file)) {
+            // Both stores are open before either writes, so the two processes contend for the file.
+            assertTrue(output.awaitLine(WriterMain.READY, Duration.ofSeconds(30)),
+                    "the child writer did not open the store within 30 s:\n" + output);
+            try (Writer go = child.outputWriter(StandardCharsets.UTF_8)) {
+                go.write("go\n");
+            }
             WriterWorkload.run(store, "parent", ROUNDS);
+        } finally {
+            child.getOutputStream().close(); // a child still waiting for the start signal gives up
+            if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
         }
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child writer finished");
-        String output = Files.readString(childOutput, StandardCharsets.UTF_8);
+        output.awaitEnd(Duration.ofSeconds(10));
         assertEquals(0, child.exitValue(), "child writer failed:\n" + output);
-        assertTrue(output.contains("done"), output);
+        assertTrue(output.saw(WriterMain.DONE), output.toString());
         assertEverythingLanded(file, List.of("parent", "child"));
+    }
+
+    /** Collects a child's output lines as they come, so the test can wait for one with a deadline. */
+    private static final class ChildOutput {
+
+        private final List<String> lines = new ArrayList<>();
+        private boolean ended;
+
+        ChildOutput(Process child) {
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = child.inputReader(StandardCharsets.UTF_8)) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        add(line);
+                    }
+                } catch (IOException e) {
+                    add("(reading the child's output failed: " + e + ")");
+                } finally {
+                    synchronized (this) {
+                        ended = true;
+                        notifyAll();
+                    }
+                }
+            }, "writer-child-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private synchronized void add(String line) {
+            lines.add(line);
+            notifyAll();
+        }
+
+        synchronized boolean saw(String line) {
+            return lines.contains(line);
+        }
+
+        /** Waits until {@code line} has been printed; false when the deadline passes or the output ends first. */
+        synchronized boolean awaitLine(String line, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!lines.contains(line) && !ended) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return lines.contains(line);
+        }
+
+        synchronized void awaitEnd(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!ended) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+
+        @Override
+        public synchronized String toString() {
+            return String.join("\n", lines);
+        }
     }
 
     private static void assertEverythingLanded(Path file, List<String> writers) {
