@@ -10,6 +10,7 @@ import dev.notely.store.NoteStores;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -43,28 +44,33 @@ class StageGradingTest {
 
     /** Compiles the stage's DataProxy on its own and loads it in a class loader of its own. */
     private static Function<NoteStores, NoteRouter> compile(String stage) {
+        return compile(stage, KIT.resolve("exercises").resolve(stage).resolve("src/main/java/dev/notely/proxy/DataProxy.java"));
+    }
+
+    /** Compiles one DataProxy source into a folder named {@code label} and loads it as --grade does. */
+    private static Function<NoteStores, NoteRouter> compile(String label, Path source) {
         try {
-            Path source = KIT.resolve("exercises").resolve(stage).resolve("src/main/java/dev/notely/proxy/DataProxy.java");
-            Path out = Files.createDirectories(classes.resolve(stage));
+            Path out = Files.createDirectories(classes.resolve(label));
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             StringWriter errors = new StringWriter();
             boolean ok = javac.getTask(errors, null, null,
                     List.of("-d", out.toString(), "-cp", System.getProperty("java.class.path"), "-proc:none"),
                     null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(source)).call();
-            assertTrue(ok, stage + " does not compile:\n" + errors);
+            assertTrue(ok, label + " does not compile:\n" + errors);
             URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, StageGradingTest.class.getClassLoader());
             Class<?> type = Class.forName("dev.notely.proxy.DataProxy", true, loader);
             return stores -> {
                 try {
                     return (NoteRouter) type.getConstructor(NoteStores.class).newInstance(stores);
-                } catch (java.lang.reflect.InvocationTargetException e) {
-                    throw (RuntimeException) e.getCause();
+                } catch (InvocationTargetException e) {
+                    // An Error (a missing class, a stack overflow) is reported like any other failure.
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
             };
         } catch (Exception e) {
-            throw new AssertionError("cannot load stage " + stage, e);
+            throw new AssertionError("cannot load stage " + label, e);
         }
     }
 
@@ -129,6 +135,19 @@ class StageGradingTest {
         });
         assertEquals(Grader.checkNames(1).size(), results.size());
         results.forEach(r -> assertEquals("new DataProxy(stores) threw IllegalStateException: not today", r.reason()));
+    }
+
+    @Test
+    void aConstructorThatThrowsAnErrorIsAFailedCheckNotACrash(@TempDir Path sources) throws Exception {
+        Path source = sources.resolve("DataProxy.java");
+        String start = Files.readString(KIT.resolve("exercises/exercise1-start/src/main/java/dev/notely/proxy/DataProxy.java"));
+        Files.writeString(source, start.replace("this.legacy = stores.open(NoteStores.LEGACY);",
+                "throw new NoClassDefFoundError(\"dev/notely/proxy/Helper\");"));
+        List<CheckResult> results = Grader.grade(1, compile("constructor-throws-error", source));
+        assertEquals(Grader.checkNames(1).size(), results.size());
+        results.forEach(r -> assertEquals(
+                "new DataProxy(stores) threw IllegalStateException: java.lang.NoClassDefFoundError: dev/notely/proxy/Helper",
+                r.reason()));
     }
 
     @Test
