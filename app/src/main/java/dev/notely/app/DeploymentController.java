@@ -12,13 +12,15 @@ import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
 import dev.notely.telemetry.StatsCollector;
-import java.net.ConnectException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,9 +46,23 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
 
     static final Duration MONITOR_PERIOD = Duration.ofSeconds(2);
     static final Duration HEALTH_TIMEOUT = Duration.ofMillis(500);
-    static final int MAX_RESTART_ATTEMPTS = 5;
-    static final Duration RESTART_BACKOFF_STEP = Duration.ofSeconds(1);
-    static final Duration RESTART_BACKOFF_MAX = Duration.ofSeconds(10);
+
+    /**
+     * How crashed proxies are restarted.
+     *
+     * @param maxAttempts  restarts in a row before giving up on a version
+     * @param backoffStep  the pause before attempt N is N times this...
+     * @param backoffMax   ...but never longer than this
+     * @param steadyAfter  a process that has answered this long has recovered: its streak starts over
+     */
+    record RestartPolicy(int maxAttempts, Duration backoffStep, Duration backoffMax, Duration steadyAfter) {
+        static final RestartPolicy DEFAULT = new RestartPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(10),
+                Duration.ofSeconds(30));
+
+        long pauseMillis(int attempt) {
+            return Math.min(backoffStep.toMillis() * attempt, backoffMax.toMillis());
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DeploymentController.class);
 
@@ -54,9 +70,11 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
     private static final class Slot {
         final int version;
         final Path classes;
-        volatile ProxyProcess process; // null while a crashed process is being restarted
+        volatile ProxyProcess process; // null while a crashed process is being restarted, or after giving up
         volatile int restarts;
         volatile boolean restarting;
+        volatile boolean gaveUp; // crashed too often in a row: no more restarts until a new deployment
+        int crashStreak; // crashes and failed restarts since it last ran steadily; guarded by lock
 
         Slot(int version, Path classes, ProxyProcess process) {
             this.version = version;
@@ -94,9 +112,12 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
     private final Path deploymentsDir;
     private final Duration rolloutWait;
     private final StatsCollector stats;
+    private final RestartPolicy restartPolicy;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean deploying = new AtomicBoolean();
     private final Object lock = new Object();
+    /** Every process started and not yet gone, routed or not: what close() must stop. */
+    private final Set<ProxyProcess> processes = ConcurrentHashMap.newKeySet();
 
     private volatile Routing routing = Routing.NONE;
     private volatile DeploymentStatus status = DeploymentStatus.INITIAL;
@@ -109,6 +130,12 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
 
     DeploymentController(ProxyCompiler compiler, ProxyLauncher launcher, Path deploymentsDir, Duration rolloutWait,
                          StatsCollector stats) {
+        this(compiler, launcher, deploymentsDir, rolloutWait, stats, RestartPolicy.DEFAULT);
+    }
+
+    DeploymentController(ProxyCompiler compiler, ProxyLauncher launcher, Path deploymentsDir, Duration rolloutWait,
+                         StatsCollector stats, RestartPolicy restartPolicy) {
+        this.restartPolicy = restartPolicy;
         this.compiler = compiler;
         this.launcher = launcher;
         this.deploymentsDir = deploymentsDir;
@@ -140,16 +167,17 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
             status = DeploymentStatus.ROLLOUT_LAUNCH_NEW;
         }
         ProxyProcess started = null;
+        Slot slot;
+        Slot replaced;
         try {
             Path classes = deploymentsDir.resolve("v" + version);
             long compileStart = System.nanoTime();
             compiler.compile(classes);
             long launchStart = System.nanoTime();
-            started = ProxyProcess.start(launcher, version, classes, stats);
+            started = launch(version, classes);
             started.awaitReady(ProxyProcess.START_TIMEOUT);
             long readyAt = System.nanoTime();
-            Slot slot = new Slot(version, classes, started);
-            Slot replaced;
+            slot = new Slot(version, classes, started);
             synchronized (lock) {
                 if (closed) {
                     throw new DeploymentException("the kit is shutting down");
@@ -168,15 +196,9 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
                     scheduler.schedule(this::finishRollout, rolloutWait.toMillis(), TimeUnit.MILLISECONDS);
                     rolloutScheduled = true;
                 }
-                started = null; // committed: from here on the process belongs to the routing
             }
-            watch(slot, slot.process);
-            log.info("v{} serving as pid {} (compiled in {} ms, started in {} ms){}", version, slot.process.pid(),
-                    lastTimings.compileMillis(), lastTimings.startMillis(), replaced == null ? ""
-                            : "; v" + replaced.version + " keeps serving part of the traffic for "
-                            + rolloutWait.toSeconds() + " s");
-            return version;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too (javac can throw them): the status must never stay at ROLLOUT_LAUNCH_NEW.
             if (started != null) {
                 started.stop();
             }
@@ -189,12 +211,36 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
             log.warn("deployment of v{} failed; {}: {}", version,
                     routing.current() == null ? "no version is serving" : "v" + routing.current().version + " keeps serving",
                     message);
+            if (e instanceof Error error) {
+                throw error;
+            }
             throw e instanceof DeploymentException d ? d : new DeploymentException(message, e);
         } finally {
             if (!rolloutScheduled) {
                 deploying.set(false);
             }
         }
+        // Committed: the process belongs to the routing now, even if it dies this very moment.
+        watch(slot, started);
+        log.info("v{} serving as pid {} (compiled in {} ms, started in {} ms){}", version, started.pid(),
+                lastTimings.compileMillis(), lastTimings.startMillis(), replaced == null ? ""
+                        : "; v" + replaced.version + " keeps serving part of the traffic for "
+                        + rolloutWait.toSeconds() + " s");
+        return version;
+    }
+
+    /** Starts a proxy JVM that close() will stop, whatever happens to it in between. */
+    private ProxyProcess launch(int version, Path classes) {
+        ProxyProcess process = ProxyProcess.start(launcher, version, classes, stats);
+        synchronized (lock) {
+            if (!closed) {
+                processes.add(process);
+                process.onExit().thenRun(() -> processes.remove(process));
+                return process;
+            }
+        }
+        process.stop();
+        throw new DeploymentException("the kit is shutting down");
     }
 
     private void finishRollout() {
@@ -316,20 +362,31 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
             }
         }
         if (live.isEmpty()) {
-            throw new ProxyUnavailableException(routing.current() == null
-                    ? "no data proxy available: nothing is deployed yet"
-                    : "no data proxy available: v" + routing.current().version + " is restarting");
+            throw new ProxyUnavailableException(unavailable(routing.current()));
         }
         int first = live.size() == 1 ? 0 : ThreadLocalRandom.current().nextInt(live.size());
         ProxyProcess chosen = live.get(first);
         try {
             return call.apply(chosen.client());
         } catch (ProxyUnavailableException e) {
-            if (live.size() > 1 && e.getCause() instanceof ConnectException) {
+            // Refused at connect, or turned away by a version that is stopping (the end of a rollout):
+            // the call never reached a router, so the other version can take it.
+            if (live.size() > 1 && e.notDelivered()) {
                 return call.apply(live.get(1 - first).client());
             }
             throw e;
         }
+    }
+
+    private static String unavailable(Slot current) {
+        if (current == null) {
+            return "no data proxy available: nothing is deployed yet";
+        }
+        if (current.gaveUp) {
+            return "no data proxy available: v" + current.version + " kept crashing and is no longer restarted; "
+                    + "fix the proxy and deploy again (d, or POST /deploy)";
+        }
+        return "no data proxy available: v" + current.version + " is restarting";
     }
 
     // ---- crash monitor and stats -------------------------------------------------------------
@@ -355,6 +412,11 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
                 }
                 if (process.isHealthy(HEALTH_TIMEOUT)) {
                     pullStats(slot, process);
+                    if (Duration.between(process.startedAt(), Instant.now()).compareTo(restartPolicy.steadyAfter()) >= 0) {
+                        synchronized (lock) {
+                            slot.crashStreak = 0;
+                        }
+                    }
                 } else if (routing.contains(slot) && slot.process == process) {
                     crashed(slot, process);
                 }
@@ -365,22 +427,29 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
     }
 
     private void crashed(Slot slot, ProxyProcess process) {
+        int attempt;
         synchronized (lock) {
             if (closed || shuttingDown || slot.restarting || slot.process != process) {
                 return;
             }
             slot.restarting = true;
             slot.process = null;
+            attempt = ++slot.crashStreak;
         }
         String how = process.isAlive() ? "stopped answering" : "exited";
-        log.warn("v{} (pid {}) {}; restarting it from the same classes", slot.version, process.pid(), how);
         scheduler.execute(process::stop);
-        scheduleRestart(slot, 1);
+        if (attempt > restartPolicy.maxAttempts()) {
+            giveUp(slot, "v" + slot.version + " (pid " + process.pid() + ") " + how + ", its " + attempt
+                    + "th failure in a row");
+            return;
+        }
+        log.warn("v{} (pid {}) {}; restarting it from the same classes (attempt {} of {})", slot.version,
+                process.pid(), how, attempt, restartPolicy.maxAttempts());
+        scheduleRestart(slot, attempt);
     }
 
     private void scheduleRestart(Slot slot, int attempt) {
-        long delay = Math.min(RESTART_BACKOFF_STEP.toMillis() * attempt, RESTART_BACKOFF_MAX.toMillis());
-        scheduler.schedule(() -> restart(slot, attempt), delay, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> restart(slot, attempt), restartPolicy.pauseMillis(attempt), TimeUnit.MILLISECONDS);
     }
 
     private void restart(Slot slot, int attempt) {
@@ -390,20 +459,21 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
         }
         ProxyProcess process = null;
         try {
-            process = ProxyProcess.start(launcher, slot.version, slot.classes, stats);
+            process = launch(slot.version, slot.classes);
             process.awaitReady(ProxyProcess.START_TIMEOUT);
         } catch (RuntimeException e) {
             if (process != null) {
                 process.stop();
             }
-            if (attempt < MAX_RESTART_ATTEMPTS) {
+            int next;
+            synchronized (lock) {
+                next = ++slot.crashStreak;
+            }
+            if (next <= restartPolicy.maxAttempts()) {
                 log.warn("restart {} of v{} failed: {}", attempt, slot.version, e.getMessage());
-                scheduleRestart(slot, attempt + 1);
+                scheduleRestart(slot, next);
             } else {
-                slot.restarting = false;
-                lastError = "v" + slot.version + " could not be restarted after " + attempt + " attempts: "
-                        + e.getMessage() + "; fix the proxy and deploy again";
-                log.error(lastError);
+                giveUp(slot, "restart " + attempt + " of v" + slot.version + " failed: " + e.getMessage());
             }
             return;
         }
@@ -422,6 +492,15 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
         }
         watch(slot, process);
         log.info("v{} restarted as pid {} (restart {} of this version)", slot.version, process.pid(), slot.restarts);
+    }
+
+    /** Too many failures in a row: stop restarting, and say what to do. */
+    private void giveUp(Slot slot, String what) {
+        slot.gaveUp = true;
+        slot.restarting = false;
+        lastError = what + "; not restarted again after " + restartPolicy.maxAttempts()
+                + " attempts in a row: fix the proxy and deploy again";
+        log.error(lastError);
     }
 
     private void pullStats(Slot slot, ProxyProcess process) {
@@ -446,23 +525,20 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
     /** Stops every proxy process (SIGTERM, then kill) and the monitor. Safe to call twice. */
     @Override
     public void close() {
-        List<ProxyProcess> running = new ArrayList<>();
+        List<ProxyProcess> running;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
-            for (Slot slot : routing.slots()) {
-                if (slot.process != null) {
-                    running.add(slot.process);
-                }
-            }
             routing = Routing.NONE;
+            // Routed ones, and any still starting in a deployment or a restart: launch() adds no more now.
+            running = new ArrayList<>(processes);
         }
         scheduler.shutdownNow();
         running.parallelStream().forEach(ProxyProcess::stop);
         if (!running.isEmpty()) {
-            log.info("stopped data proxies {}", running.stream().map(p -> "v" + p.version()).toList());
+            log.info("stopped data proxies {}", running.stream().map(p -> "v" + p.version()).distinct().toList());
         }
     }
 

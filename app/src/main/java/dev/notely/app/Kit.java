@@ -53,13 +53,23 @@ final class Kit implements AutoCloseable {
      *                               unusable data folder); whatever was started is stopped again
      */
     static Kit start(Options options) {
+        Kit kit = prepare(options);
+        kit.begin(options);
+        return kit;
+    }
+
+    /** The kit for these options, nothing started yet: {@link #close()} can be wired up before {@link #begin}. */
+    static Kit prepare(Options options) {
         KitPaths paths = KitPaths.resolve(options);
-        Kit kit = new Kit(paths.root(), paths.dataDir(), paths.proxySource(options));
+        return new Kit(paths.root(), paths.dataDir(), paths.proxySource(options));
+    }
+
+    /** Starts everything, as {@link #start} says; on failure whatever was started is stopped again. */
+    void begin(Options options) {
         try {
-            kit.startAll(options);
-            return kit;
+            startAll(options);
         } catch (RuntimeException e) {
-            kit.close();
+            close();
             throw e;
         }
     }

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.notely.store.StoreException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
@@ -65,20 +66,24 @@ public final class Main {
     static int run(Options options) {
         boolean dashboard = !options.headless() && Dashboard.terminalAttached();
         LogCapture capture = LogCapture.attachToRoot(); // from the start, so the log page has it all
+        AtomicInteger exitCode = new AtomicInteger();
         Kit kit;
         try {
-            kit = Kit.start(options);
+            kit = Kit.prepare(options);
+            // Before anything starts: a Ctrl+C or SIGTERM during start-up stops whatever is up by then.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                kit.close();
+                System.out.flush();
+                System.err.flush();
+                // Ctrl+C and SIGTERM would otherwise end the JVM with 130/143; a clean stop is a clean exit.
+                Runtime.getRuntime().halt(exitCode.get());
+            }, "notely-shutdown"));
+            kit.begin(options);
         } catch (IllegalStateException | StoreException e) {
             log.error("cannot start: {}", e.getMessage());
+            exitCode.set(1);
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kit.close();
-            System.out.flush();
-            System.err.flush();
-            // Ctrl+C and SIGTERM would otherwise end the JVM with 130/143; a clean stop is a clean exit.
-            Runtime.getRuntime().halt(0);
-        }, "notely-shutdown"));
         if (dashboard && showDashboard(kit, capture, options)) {
             kit.close();
             return 0;

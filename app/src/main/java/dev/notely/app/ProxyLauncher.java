@@ -44,7 +44,8 @@ record ProxyLauncher(Path javaBinary, List<Path> kitClasspath, Path dataDir, Net
         command.add(KitClasspath.join(classpath));
         command.add(ProxyMain.class.getName());
         command.addAll(List.of("--proxy-id", String.valueOf(version), "--proxy-port", String.valueOf(port),
-                "--data-dir", dataDir.toString(), "--network-delay", networkDelay.toString()));
+                "--data-dir", dataDir.toString(), "--network-delay", networkDelay.toString(),
+                "--parent-pid", String.valueOf(ProcessHandle.current().pid())));
         return command;
     }
 }

@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
  * Entry point of one data-proxy process: builds {@code new DataProxy(stores)} from the compiled proxy
  * classes first on the class path and serves it over JSON-RPC on {@code 127.0.0.1:<port>}.
  *
- * <p>{@code ProxyMain --proxy-id N --proxy-port P --data-dir DIR [--network-delay 1-5ms]}
+ * <p>{@code ProxyMain --proxy-id N --proxy-port P --data-dir DIR [--network-delay 1-5ms] [--parent-pid PID]}
  *
- * <p>On SIGTERM it stops accepting, lets in-flight calls finish, closes the stores and exits 0. It also
- * exits when the app that started it is gone, so no proxy outlives the kit.
+ * <p>On SIGTERM it stops accepting, lets in-flight calls finish, closes the stores and exits 0. Given
+ * {@code --parent-pid}, it also exits as soon as that process (the app) is gone, however the app ended,
+ * so no proxy outlives the kit.
  */
 public final class ProxyMain {
 
@@ -33,7 +34,8 @@ public final class ProxyMain {
     static final String ROUTER_CLASS = "dev.notely.proxy.DataProxy";
 
     private static final Logger log = LoggerFactory.getLogger(ProxyMain.class);
-    private static final long DRAIN_MILLIS = 5_000;
+    /** Shorter than the app's grace period before it kills a stopping proxy, so a drain is never cut off. */
+    static final long DRAIN_MILLIS = 3_000;
 
     private ProxyMain() {
     }
@@ -43,10 +45,12 @@ public final class ProxyMain {
         int port;
         Path dataDir;
         NetworkDelay delay;
+        long parentPid;
         try {
             Flags flags = Flags.parse(List.of(args), Set.of(),
-                    Set.of("proxy-id", "proxy-port", "data-dir", "network-delay"));
+                    Set.of("proxy-id", "proxy-port", "data-dir", "network-delay", "parent-pid"));
             version = flags.get("proxy-id", Flags.intIn(1, Integer.MAX_VALUE), 0);
+            parentPid = flags.get("parent-pid", Flags.intIn(1, Integer.MAX_VALUE), 0);
             port = flags.get("proxy-port", Flags.intIn(1, 65_535), 0);
             dataDir = flags.get("data-dir", Path::of, null);
             delay = flags.get("network-delay", NetworkDelay::parse, NetworkDelay.DEFAULT);
@@ -55,9 +59,13 @@ public final class ProxyMain {
             }
         } catch (Flags.UsageException e) {
             System.err.println("ProxyMain: " + e.getMessage());
-            System.err.println("usage: ProxyMain --proxy-id N --proxy-port P --data-dir DIR [--network-delay 1-5ms|0]");
+            System.err.println("usage: ProxyMain --proxy-id N --proxy-port P --data-dir DIR [--network-delay 1-5ms|0]"
+                    + " [--parent-pid PID]");
             System.exit(2);
             return;
+        }
+        if (parentPid != 0) {
+            exitWithParent(version, parentPid); // first of all: the app may be gone before this proxy is up
         }
         try {
             serve(version, port, dataDir, delay);
@@ -101,14 +109,22 @@ public final class ProxyMain {
             // SIGTERM would otherwise end the JVM with 143; a clean drain is a clean exit.
             Runtime.getRuntime().halt(0);
         }, "proxy-shutdown"));
-        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
-            log.warn("v{}: the app that started this proxy is gone; stopping", version);
-            System.exit(0);
-        }));
         log.info("v{} serving on 127.0.0.1:{} (pid {}, network delay {})", version, port,
                 ProcessHandle.current().pid(), delay);
         System.out.println(READY_LINE);
         System.out.flush();
+    }
+
+    private static void exitWithParent(int version, long parentPid) {
+        ProcessHandle parent = ProcessHandle.of(parentPid).filter(ProcessHandle::isAlive).orElse(null);
+        if (parent == null) {
+            log.warn("v{}: the app that started this proxy (pid {}) is gone; not starting", version, parentPid);
+            System.exit(0);
+        }
+        parent.onExit().thenRun(() -> {
+            log.warn("v{}: the app that started this proxy (pid {}) is gone; stopping", version, parentPid);
+            System.exit(0);
+        });
     }
 
     /** {@code new DataProxy(stores)}, with the attendee's own exception (if any) as the message. */
@@ -129,6 +145,11 @@ public final class ProxyMain {
                     + ": " + cause.getMessage() + RouterErrors.whereInProxy(cause), cause);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct " + ROUTER_CLASS + ": " + e, e);
+        } catch (ExceptionInInitializerError e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("a static initialiser of DataProxy threw " + RouterErrors.describe(cause), cause);
+        } catch (LinkageError e) {
+            throw new IllegalStateException("cannot load " + ROUTER_CLASS + ": " + e, e);
         }
     }
 }

@@ -28,6 +28,10 @@ final class AppProcess implements AutoCloseable {
         if (dataDir != null) {
             command.addAll(List.of("--data-dir", dataDir.toString()));
         }
+        if (!List.of(flags).contains("--proxy-source")) {
+            // Not proxy/, which attendees edit: the suite must pass whatever state their exercise is in.
+            command.addAll(List.of("--proxy-source", ControllerFixture.START_STAGE.toString()));
+        }
         command.addAll(List.of(flags));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         reader = new Thread(() -> {

@@ -7,12 +7,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** A deployment controller over a copy of the kit's proxy sources and a temporary data folder. */
 final class ControllerFixture implements AutoCloseable {
 
     static final Path KIT_ROOT = KitRoot.fromWorkingDirectory().orElseThrow();
+    /**
+     * What proxy/ ships as. Tests deploy this stage rather than proxy/ itself, which attendees edit:
+     * the suite must pass whatever state their exercise is in.
+     */
+    static final Path START_STAGE = StageInstaller.stageSources(KIT_ROOT, "exercise1-start");
 
     final Path dataDir;
     final Path sourceRoot;
@@ -20,16 +26,35 @@ final class ControllerFixture implements AutoCloseable {
     final DeploymentController controller;
 
     ControllerFixture(Path tmp, Duration rolloutWait) throws IOException {
-        this(tmp, rolloutWait, KIT_ROOT.resolve("proxy/src/main/java"));
+        this(tmp, rolloutWait, START_STAGE);
     }
 
     ControllerFixture(Path tmp, Duration rolloutWait, Path sources) throws IOException {
+        this(tmp, rolloutWait, sources, DeploymentController.RestartPolicy.DEFAULT);
+    }
+
+    ControllerFixture(Path tmp, Duration rolloutWait, Path sources, DeploymentController.RestartPolicy restarts)
+            throws IOException {
         dataDir = tmp.resolve("data");
         sourceRoot = tmp.resolve("src");
         copyTree(sources, sourceRoot);
         ProxyCompiler compiler = new ProxyCompiler(sourceRoot, KitClasspath.current(), tmp);
         ProxyLauncher launcher = ProxyLauncher.fromCurrentJvm(dataDir, NetworkDelay.NONE, "INFO");
-        controller = new DeploymentController(compiler, launcher, dataDir.resolve("deployments"), rolloutWait, stats);
+        controller = new DeploymentController(compiler, launcher, dataDir.resolve("deployments"), rolloutWait, stats,
+                restarts);
+    }
+
+    /** The proxy processes of this fixture's data folder that are alive, whoever their parent is now. */
+    List<ProcessHandle> proxyProcesses() {
+        return proxiesOf(dataDir);
+    }
+
+    /** The live proxy processes serving the data folder {@code dataDir}, whoever their parent is now. */
+    static List<ProcessHandle> proxiesOf(Path dataDir) {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains("ProxyMain") && c.contains(dataDir.toString()))
+                        .orElse(false))
+                .toList();
     }
 
     Path routerSource() {

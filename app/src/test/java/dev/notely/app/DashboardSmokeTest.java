@@ -32,10 +32,15 @@ class DashboardSmokeTest {
         Path data = tmp.resolve("data");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String command = "'" + java + "' -cp '" + KitClasspath.join(AppProcess.runtimeClasspath()) + "' "
-                + Main.class.getName() + " --gen --port 0 --network-delay 0 --data-dir '" + data + "'";
+                + Main.class.getName() + " --gen --port 0 --network-delay 0 --data-dir '" + data + "'"
+                + " --proxy-source '" + ControllerFixture.START_STAGE + "'";
         Path script = ControllerFixture.KIT_ROOT.resolve("app/src/test/sh/dashboard-smoke.sh");
         Process smoke = new ProcessBuilder("bash", script.toString(), command).redirectErrorStream(true).start();
-        assertTrue(smoke.waitFor(3, TimeUnit.MINUTES), "the smoke script finished");
+        if (!smoke.waitFor(3, TimeUnit.MINUTES)) {
+            smoke.descendants().forEach(ProcessHandle::destroyForcibly);
+            smoke.destroyForcibly();
+            throw new AssertionError("the smoke script did not finish within 3 minutes");
+        }
         String output = new String(smoke.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, smoke.exitValue(), output);
         assertTrue(output.contains("PASS"), output);

@@ -60,6 +60,7 @@ class DeploymentControllerTest {
             assertTrue(Files.isRegularFile(f.dataDir.resolve("deployments/v1/dev/notely/proxy/DataProxy.class")),
                     "compiled from source into the deployments folder");
 
+            long v1DuringRollout;
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicInteger ok = new AtomicInteger();
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -86,6 +87,7 @@ class DeploymentControllerTest {
             try {
                 Await.until(Duration.ofSeconds(10), "traffic on v1", () -> ok.get() > 5);
                 assertEquals(2, c.deploy());
+                long v1BeforeRollout = served(f, 1);
                 DeploymentState during = c.state();
                 assertEquals(DeploymentStatus.ROLLOUT_WAIT, during.status());
                 assertEquals(2, during.current().orElseThrow().version());
@@ -94,6 +96,7 @@ class DeploymentControllerTest {
 
                 Await.until(Duration.ofSeconds(20), "rollout to finish",
                         () -> c.state().status() == DeploymentStatus.READY || failure.get() != null);
+                v1DuringRollout = served(f, 1) - v1BeforeRollout;
                 int afterRollout = ok.get();
                 Await.until(Duration.ofSeconds(10), "traffic on v2 alone",
                         () -> ok.get() > afterRollout + 5 || failure.get() != null);
@@ -103,7 +106,7 @@ class DeploymentControllerTest {
                 pool.shutdownNow();
             }
             assertEquals(null, failure.get(), "a request failed during the rollout");
-            assertTrue(served(f, 1) > 0 && served(f, 2) > 0, "both versions served");
+            assertTrue(v1DuringRollout > 0 && served(f, 2) > 0, "both versions served during the rollout wait");
             assertEquals(0, errors(f), "no proxy call failed");
             assertTrue(c.state().previous().isEmpty());
             Await.until(Duration.ofSeconds(10), "v1 process to exit", () -> gone(v1Pid));
@@ -205,6 +208,65 @@ class DeploymentControllerTest {
         assertTrue(gone(current), "current proxy stopped");
         assertTrue(gone(previous), "previous proxy stopped");
         assertThrows(ProxyUnavailableException.class, c::totalNotes);
+    }
+
+    @Test
+    void closingStopsAProxyThatIsStillStarting() throws Exception {
+        ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(1));
+        DeploymentController c = f.controller;
+        String source = Files.readString(f.routerSource());
+        Files.writeString(f.routerSource(), source.replace("this.legacy = stores.open(NoteStores.LEGACY);",
+                "this.legacy = stores.open(NoteStores.LEGACY);\n"
+                        + "try { Thread.sleep(120_000); } catch (InterruptedException e) { throw new IllegalStateException(e); }"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> deploying = pool.submit(c::deploy);
+            Await.until(Duration.ofSeconds(30), "the proxy JVM to be started", () -> !f.proxyProcesses().isEmpty());
+            f.close();
+            assertEquals(List.of(), f.proxyProcesses(), "a proxy still starting is stopped too");
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> deploying.get(30, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof DeploymentException, e.getCause().toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aVersionThatKeepsCrashingIsGivenUpOnAndSaysWhatToDo() throws Exception {
+        Path marker = tmp.resolve("crash-soon");
+        DeploymentController.RestartPolicy quick = new DeploymentController.RestartPolicy(2, Duration.ofMillis(10),
+                Duration.ofMillis(10), Duration.ofMinutes(5));
+        try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(1), ControllerFixture.START_STAGE, quick)) {
+            DeploymentController c = f.controller;
+            String source = Files.readString(f.routerSource());
+            // With the marker, each process starts and answers, then dies a moment later: restarts
+            // that succeed must not reset the count, or it would be restarted for ever.
+            Files.writeString(f.routerSource(), source.replace("this.legacy = stores.open(NoteStores.LEGACY);",
+                    "this.legacy = stores.open(NoteStores.LEGACY);\n"
+                            + "if (java.nio.file.Files.exists(java.nio.file.Path.of(\"" + marker + "\"))) {\n"
+                            + "  Thread t = new Thread(() -> { try { Thread.sleep(1_500); } catch (InterruptedException e) { }"
+                            + " Runtime.getRuntime().halt(3); });\n"
+                            + "  t.setDaemon(true); t.start();\n"
+                            + "}"));
+            c.deploy();
+            long pid = c.state().current().orElseThrow().pid();
+            Files.writeString(marker, "");
+            assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
+
+            Await.until(Duration.ofSeconds(60), "v1 to be given up on",
+                    () -> c.state().lastError().map(m -> m.contains("not restarted again")).orElse(false));
+            String error = c.state().lastError().orElseThrow();
+            assertTrue(error.contains("after 2 attempts in a row: fix the proxy and deploy again"), error);
+            assertTrue(c.state().current().orElseThrow().restarts() >= 1, "restarts that came up were counted");
+            ProxyUnavailableException e = assertThrows(ProxyUnavailableException.class, c::totalNotes);
+            assertTrue(e.getMessage().contains("v1 kept crashing and is no longer restarted"), e.getMessage());
+            Await.until(Duration.ofSeconds(10), "no v1 process left", () -> f.proxyProcesses().isEmpty());
+
+            Files.delete(marker);
+            assertEquals(2, c.deploy());
+            assertEquals(0, c.totalNotes(), "a new deployment serves again");
+        }
     }
 
     private static long served(ControllerFixture f, int version) {

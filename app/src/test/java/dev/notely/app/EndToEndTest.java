@@ -21,7 +21,8 @@ class EndToEndTest {
     @Test
     void twentyAccountsForTwentySecondsThroughARollingDeployLoseNothing() throws Exception {
         Options options = Options.parse(List.of("--headless", "--gen", "--concurrency", "20", "--rpm", "120",
-                "--port", "0", "--data-dir", tmp.resolve("data").toString(), "--rollout-wait", "5s"));
+                "--port", "0", "--data-dir", tmp.resolve("data").toString(), "--rollout-wait", "5s",
+                "--proxy-source", ControllerFixture.START_STAGE.toString()));
         long start = System.nanoTime();
         try (Kit kit = Kit.start(options); NotelyClient client = new NotelyClient("127.0.0.1", kit.apiPort())) {
             LoadGenerator load = kit.load().orElseThrow();

@@ -37,15 +37,15 @@ class GradingTest {
     }
 
     @Test
-    void theShippedProxyFailsExerciseOneWithReasons() {
-        assertEquals(1, grade(1, KIT.resolve("proxy/src/main/java")));
+    void theStartStageFailsExerciseOneWithReasons() {
+        assertEquals(1, grade(1, ControllerFixture.START_STAGE));
         assertTrue(output().contains("✗ get looks in new, then legacy — "), output());
         assertTrue(output().contains("✓ non-migrating accounts stay on legacy"), output());
     }
 
     @Test
     void sourcesThatDoNotCompileSayWhere() throws Exception {
-        ControllerFixture.copyTree(KIT.resolve("proxy/src/main/java"), tmp);
+        ControllerFixture.copyTree(ControllerFixture.START_STAGE, tmp);
         Path router = tmp.resolve(ProxyCompiler.ROUTER_SOURCE);
         Files.writeString(router, Files.readString(router).replace("public final class DataProxy", "public final clas DataProxy"));
         assertEquals(1, grade(1, tmp));

@@ -65,6 +65,24 @@ class MainProcessTest {
         });
     }
 
+    @Test
+    void sigtermWhileTheFirstProxyIsStillStartingLeavesNoProxyBehind() throws Exception {
+        Path sources = tmp.resolve("slow-start");
+        ControllerFixture.copyTree(ControllerFixture.START_STAGE, sources);
+        Path router = sources.resolve(ProxyCompiler.ROUTER_SOURCE);
+        java.nio.file.Files.writeString(router, java.nio.file.Files.readString(router).replace(
+                "this.legacy = stores.open(NoteStores.LEGACY);", "this.legacy = stores.open(NoteStores.LEGACY);\n"
+                        + "try { Thread.sleep(120_000); } catch (InterruptedException e) { throw new IllegalStateException(e); }"));
+        Path data = tmp.resolve("data");
+        try (AppProcess app = new AppProcess(data, "--headless", "--port", "0", "--proxy-source", sources.toString())) {
+            Await.until(java.time.Duration.ofSeconds(60), "the first proxy JVM to be started: " + app.output,
+                    () -> !ControllerFixture.proxiesOf(data).isEmpty());
+            app.process.toHandle().destroy();
+            assertEquals(0, app.awaitExit(), app.text());
+            Await.until(java.time.Duration.ofSeconds(10), "no proxy left", () -> ControllerFixture.proxiesOf(data).isEmpty());
+        }
+    }
+
     private void stopsCleanlyOn(java.util.function.Consumer<AppProcess> signal) throws Exception {
         try (AppProcess app = new AppProcess(tmp.resolve("data"), "--headless", "--port", "0", "--gen",
                 "--network-delay", "0")) {

@@ -1,0 +1,97 @@
+package dev.notely.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.notely.api.rpc.NetworkDelay;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A data-proxy process never outlives the app that started it, however the app ends. */
+class ProxyMainTest {
+
+    @TempDir
+    Path tmp;
+    private Path classes;
+
+    @BeforeEach
+    void compile() {
+        classes = tmp.resolve("classes");
+        new ProxyCompiler(ControllerFixture.START_STAGE, KitClasspath.current(), ControllerFixture.KIT_ROOT).compile(classes);
+    }
+
+    /** The command the app would run, but naming {@code parentPid} as the app. */
+    private List<String> command(long parentPid) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(ProxyLauncher.fromCurrentJvm(tmp.resolve("data"), NetworkDelay.NONE, "INFO")
+                .command(1, classes, port));
+        command.set(command.indexOf("--parent-pid") + 1, String.valueOf(parentPid));
+        return command;
+    }
+
+    private static List<String> collect(Process process) {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // process gone
+            }
+        }, "proxy-output");
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    @Test
+    void aProxyStopsWhenItsAppIsKilled() throws Exception {
+        Process app = new ProcessBuilder("sleep", "120").start(); // stands in for the app
+        Process proxy = new ProcessBuilder(command(app.pid())).redirectErrorStream(true).start();
+        try {
+            List<String> output = collect(proxy);
+            Await.until(Duration.ofSeconds(30), "the proxy to serve: " + output,
+                    () -> output.contains(ProxyMain.READY_LINE));
+            app.destroyForcibly(); // SIGKILL: no shutdown hook of the app could stop the proxy
+            assertTrue(proxy.waitFor(15, TimeUnit.SECONDS), "the proxy exits once the app is gone: " + output);
+            assertEquals(0, proxy.exitValue(), String.join("\n", output));
+            Await.until(Duration.ofSeconds(5), "its last words", () -> String.join("\n", output).contains("is gone; stopping"));
+        } finally {
+            proxy.destroyForcibly();
+            app.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aProxyWhoseAppIsAlreadyGoneDoesNotStart() throws Exception {
+        Process app = new ProcessBuilder("true").start();
+        assertTrue(app.waitFor(10, TimeUnit.SECONDS));
+        Process proxy = new ProcessBuilder(command(app.pid())).redirectErrorStream(true).start();
+        try {
+            List<String> output = collect(proxy);
+            assertTrue(proxy.waitFor(30, TimeUnit.SECONDS), "the proxy exits at once: " + output);
+            assertEquals(0, proxy.exitValue());
+            Await.until(Duration.ofSeconds(5), "its reason", () -> String.join("\n", output).contains("not starting"));
+            assertTrue(!output.contains(ProxyMain.READY_LINE), "it never served: " + output);
+        } finally {
+            proxy.destroyForcibly();
+        }
+    }
+}
