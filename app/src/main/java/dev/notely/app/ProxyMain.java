@@ -85,7 +85,9 @@ public final class ProxyMain {
                 .addHttpListener(port, "127.0.0.1")
                 .setIoThreads(1)
                 .setSocketOption(org.xnio.Options.TCP_NODELAY, true)
-                .setWorkerThreads(16)
+                // More workers than the app can have calls in flight (its REST server has 64 workers), so
+                // calls queued for the router lock never leave Ready waiting and make a busy proxy look dead.
+                .setWorkerThreads(96)
                 .setHandler(graceful)
                 .build();
         try {

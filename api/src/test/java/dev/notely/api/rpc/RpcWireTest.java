@@ -67,6 +67,9 @@ class RpcWireTest {
     }
 
     private void startServer(NoteRouter router) {
+        if (client != null) {
+            client.close();
+        }
         server = Undertow.builder().addHttpListener(0, "127.0.0.1")
                 .setHandler(new RpcServer(router, VERSION, proxyStats, NetworkDelay.NONE)).build();
         server.start();
