@@ -73,13 +73,18 @@ final class Fixture implements AutoCloseable {
     }
 
     private SqliteNoteStores track(SqliteNoteStores stores) {
-        opened.add(stores);
+        synchronized (opened) {
+            opened.add(stores);
+        }
         return stores;
     }
 
+    /** Closes every store handle; safe to call while a check that ran out of time still uses them. */
     @Override
     public void close() {
-        opened.forEach(SqliteNoteStores::close);
+        synchronized (opened) {
+            opened.forEach(SqliteNoteStores::close);
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

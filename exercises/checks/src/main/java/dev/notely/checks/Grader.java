@@ -3,9 +3,16 @@ package dev.notely.checks;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStores;
 import dev.notely.store.RouterErrors;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -14,18 +21,27 @@ import java.util.function.Function;
  */
 public final class Grader {
 
+    /** How long one check may take; far more than a correct router needs, even on a slow laptop. */
+    public static final Duration TIME_LIMIT = Duration.ofSeconds(10);
+
     private Grader() {
     }
 
     /**
-     * Runs every check of the exercise against routers made by {@code routerFactory}.
+     * Runs every check of the exercise against routers made by {@code routerFactory}, each with
+     * {@link #TIME_LIMIT}.
      *
      * @throws IllegalArgumentException for an exercise other than 1 or 2
      */
     public static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory) {
+        return grade(exercise, routerFactory, TIME_LIMIT);
+    }
+
+    /** As {@link #grade(int, Function)}, giving up on a check after {@code timeLimit}. */
+    static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory, Duration timeLimit) {
         List<CheckResult> results = new ArrayList<>();
         for (Check check : checks(exercise)) {
-            results.add(run(check, routerFactory));
+            results.add(run(check, routerFactory, timeLimit));
         }
         return results;
     }
@@ -60,8 +76,44 @@ public final class Grader {
         };
     }
 
-    private static CheckResult run(Check check, Function<NoteStores, NoteRouter> factory) {
-        try (Fixture fixture = new Fixture(factory)) {
+    /**
+     * Runs one check on a daemon thread of its own and waits at most {@code timeLimit}: an attendee's
+     * endless loop must not hang the grading, nor keep the JVM alive once the report is printed.
+     */
+    private static CheckResult run(Check check, Function<NoteStores, NoteRouter> factory, Duration timeLimit) {
+        Fixture fixture;
+        try {
+            fixture = new Fixture(factory);
+        } catch (IOException e) {
+            return new CheckResult(check.name(), false, "cannot create a temporary data folder: " + e.getMessage()
+                    + "; check that the temporary folder (java.io.tmpdir) is writable");
+        }
+        FutureTask<CheckResult> task = new FutureTask<>(() -> attempt(check, fixture));
+        Thread runner = new Thread(task);
+        runner.setName("check " + runner.getId() + ": " + check.name()); // unique, even beside a stranded runner
+        runner.setDaemon(true);
+        runner.start();
+        try {
+            return task.get(timeLimit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            String where = whereStuck(runner.getName());
+            runner.interrupt();
+            return new CheckResult(check.name(), false, "did not finish within " + describe(timeLimit)
+                    + " — an endless loop?" + where);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            runner.interrupt();
+            return new CheckResult(check.name(), false, "grading was interrupted");
+        } catch (ExecutionException e) {
+            return new CheckResult(check.name(), false, "DataProxy threw " + RouterErrors.describe(e.getCause()));
+        } finally {
+            // After a timeout the abandoned thread may still use the stores; it can only fail, and only itself.
+            fixture.close();
+        }
+    }
+
+    private static CheckResult attempt(Check check, Fixture fixture) {
+        try {
             check.scenario().run(fixture);
             return new CheckResult(check.name(), true, "");
         } catch (Check.Failed e) {
@@ -69,5 +121,28 @@ public final class Grader {
         } catch (Exception | LinkageError | StackOverflowError e) {
             return new CheckResult(check.name(), false, "DataProxy threw " + RouterErrors.describe(e));
         }
+    }
+
+    /**
+     * {@code " (at DataProxy.java:57)"} for the first thread of the check running the proxy's code. A
+     * check's own threads (the interleaving check starts two) carry the runner's name as a prefix.
+     */
+    private static String whereStuck(String runnerName) {
+        for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+            if (thread.getKey().getName().startsWith(runnerName)) {
+                Throwable trace = new Throwable();
+                trace.setStackTrace(thread.getValue());
+                String where = RouterErrors.whereInProxy(trace);
+                if (!where.isEmpty()) {
+                    return where;
+                }
+            }
+        }
+        return "";
+    }
+
+    /** "10 s", or "500 ms" for a limit that is not whole seconds. */
+    static String describe(Duration limit) {
+        return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
     }
 }

@@ -1,0 +1,63 @@
+package dev.notely.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.notely.proxy.EndlessListRouter;
+import dev.notely.store.NoteStores;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** How the grader copes with routers that misbehave beyond giving wrong answers. */
+class GraderTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(1);
+
+    @BeforeAll
+    static void loadSqlite() throws Exception {
+        // The first store opened in a JVM loads SQLite's native library; keep that out of the time limit.
+        try (Fixture warmUp = new Fixture(stores -> null)) {
+            warmUp.store(NoteStores.LEGACY).healthCheck();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aCheckThatNeverFinishesIsReportedAndGradingMovesOn() {
+        long start = System.nanoTime();
+        List<CheckResult> results = Grader.grade(1, EndlessListRouter::new, LIMIT);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertEquals(Grader.checkNames(1), results.stream().map(CheckResult::name).toList(), "every check ran");
+        Map<String, CheckResult> byName = results.stream().collect(Collectors.toMap(CheckResult::name, Function.identity()));
+        for (String stuck : List.of("non-migrating accounts stay on legacy", "list is the union of both stores, each note once",
+                "two versions interleaved lose no acknowledged write")) {
+            String reason = byName.get(stuck).reason();
+            assertTrue(reason.startsWith("did not finish within 1 s — an endless loop? (at EndlessListRouter.java:"),
+                    stuck + ": " + reason);
+        }
+        String finished = byName.get("creates land in new while migrating").reason();
+        assertEquals("a note created for a migrating account is not in new", finished, "checks that do not list run normally");
+        assertTrue(took.compareTo(LIMIT.multipliedBy(results.size())) < 0, "took " + took);
+
+        List<Thread> stranded = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("check ") && t.isAlive()).toList();
+        assertFalse(stranded.isEmpty(), "the endless calls are still running");
+        assertTrue(stranded.stream().allMatch(Thread::isDaemon), "stranded threads must not keep the JVM alive: " + stranded);
+    }
+
+    @Test
+    void limitsAreWrittenAsPeopleSayThem() {
+        assertEquals("10 s", Grader.describe(Grader.TIME_LIMIT));
+        assertEquals("1 s", Grader.describe(LIMIT));
+        assertEquals("250 ms", Grader.describe(Duration.ofMillis(250)));
+    }
+}
