@@ -28,6 +28,7 @@ final class ExerciseOne {
                 new Check("an update moves a legacy note to new", ExerciseOne::updateMoves),
                 new Check("older updates are ignored", ExerciseOne::staleIgnored),
                 new Check("deletes reach both stores", ExerciseOne::deletesEverywhere),
+                new Check("updating a missing or deleted note creates nothing", ExerciseOne::missingStaysMissing),
                 new Check("counts are right", ExerciseOne::counts),
                 new Check("two versions interleaved lose no acknowledged write",
                         Interleaving.scenario(() -> Fixture.account(true, null), LEGACY)));
@@ -116,6 +117,25 @@ final class ExerciseOne {
         router.updateNote(a, created.withContent("out of date", Fixture.T0.plusSeconds(5)));
         expect(router.getNote(a, created.id()).map(Note::content).equals(Optional.of("newest")),
                 "an update older than the note in new replaced it");
+    }
+
+    private static void missingStaysMissing(Fixture f) {
+        NoteRouter router = f.router();
+        AccountDetails a = Fixture.account(true, null);
+        Note unknown = Fixture.note(a, "never created", Fixture.T0);
+        expect(!router.updateNote(a, unknown),
+                "updating a note that is in no store answered true: answer false, so the API says 404");
+        f.expectNoNotes("updating a note that is in no store created it in %s: only move a note you found in legacy");
+        Note inLegacy = f.seed(LEGACY, a.accountId(), "legacy", Fixture.T0);
+        Note inNew = f.seed(NEW, a.accountId(), "new", Fixture.T0);
+        for (Note deleted : List.of(inLegacy, inNew)) {
+            router.deleteNote(a, deleted.id());
+            f.expectNoNote(a, deleted.id(), "a delete left the note in %s, so updating a deleted note cannot be checked yet: "
+                    + "fix \"deletes reach both stores\" first");
+            expect(!router.updateNote(a, deleted.withContent("after the delete", Fixture.T0.plusSeconds(1))),
+                    "updating a note that was just deleted answered true: answer false, so the API says 404");
+        }
+        f.expectNoNotes("updating a note that was just deleted brought it back in %s: only move a note you found in legacy");
     }
 
     private static void deletesEverywhere(Fixture f) {

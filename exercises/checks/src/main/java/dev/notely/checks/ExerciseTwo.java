@@ -35,6 +35,7 @@ final class ExerciseTwo {
                 new Check("an update moves a note into the account's shard", ExerciseTwo::updateMoves),
                 new Check("older updates are ignored", ExerciseTwo::staleIgnored),
                 new Check("deletes reach every shard", ExerciseTwo::deletesEverywhere),
+                new Check("updating a missing or deleted note creates nothing", ExerciseTwo::missingStaysMissing),
                 new Check("counts are right", ExerciseTwo::counts),
                 new Check("two versions interleaved lose no acknowledged write",
                         Interleaving.scenario(() -> Fixture.account(true, SECOND), NEW)));
@@ -148,6 +149,26 @@ final class ExerciseTwo {
         router.updateNote(a, old.withContent("out of date", Fixture.T0.plusSeconds(5)));
         expect(router.getNote(a, old.id()).map(Note::content).equals(Optional.of("newest")),
                 "an update older than the stored note replaced it: when moving, keep the newer version");
+    }
+
+    private static void missingStaysMissing(Fixture f) {
+        NoteRouter router = f.router();
+        AccountDetails a = Fixture.account(true, SECOND);
+        Note unknown = Fixture.note(a, "never created", Fixture.T0);
+        expect(!router.updateNote(a, unknown),
+                "updating a note that is in no shard answered true: answer false, so the API says 404");
+        f.expectNoNotes("updating a note that is in no shard created it in %s: only move a note you found in another shard");
+        Note elsewhere = f.seed(NEW, a.accountId(), "old shard", Fixture.T0);
+        Note home = f.seed(SECOND, a.accountId(), "home", Fixture.T0);
+        for (Note deleted : List.of(elsewhere, home)) {
+            router.deleteNote(a, deleted.id());
+            f.expectNoNote(a, deleted.id(), "a delete left the note in %s, so updating a deleted note cannot be checked yet: "
+                    + "fix \"deletes reach every shard\" first");
+            expect(!router.updateNote(a, deleted.withContent("after the delete", Fixture.T0.plusSeconds(1))),
+                    "updating a note that was just deleted answered true: answer false, so the API says 404");
+        }
+        f.expectNoNotes(
+                "updating a note that was just deleted brought it back in %s: only move a note you found in another shard");
     }
 
     private static void deletesEverywhere(Fixture f) {

@@ -64,6 +64,20 @@ final class Fixture implements AutoCloseable {
         return store(storeName).getNote(account, noteId).isPresent();
     }
 
+    /** Fails with {@code reason} (its {@code %s} naming the store) if any note store holds the note. */
+    void expectNoNote(AccountDetails account, UUID noteId, String reason) {
+        for (String name : NoteStores.NAMES) {
+            Check.expect(!holds(name, account.accountId(), noteId), String.format(reason, name));
+        }
+    }
+
+    /** Fails with {@code reason} (its {@code %s} naming the store) unless every note store is empty. */
+    void expectNoNotes(String reason) {
+        for (String name : NoteStores.NAMES) {
+            Check.expect(store(name).totalNotes() == 0, String.format(reason, name));
+        }
+    }
+
     static AccountDetails account(boolean migrating, String shard) {
         return new AccountDetails(UUID.randomUUID(), migrating, shard);
     }

@@ -42,9 +42,43 @@ class StageGradingTest {
         return RESULTS.computeIfAbsent(stage + "#" + exercise, key -> Grader.grade(exercise, compile(stage)));
     }
 
+    private static Path source(String stage) {
+        return KIT.resolve("exercises").resolve(stage).resolve("src/main/java/dev/notely/proxy/DataProxy.java");
+    }
+
     /** Compiles the stage's DataProxy on its own and loads it in a class loader of its own. */
     private static Function<NoteStores, NoteRouter> compile(String stage) {
-        return compile(stage, KIT.resolve("exercises").resolve(stage).resolve("src/main/java/dev/notely/proxy/DataProxy.java"));
+        return compile(stage, source(stage));
+    }
+
+    /**
+     * The stage's DataProxy with the one line {@code from} replaced by {@code to}: a reference solution
+     * with exactly one deliberate bug, to prove a check catches that bug.
+     */
+    static Function<NoteStores, NoteRouter> broken(String stage, String label, String from, String to) {
+        try {
+            String reference = Files.readString(source(stage));
+            assertEquals(reference.indexOf(from), reference.lastIndexOf(from),
+                    stage + " holds this line more than once: " + from);
+            assertTrue(reference.contains(from), stage + " no longer holds the line this test breaks: " + from);
+            Path file = Files.createDirectories(classes.resolve(label + "-source")).resolve("DataProxy.java");
+            Files.writeString(file, reference.replace(from, to));
+            return compile(label, file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Asserts that exactly {@code failing} fails, with {@code reason}: the bug is caught, and only there. */
+    static void assertOnlyFails(List<CheckResult> results, String failing, String reason) {
+        for (CheckResult r : results) {
+            if (r.name().equals(failing)) {
+                assertEquals(reason, r.reason(), failing);
+            } else {
+                assertTrue(r.passed(), r.name() + " should pass: " + r.reason());
+            }
+        }
+        assertTrue(byName(results).containsKey(failing), "no check named " + failing);
     }
 
     /** Compiles one DataProxy source into a folder named {@code label} and loads it as --grade does. */
@@ -123,6 +157,33 @@ class StageGradingTest {
     }
 
     @Test
+    void anUpdateThatCreatesWhatIsMissingFailsTheMissingNoteCheck() {
+        // The naive move: when the note is not in legacy, upsert it into new and answer true.
+        List<CheckResult> one = Grader.grade(1, broken("exercise1-complete", "exercise1-update-creates",
+                "return fresh.updateNote(account.accountId(), note);",
+                "fresh.upsertNote(account.accountId(), note);\n        return true;"));
+        assertOnlyFails(one, "updating a missing or deleted note creates nothing",
+                "updating a note that is in no store answered true: answer false, so the API says 404");
+
+        List<CheckResult> two = Grader.grade(2, broken("exercise2-complete", "exercise2-update-creates",
+                "return home.updateNote(account.accountId(), note);",
+                "home.upsertNote(account.accountId(), note);\n        return true;"));
+        assertOnlyFails(two, "updating a missing or deleted note creates nothing",
+                "updating a note that is in no shard answered true: answer false, so the API says 404");
+    }
+
+    @Test
+    void anUpdateThatAnswersRightButStillCreatesFailsTheMissingNoteCheck() {
+        List<CheckResult> one = Grader.grade(1, broken("exercise1-complete", "exercise1-update-resurrects",
+                "return fresh.updateNote(account.accountId(), note);",
+                "boolean found = fresh.updateNote(account.accountId(), note);\n"
+                        + "        fresh.upsertNote(account.accountId(), note); // \"just in case\"\n"
+                        + "        return found;"));
+        assertOnlyFails(one, "updating a missing or deleted note creates nothing",
+                "updating a note that is in no store created it in new: only move a note you found in legacy");
+    }
+
+    @Test
     void hintStagesBehaveLikeTheirStartStages() {
         assertEquals(grade("exercise1-start", 1), grade("exercise1-hint", 1));
         assertEquals(grade("exercise2-start", 2), grade("exercise2-hint", 2));
@@ -161,6 +222,6 @@ class StageGradingTest {
 
         bytes.reset();
         Grader.print(1, grade("exercise1-complete", 1), new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("All 9 checks pass."), bytes.toString(StandardCharsets.UTF_8));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("All 10 checks pass."), bytes.toString(StandardCharsets.UTF_8));
     }
 }
