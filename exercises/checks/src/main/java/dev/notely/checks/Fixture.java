@@ -9,14 +9,17 @@ import dev.notely.store.RouterErrors;
 import dev.notely.store.sqlite.SqliteNoteStores;
 import dev.notely.telemetry.StatsCollector;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +44,42 @@ final class Fixture implements AutoCloseable {
 
     /** A new router instance on its own store handles. */
     NoteRouter router() {
-        SqliteNoteStores stores = track(new SqliteNoteStores(dir, new StatsCollector()));
+        return router(UnaryOperator.identity());
+    }
+
+    /** A new router instance on its own store handles, which {@code around} may wrap. */
+    NoteRouter router(UnaryOperator<NoteStores> around) {
+        return build(around.apply(track(new SqliteNoteStores(dir, new StatsCollector()))));
+    }
+
+    /** As {@link #isolatedRouter(NoteRouter, UnaryOperator)}, on plain store handles. */
+    NoteRouter isolatedRouter(NoteRouter like) {
+        return isolatedRouter(like, UnaryOperator.identity());
+    }
+
+    /**
+     * Another instance of {@code like}'s class as a second proxy process would have it: its package
+     * loaded again by a class loader of its own, so no static state is shared with {@code like}, on
+     * store handles of its own. When the class cannot be loaded again (no class file to read, no public
+     * constructor taking {@link NoteStores}), the instance comes from the factory instead.
+     */
+    NoteRouter isolatedRouter(NoteRouter like, UnaryOperator<NoteStores> around) {
+        NoteStores stores = around.apply(track(new SqliteNoteStores(dir, new StatsCollector())));
+        Class<?> type = like.getClass();
+        try {
+            Class<?> fresh = Class.forName(type.getName(), true, new FreshClassLoader(type.getClassLoader(), type.getPackageName()));
+            if (fresh == type) {
+                return build(stores);
+            }
+            return (NoteRouter) fresh.getConstructor(NoteStores.class).newInstance(stores);
+        } catch (InvocationTargetException e) {
+            throw new Check.Failed("new DataProxy(stores) threw " + RouterErrors.describe(e.getCause()));
+        } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+            return build(stores);
+        }
+    }
+
+    private NoteRouter build(NoteStores stores) {
         try {
             return factory.apply(stores);
         } catch (RuntimeException e) {
@@ -76,6 +114,16 @@ final class Fixture implements AutoCloseable {
         for (String name : NoteStores.NAMES) {
             Check.expect(store(name).totalNotes() == 0, String.format(reason, name));
         }
+    }
+
+    /**
+     * A version 4 UUID drawn from {@code random}: reproducible, yet with the version and variant bits
+     * every {@link UUID#randomUUID()} has, so a router keyed on those bits is graded as it will behave.
+     */
+    static UUID randomUuid(Random random) {
+        long mostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long leastSignificant = (random.nextLong() & ~0xC000_0000_0000_0000L) | 0x8000_0000_0000_0000L;
+        return new UUID(mostSignificant, leastSignificant);
     }
 
     static AccountDetails account(boolean migrating, String shard) {

@@ -52,17 +52,20 @@ class StageGradingTest {
     }
 
     /**
-     * The stage's DataProxy with the one line {@code from} replaced by {@code to}: a reference solution
-     * with exactly one deliberate bug, to prove a check catches that bug.
+     * The stage's DataProxy with each {@code from} replaced by the {@code to} after it: a reference
+     * solution with exactly one deliberate bug, to prove a check catches that bug.
      */
-    static Function<NoteStores, NoteRouter> broken(String stage, String label, String from, String to) {
+    static Function<NoteStores, NoteRouter> broken(String stage, String label, String... fromTo) {
         try {
-            String reference = Files.readString(source(stage));
-            assertEquals(reference.indexOf(from), reference.lastIndexOf(from),
-                    stage + " holds this line more than once: " + from);
-            assertTrue(reference.contains(from), stage + " no longer holds the line this test breaks: " + from);
+            String text = Files.readString(source(stage));
+            for (int i = 0; i < fromTo.length; i += 2) {
+                String from = fromTo[i];
+                assertEquals(text.indexOf(from), text.lastIndexOf(from), stage + " holds this line more than once: " + from);
+                assertTrue(text.contains(from), stage + " no longer holds the line this test breaks: " + from);
+                text = text.replace(from, fromTo[i + 1]);
+            }
             Path file = Files.createDirectories(classes.resolve(label + "-source")).resolve("DataProxy.java");
-            Files.writeString(file, reference.replace(from, to));
+            Files.writeString(file, text);
             return compile(label, file);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -181,6 +184,31 @@ class StageGradingTest {
                         + "        return found;"));
         assertOnlyFails(one, "updating a missing or deleted note creates nothing",
                 "updating a note that is in no store created it in new: only move a note you found in legacy");
+    }
+
+    private static final String ASSIGN_SHARD =
+            "return Optional.of(NoteStores.SHARDS.get(Math.floorMod(accountId.hashCode(), NoteStores.SHARDS.size())));";
+
+    @Test
+    void aShardPickedByTheUuidVariantBitFailsTheBalanceCheck() {
+        // Every UUID.randomUUID() has this bit set: it puts every real account in one shard.
+        List<CheckResult> results = Grader.grade(2, broken("exercise2-complete", "exercise2-shard-by-variant-bit",
+                ASSIGN_SHARD, "return Optional.of(accountId.getLeastSignificantBits() < 0 ? NoteStores.NEW : NoteStores.SECOND);"));
+        assertOnlyFails(results, "shard assignment is balanced",
+                "100 % of 10000 accounts went to new; spread them evenly (about half each)");
+    }
+
+    @Test
+    void aShardSaltedWithAStaticRandomFailsTheStableCheck() {
+        // Stable within one JVM, but every proxy process draws its own salt.
+        List<CheckResult> results = Grader.grade(2, broken("exercise2-complete", "exercise2-salted-shards",
+                "    private final Map<String, NoteStore> shards = new LinkedHashMap<>();",
+                "    private static final long SALT = new java.util.Random().nextLong();\n"
+                        + "    private final Map<String, NoteStore> shards = new LinkedHashMap<>();",
+                ASSIGN_SHARD,
+                "return Optional.of(NoteStores.SHARDS.get(new java.util.Random(SALT ^ accountId.hashCode()).nextInt(2)));"));
+        assertOnlyFails(results, "shard assignment is stable", "DataProxy in another process put the same account in a "
+                + "different shard: use a function of the id only (no random salt, no counter)");
     }
 
     @Test
