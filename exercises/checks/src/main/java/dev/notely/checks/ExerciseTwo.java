@@ -41,7 +41,7 @@ final class ExerciseTwo {
                 new Check("updating a missing or deleted note creates nothing", ExerciseTwo::missingStaysMissing),
                 new Check("counts are right", ExerciseTwo::counts),
                 new Check("two versions interleaved lose no acknowledged write",
-                        Interleaving.scenario(() -> Fixture.account(true, SECOND), NEW)));
+                        Interleaving.scenario(SECOND, NEW)));
     }
 
     private static void stable(Fixture f) {

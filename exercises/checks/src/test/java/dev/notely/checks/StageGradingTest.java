@@ -186,6 +186,79 @@ class StageGradingTest {
                 "updating a note that is in no store created it in new: only move a note you found in legacy");
     }
 
+    private static final String INTERLEAVED = "two versions interleaved lose no acknowledged write";
+
+    /** Asserts that only the interleaving check fails, naming its seed, and says why with {@code why}. */
+    private static void assertOnlyInterleavingFails(List<CheckResult> results, String why) {
+        for (CheckResult r : results) {
+            if (r.name().equals(INTERLEAVED)) {
+                assertFalse(r.passed(), INTERLEAVED + " should fail");
+                assertTrue(r.reason().contains(why) && r.reason().contains("seed "), r.reason());
+            } else {
+                assertTrue(r.passed(), r.name() + " should pass: " + r.reason());
+            }
+        }
+    }
+
+    @Test
+    void copyingWithCreateInsteadOfUpsertFailsOnlyWhenInterleaved() {
+        // Two versions moving the same note both find it in legacy; the second create finds it in new already.
+        assertOnlyInterleavingFails(Grader.grade(1, broken("exercise1-complete", "exercise1-copy-with-create",
+                "fresh.upsertNote(account.accountId(), newest);", "fresh.createNote(account.accountId(), newest);")),
+                "threw ConflictException");
+        assertOnlyInterleavingFails(Grader.grade(2, broken("exercise2-complete", "exercise2-copy-with-create",
+                "home.upsertNote(account.accountId(), newest);", "home.createNote(account.accountId(), newest);")),
+                "threw ConflictException");
+    }
+
+    @Test
+    void deletingBeforeCopyingFailsOnlyWhenInterleaved() {
+        // Between the delete and the copy the note is in neither store, and the other version cannot find it.
+        assertOnlyInterleavingFails(Grader.grade(1, broken("exercise1-complete", "exercise1-delete-then-copy",
+                "            fresh.upsertNote(account.accountId(), newest);\n"
+                        + "            legacy.deleteNote(account.accountId(), note.id());\n",
+                "            legacy.deleteNote(account.accountId(), note.id());\n"
+                        + "            fresh.upsertNote(account.accountId(), newest);\n")),
+                "answered \"no such note\"");
+        assertOnlyInterleavingFails(Grader.grade(2, broken("exercise2-complete", "exercise2-delete-then-copy",
+                "                    home.upsertNote(account.accountId(), newest);\n"
+                        + "                    other.deleteNote(account.accountId(), note.id());\n",
+                "                    other.deleteNote(account.accountId(), note.id());\n"
+                        + "                    home.upsertNote(account.accountId(), newest);\n")),
+                "answered \"no such note\"");
+    }
+
+    @Test
+    void updatingNewBeforeLookingInLegacyFailsOnlyWhenInterleaved() {
+        // New first misses a note the other version moves between the two looks, and answers "no such note".
+        assertOnlyInterleavingFails(Grader.grade(1, broken("exercise1-complete", "exercise1-new-first",
+                "        // Legacy first: if another version moved the note meanwhile, we fall through to new below.\n",
+                "        if (fresh.updateNote(account.accountId(), note)) {\n            return true;\n        }\n",
+                "        return fresh.updateNote(account.accountId(), note);\n    }",
+                "        return false;\n    }")),
+                "answered \"no such note\"");
+    }
+
+    @Test
+    void anInterleavingFailsTheSameWayOnEveryRun() throws Exception {
+        Function<NoteStores, NoteRouter> router = broken("exercise1-complete", "exercise1-delete-then-copy-replayed",
+                "            fresh.upsertNote(account.accountId(), newest);\n"
+                        + "            legacy.deleteNote(account.accountId(), note.id());\n",
+                "            legacy.deleteNote(account.accountId(), note.id());\n"
+                        + "            fresh.upsertNote(account.accountId(), newest);\n");
+        List<String> reasons = new java.util.ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            try (Fixture fixture = new Fixture(router)) {
+                Interleaving.scenario(null, NoteStores.LEGACY).run(fixture);
+                reasons.add("passed");
+            } catch (Check.Failed e) {
+                reasons.add(e.getMessage());
+            }
+        }
+        assertTrue(reasons.get(0).contains("seed "), reasons.get(0));
+        assertEquals(reasons.get(0), reasons.get(1), "the same seeds replay the same interleaving");
+    }
+
     private static final String ASSIGN_SHARD =
             "return Optional.of(NoteStores.SHARDS.get(Math.floorMod(accountId.hashCode(), NoteStores.SHARDS.size())));";
 
