@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.notely.store.AccountDetails;
 import dev.notely.store.KitRoot;
+import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
+import dev.notely.store.NoteStore;
 import dev.notely.store.NoteStores;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
@@ -257,6 +264,51 @@ class StageGradingTest {
         }
         assertTrue(reasons.get(0).contains("seed "), reasons.get(0));
         assertEquals(reasons.get(0), reasons.get(1), "the same seeds replay the same interleaving");
+    }
+
+    @Test
+    void aDeleteBetweenAMovesReadAndItsCopyIsUndoneAsTheCompleteStagesSay() throws Exception {
+        // Why the interleaving check never races an update with a delete of the same note: without
+        // tombstones or a transaction across stores, the reference solutions lose that race too.
+        assertDeleteUndoneByLateCopy("exercise1-complete", new AccountDetails(UUID.randomUUID(), true, null), NoteStores.LEGACY);
+        assertDeleteUndoneByLateCopy("exercise2-complete", new AccountDetails(UUID.randomUUID(), true, NoteStores.SECOND),
+                NoteStores.NEW);
+    }
+
+    private static void assertDeleteUndoneByLateCopy(String stage, AccountDetails account, String from) throws Exception {
+        try (Fixture f = new Fixture(compile(stage + "-delete-race", source(stage)))) {
+            NoteRouter deleter = f.router();
+            Note note = f.seed(from, account.accountId(), "before the move", Fixture.T0);
+            AtomicBoolean deleted = new AtomicBoolean();
+            NoteRouter mover = f.router(stores -> beforeEachUpsert(stores, () -> {
+                if (!deleted.getAndSet(true)) {
+                    deleter.deleteNote(account, note.id());
+                }
+            }));
+            assertTrue(mover.updateNote(account, note.withContent("moved", Fixture.T0.plusSeconds(1))));
+            assertTrue(deleted.get(), stage + " moved the note without a copy");
+            assertEquals(Optional.of("moved"), deleter.getNote(account, note.id()).map(Note::content),
+                    stage + " kept a delete that came between a move's read and its copy: the limit its comments "
+                            + "describe is gone, so update them (and let the interleaving check race deletes)");
+        }
+    }
+
+    /** {@code stores} with {@code hook} run before every {@code upsertNote}. */
+    private static NoteStores beforeEachUpsert(NoteStores stores, Runnable hook) {
+        return name -> {
+            NoteStore store = stores.open(name);
+            return (NoteStore) Proxy.newProxyInstance(NoteStore.class.getClassLoader(), new Class<?>[] {NoteStore.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("upsertNote")) {
+                            hook.run();
+                        }
+                        try {
+                            return method.invoke(store, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
     }
 
     private static final String ASSIGN_SHARD =

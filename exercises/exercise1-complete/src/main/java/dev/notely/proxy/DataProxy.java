@@ -24,10 +24,19 @@ import java.util.UUID;
  *   <li>the copy is an upsert, and the stores keep the newest {@code updatedAt}, so two versions
  *       copying or updating the same note in any order end with the newest write;</li>
  *   <li>the note is copied before it is deleted, so at every moment it is in at least one store;</li>
- *   <li>deletes go to both stores and deleting a missing note is harmless, so a delete sticks
- *       whichever version serves it.</li>
+ *   <li>deletes go to both stores and deleting a missing note is harmless, so a delete finds the note
+ *       wherever it is at that moment, in legacy, in new, or in both half-way through a move.</li>
  * </ul>
- * Switch migration on only once the rollout has finished: the previous version knows nothing of
+ *
+ * <p>What it cannot promise: a delete that races an update moving the same note. The update reads the
+ * legacy copy; the delete removes the note from both stores; the update copies what it read into new,
+ * and the deleted note is back. Each store call is atomic on its own, but the read, the copy and the
+ * delete of a move are three steps, and a delete leaves nothing behind for a late copy to notice.
+ * Closing that gap takes a tombstone (a delete that is remembered, so the stale copy is refused) or a
+ * transaction spanning both stores. The simulated users never race themselves on one note, so the
+ * workshop does not run into it; two browser tabs of one real user could.
+ *
+ * <p>Switch migration on only once the rollout has finished: the previous version knows nothing of
  * {@code new} and would answer "missing" for every note moved there.
  *
  * <p>Next: exercise 2. Install its start stage with {@code --use-stage exercise2-start}.
@@ -86,7 +95,8 @@ public final class DataProxy implements NoteRouter {
 
     @Override
     public void deleteNote(AccountDetails account, UUID noteId) {
-        // Both stores, always: the note may have moved, or be moving, whatever this account's flag.
+        // Both stores, always: the note may have moved, whatever this account's flag. (A move already
+        // past its read can still copy the note back afterwards: see the class comment.)
         fresh.deleteNote(account.accountId(), noteId);
         legacy.deleteNote(account.accountId(), noteId);
     }

@@ -79,6 +79,10 @@ public final class DataProxy implements NoteRouter {
     public void deleteNote(AccountDetails account, UUID noteId) {
         // TODO 5: delete from both stores. Deleting what is not there is harmless, and the note may
         //   be in either (or, for a moment, both).
+        //   One race no router here can win: an update that read the note in legacy just before your
+        //   delete copies it into new just after, and the note is back. Only a tombstone (a remembered
+        //   delete) or a transaction across both stores stops that; the simulated users never race
+        //   themselves on one note, so the workshop does not run into it.
         legacy.deleteNote(account.accountId(), noteId);
     }
 

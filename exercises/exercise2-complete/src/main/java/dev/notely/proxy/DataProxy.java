@@ -25,7 +25,13 @@ import java.util.UUID;
  * <p>While an account is migrating (it was just given another shard), its notes may still be in the
  * shard it came from: reads fall back to the other shards, and every update moves the note it
  * touches home, copy first and delete second, with the same last-write-wins care as exercise 1.
- * Deletes always reach every shard, so a note half-way through a move cannot survive one.
+ * Deletes always reach every shard, so a delete finds the note wherever it is at that moment, in
+ * both shards too when it is half-way through a move.
+ *
+ * <p>The limit is the one of exercise 1: an update that read the note in the old shard just before a
+ * delete copies it home just after, and the deleted note is back. No tombstone remembers the delete
+ * and no transaction spans the shards, so nothing can refuse that late copy. The simulated users
+ * never race themselves on one note; a real system needs one of the two.
  */
 public final class DataProxy implements NoteRouter {
 

@@ -76,7 +76,9 @@ public final class DataProxy implements NoteRouter {
 
     @Override
     public void deleteNote(AccountDetails account, UUID noteId) {
-        // TODO 6: every shard, always: a note half-way through a move must not survive its delete.
+        // TODO 6: every shard, always: half-way through a move the note is in both. (As in exercise 1,
+        //   an update that read the note before your delete can still copy it home after it; only a
+        //   tombstone or a transaction across the shards stops that.)
         store.deleteNote(account.accountId(), noteId);
     }
 
