@@ -11,8 +11,10 @@ import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStore;
 import dev.notely.store.NoteStores;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URL;
@@ -20,6 +22,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,39 +61,6 @@ class StageGradingTest {
         return compile(stage, source(stage));
     }
 
-    /**
-     * The stage's DataProxy with each {@code from} replaced by the {@code to} after it: a reference
-     * solution with exactly one deliberate bug, to prove a check catches that bug.
-     */
-    static Function<NoteStores, NoteRouter> broken(String stage, String label, String... fromTo) {
-        try {
-            String text = Files.readString(source(stage));
-            for (int i = 0; i < fromTo.length; i += 2) {
-                String from = fromTo[i];
-                assertEquals(text.indexOf(from), text.lastIndexOf(from), stage + " holds this line more than once: " + from);
-                assertTrue(text.contains(from), stage + " no longer holds the line this test breaks: " + from);
-                text = text.replace(from, fromTo[i + 1]);
-            }
-            Path file = Files.createDirectories(classes.resolve(label + "-source")).resolve("DataProxy.java");
-            Files.writeString(file, text);
-            return compile(label, file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Asserts that exactly {@code failing} fails, with {@code reason}: the bug is caught, and only there. */
-    static void assertOnlyFails(List<CheckResult> results, String failing, String reason) {
-        for (CheckResult r : results) {
-            if (r.name().equals(failing)) {
-                assertEquals(reason, r.reason(), failing);
-            } else {
-                assertTrue(r.passed(), r.name() + " should pass: " + r.reason());
-            }
-        }
-        assertTrue(byName(results).containsKey(failing), "no check named " + failing);
-    }
-
     /** Compiles one DataProxy source into a folder named {@code label} and loads it as --grade does. */
     private static Function<NoteStores, NoteRouter> compile(String label, Path source) {
         try {
@@ -116,6 +86,39 @@ class StageGradingTest {
         } catch (Exception e) {
             throw new AssertionError("cannot load stage " + label, e);
         }
+    }
+
+    /**
+     * The stage's DataProxy with each {@code from} replaced by the {@code to} after it: a reference
+     * solution with exactly one deliberate bug, to prove a check catches that bug.
+     */
+    private static Function<NoteStores, NoteRouter> broken(String stage, String label, String... fromTo) {
+        try {
+            String text = Files.readString(source(stage));
+            for (int i = 0; i < fromTo.length; i += 2) {
+                String from = fromTo[i];
+                assertEquals(text.indexOf(from), text.lastIndexOf(from), stage + " holds this line more than once: " + from);
+                assertTrue(text.contains(from), stage + " no longer holds the line this test breaks: " + from);
+                text = text.replace(from, fromTo[i + 1]);
+            }
+            Path file = Files.createDirectories(classes.resolve(label + "-source")).resolve("DataProxy.java");
+            Files.writeString(file, text);
+            return compile(label, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Asserts that exactly {@code failing} fails, with {@code reason}: the bug is caught, and only there. */
+    private static void assertOnlyFails(List<CheckResult> results, String failing, String reason) {
+        for (CheckResult r : results) {
+            if (r.name().equals(failing)) {
+                assertEquals(reason, r.reason(), failing);
+            } else {
+                assertTrue(r.passed(), r.name() + " should pass: " + r.reason());
+            }
+        }
+        assertTrue(byName(results).containsKey(failing), "no check named " + failing);
     }
 
     private static Map<String, CheckResult> byName(List<CheckResult> results) {
@@ -253,7 +256,7 @@ class StageGradingTest {
                         + "            legacy.deleteNote(account.accountId(), note.id());\n",
                 "            legacy.deleteNote(account.accountId(), note.id());\n"
                         + "            fresh.upsertNote(account.accountId(), newest);\n");
-        List<String> reasons = new java.util.ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
             try (Fixture fixture = new Fixture(router)) {
                 Interleaving.scenario(null, NoteStores.LEGACY).run(fixture);
