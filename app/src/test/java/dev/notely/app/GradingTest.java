@@ -33,7 +33,7 @@ class GradingTest {
     void theSolutionPassesAndExitsZero() {
         assertEquals(0, grade(2, StageInstaller.stageSources(KIT, "exercise2-complete")));
         assertTrue(output().startsWith("grading exercises/exercise2-complete/src/main/java against exercise 2"), output());
-        assertTrue(output().contains("All 11 checks pass."), output());
+        assertTrue(output().contains("All 12 checks pass."), output());
     }
 
     @Test
