@@ -38,8 +38,8 @@ record ProxyLauncher(Path javaBinary, List<Path> kitClasspath, Path dataDir, Net
         List<String> command = new ArrayList<>();
         command.add(javaBinary.toString());
         command.addAll(JVM_FLAGS);
-        command.add("-Dnotely.log.level=" + logLevel);
-        command.add("-Dnotely.log.pattern=%-5level %logger{0} - %msg%n");
+        command.add("-D" + ProxyLogging.LEVEL_PROPERTY + "=" + logLevel);
+        command.add("-D" + ProxyLogging.PATTERN_PROPERTY + "=%-5level %logger{0} - %msg%n");
         command.add("-cp");
         command.add(KitClasspath.join(classpath));
         command.add(ProxyMain.class.getName());

@@ -3,6 +3,10 @@ package dev.notely.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
 import dev.notely.api.rpc.NetworkDelay;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -76,6 +80,27 @@ class ProxyMainTest {
         } finally {
             proxy.destroyForcibly();
             app.destroyForcibly();
+        }
+    }
+
+    @Test
+    void proxyLoggingFollowsTheLaunchersPropertiesAndStepsAsideElsewhere() {
+        LoggerContext context = new LoggerContext();
+        ProxyLogging logging = new ProxyLogging();
+        logging.setContext(context);
+        assertEquals(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY, logging.configure(context), "not a proxy JVM");
+        System.setProperty(ProxyLogging.PATTERN_PROPERTY, "%-5level %logger{0} - %msg%n");
+        System.setProperty(ProxyLogging.LEVEL_PROPERTY, "WARN");
+        try {
+            assertEquals(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY, logging.configure(context));
+            Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+            assertEquals(Level.WARN, root.getLevel());
+            assertTrue(root.getAppender("STDERR").isStarted());
+            assertEquals(Level.WARN, context.getLogger("io.undertow").getLevel());
+        } finally {
+            System.clearProperty(ProxyLogging.PATTERN_PROPERTY);
+            System.clearProperty(ProxyLogging.LEVEL_PROPERTY);
+            context.stop();
         }
     }
 
