@@ -164,7 +164,7 @@ public final class Dashboard implements Actions {
         }
         DeploymentState dep = data.deployment();
         long misses = data.stats().totalMisses();
-        String right = (misses > 0 ? "⚠ " + misses + " MISSES  " : "") + dep.current().map(p -> "v" + p.version() + " ").orElse("")
+        String right = (misses > 0 ? "⚠ " + misses + (misses == 1 ? " MISS  " : " MISSES  ") : "") + dep.current().map(p -> "v" + p.version() + " ").orElse("")
                 + dep.status().name() + "  " + LocalTime.now().format(CLOCK) + " ";
         c.bar(0, tabs.toString(), right);
         int top = 2;

@@ -68,7 +68,7 @@ final class OverviewPage {
         if (misses == 0) {
             x = c.text(x, row, "0 ✓", col + width - x, c.theme.good, SGR.BOLD);
         } else {
-            x = c.text(x, row, " " + misses + " CONSISTENCY MISSES ", col + width - x, c.theme.bad, SGR.BOLD, SGR.REVERSE);
+            x = c.text(x, row, " " + misses + (misses == 1 ? " CONSISTENCY MISS " : " CONSISTENCY MISSES "), col + width - x, c.theme.bad, SGR.BOLD, SGR.REVERSE);
         }
         StringBuilder kinds = new StringBuilder("   ");
         for (ConsistencyMiss kind : ConsistencyMiss.values()) {

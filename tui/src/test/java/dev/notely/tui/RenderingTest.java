@@ -76,6 +76,9 @@ class RenderingTest {
             h.draw();
             assertTrue(h.line("Misses").contains("0 ✓"), h.line("Misses"));
             h.stats.recordMiss(ConsistencyMiss.STALE);
+            h.draw();
+            assertTrue(h.line("Misses").contains("1 CONSISTENCY MISS "), h.line("Misses"));
+            assertTrue(h.lines().get(0).contains("⚠ 1 MISS "), h.lines().get(0));
             h.stats.recordMiss(ConsistencyMiss.STALE);
             h.stats.recordMiss(ConsistencyMiss.MISSING);
             h.draw();
