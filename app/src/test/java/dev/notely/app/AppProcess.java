@@ -1,14 +1,10 @@
 package dev.notely.app;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +15,8 @@ final class AppProcess implements AutoCloseable {
     private static final Pattern API_LINE = Pattern.compile("Notely API on http://127\\.0\\.0\\.1:(\\d+)");
 
     final Process process;
-    final List<String> output = new CopyOnWriteArrayList<>();
-    private final Thread reader;
+    final List<String> output;
+    private final OutputLines lines;
 
     AppProcess(Path dataDir, String... flags) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -34,17 +30,8 @@ final class AppProcess implements AutoCloseable {
         }
         command.addAll(List.of(flags));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    output.add(line);
-                }
-            } catch (IOException e) {
-                // process gone
-            }
-        }, "app-output");
-        reader.setDaemon(true);
-        reader.start();
+        lines = new OutputLines(process, "app-output");
+        output = lines.lines;
     }
 
     /** The kit's class path without test classes, so the app logs as it does for a person. */
@@ -75,12 +62,12 @@ final class AppProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the app did not exit:\n" + String.join("\n", output));
         }
-        reader.join(10_000); // everything it printed, to the last line
+        lines.awaitEnd(10_000); // everything it printed, to the last line
         return process.exitValue();
     }
 
     String text() {
-        return String.join("\n", output);
+        return lines.text();
     }
 
     @Override
