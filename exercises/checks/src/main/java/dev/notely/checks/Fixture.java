@@ -39,7 +39,7 @@ final class Fixture implements AutoCloseable {
     Fixture(Function<NoteStores, NoteRouter> factory) throws IOException {
         this.dir = Files.createTempDirectory("notely-check");
         this.factory = factory;
-        this.direct = track(new SqliteNoteStores(dir, new StatsCollector()));
+        this.direct = handles();
     }
 
     /** A new router instance on its own store handles. */
@@ -49,7 +49,7 @@ final class Fixture implements AutoCloseable {
 
     /** A new router instance on its own store handles, which {@code around} may wrap. */
     NoteRouter router(UnaryOperator<NoteStores> around) {
-        return build(around.apply(track(new SqliteNoteStores(dir, new StatsCollector()))));
+        return build(around.apply(handles()));
     }
 
     /** As {@link #isolatedRouter(NoteRouter, UnaryOperator)}, on plain store handles. */
@@ -64,7 +64,7 @@ final class Fixture implements AutoCloseable {
      * constructor taking {@link NoteStores}), the instance comes from the factory instead.
      */
     NoteRouter isolatedRouter(NoteRouter like, UnaryOperator<NoteStores> around) {
-        NoteStores stores = around.apply(track(new SqliteNoteStores(dir, new StatsCollector())));
+        NoteStores stores = around.apply(handles());
         Class<?> type = like.getClass();
         try {
             Class<?> fresh = Class.forName(type.getName(), true, new FreshClassLoader(type.getClassLoader(), type.getPackageName()));
@@ -132,6 +132,11 @@ final class Fixture implements AutoCloseable {
 
     static Note note(AccountDetails account, String content, Instant at) {
         return new Note(UUID.randomUUID(), account.accountId(), T0, at, content);
+    }
+
+    /** Store handles of their own on this check's folder, closed with it; no fsync, as they are thrown away. */
+    private SqliteNoteStores handles() {
+        return track(SqliteNoteStores.scratch(dir, new StatsCollector()));
     }
 
     private SqliteNoteStores track(SqliteNoteStores stores) {

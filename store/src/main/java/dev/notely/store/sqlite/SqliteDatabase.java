@@ -38,6 +38,14 @@ final class SqliteDatabase implements AutoCloseable {
      * @throws StoreException naming the path and the cause when the file cannot be opened
      */
     static SqliteDatabase open(Path file, String description, Consumer<Jdbi> schema) {
+        return open(file, description, true, schema);
+    }
+
+    /**
+     * As {@link #open(Path, String, Consumer)}; unless {@code synced}, commits skip the fsync
+     * ({@code synchronous=OFF}): for throwaway stores only, where a crash may lose what they hold.
+     */
+    static SqliteDatabase open(Path file, String description, boolean synced, Consumer<Jdbi> schema) {
         Path absolute = file.toAbsolutePath().normalize();
         String label = description + " at " + absolute;
         try {
@@ -48,7 +56,7 @@ final class SqliteDatabase implements AutoCloseable {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setSynchronous(synced ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.OFF);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         ConnectionPool pool = new ConnectionPool("jdbc:sqlite:" + absolute, config);
         SqliteDatabase db = new SqliteDatabase(label, pool);

@@ -26,13 +26,23 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
 
     /** Opens (creating if needed) the note store {@code name} in {@code file}. */
     public static SqliteNoteStore open(String name, Path file) {
-        SqliteDatabase db = SqliteDatabase.open(file, "note store '" + name + "'", jdbi -> {
+        return open(name, file, true);
+    }
+
+    /** As {@link #open(String, Path)}; unless {@code synced}, commits skip the fsync (throwaway stores). */
+    static SqliteNoteStore open(String name, Path file, boolean synced) {
+        SqliteDatabase db = SqliteDatabase.open(file, "note store '" + name + "'", synced, jdbi -> {
             jdbi.useExtension(NoteDao.class, dao -> {
                 dao.createTable();
                 dao.createCreatorIndex();
             });
         });
         return new SqliteNoteStore(name, db);
+    }
+
+    /** SQLite's {@code synchronous} setting of this store's connections (2 is FULL, 0 is OFF). */
+    int synchronousSetting() {
+        return db.call(jdbi -> jdbi.withHandle(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one()));
     }
 
     @Override

@@ -39,6 +39,18 @@ class SqliteNoteStoresTest {
     }
 
     @Test
+    void kitStoresSyncEveryCommitAndScratchStoresDoNot() {
+        try (SqliteNoteStores kit = new SqliteNoteStores(dir.resolve("kit"), new StatsCollector());
+             SqliteNoteStores scratch = SqliteNoteStores.scratch(dir.resolve("scratch"), new StatsCollector())) {
+            assertEquals(2, kit.raw("legacy").synchronousSetting(), "synchronous=FULL: an acknowledged write is durable");
+            assertEquals(0, scratch.raw("legacy").synchronousSetting(), "synchronous=OFF: no fsync for throwaway stores");
+            Note n = new Note(UUID.randomUUID(), UUID.randomUUID(), Instant.EPOCH, Instant.EPOCH, "same rules");
+            scratch.open("new").createNote(n.creator(), n);
+            assertThrows(ConflictException.class, () -> scratch.open("new").createNote(n.creator(), n));
+        }
+    }
+
+    @Test
     void unknownNamesAreRejectedWithTheValidOnes() {
         try (SqliteNoteStores stores = new SqliteNoteStores(dir, new StatsCollector())) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stores.open("legasy"));
