@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,11 +154,15 @@ public final class RpcServer implements HttpHandler {
         }
         delay.pause();
         long waitStart = System.nanoTime();
-        // Not tryLock(): it jumps the queue even on a fair lock, so waiting calls could be overtaken forever.
-        boolean busy = lock.isLocked() || lock.hasQueuedThreads();
-        lock.lock();
-        if (busy) {
-            stats.recordProxyAccess(method.wireName(), Status.CONTENTION, version, System.nanoTime() - waitStart);
+        try {
+            // The timed tryLock, not tryLock(): that one jumps the queue even on a fair lock.
+            if (!lock.tryLock(0, TimeUnit.NANOSECONDS)) {
+                lock.lockInterruptibly();
+                stats.recordProxyAccess(method.wireName(), Status.CONTENTION, version, System.nanoTime() - waitStart);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("v" + version + " is stopping: " + method.wireName() + " was not run");
         }
         try {
             return switch (method) {
