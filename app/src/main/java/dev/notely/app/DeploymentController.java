@@ -197,8 +197,7 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
                     rolloutScheduled = true;
                 }
             }
-        } catch (RuntimeException | Error e) {
-            // Errors too (javac can throw them): the status must never stay at ROLLOUT_LAUNCH_NEW.
+        } catch (RuntimeException e) {
             if (started != null) {
                 started.stop();
             }
@@ -211,9 +210,6 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
             log.warn("deployment of v{} failed; {}: {}", version,
                     routing.current() == null ? "no version is serving" : "v" + routing.current().version + " keeps serving",
                     message);
-            if (e instanceof Error error) {
-                throw error;
-            }
             throw e instanceof DeploymentException d ? d : new DeploymentException(message, e);
         } finally {
             if (!rolloutScheduled) {
@@ -465,6 +461,10 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
             if (process != null) {
                 process.stop();
             }
+            if (closed) {
+                slot.restarting = false;
+                return; // the kit is stopping: not a crash
+            }
             int next;
             synchronized (lock) {
                 next = ++slot.crashStreak;
@@ -496,11 +496,14 @@ final class DeploymentController implements Deployments, NoteRouter, AutoCloseab
 
     /** Too many failures in a row: stop restarting, and say what to do. */
     private void giveUp(Slot slot, String what) {
-        slot.gaveUp = true;
-        slot.restarting = false;
-        lastError = what + "; not restarted again after " + restartPolicy.maxAttempts()
+        String message = what + "; not restarted again after " + restartPolicy.maxAttempts()
                 + " attempts in a row: fix the proxy and deploy again";
-        log.error(lastError);
+        synchronized (lock) {
+            slot.gaveUp = true;
+            slot.restarting = false;
+            lastError = message;
+        }
+        log.error(message);
     }
 
     private void pullStats(Slot slot, ProxyProcess process) {

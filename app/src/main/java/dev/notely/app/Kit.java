@@ -137,9 +137,20 @@ final class Kit implements AutoCloseable {
         }
     }
 
+    /** Keeps {@code resource} to close with the kit; once the kit is closing, closes it and stops start-up. */
     private <T extends AutoCloseable> T own(T resource) {
-        started.add(resource);
-        return resource;
+        synchronized (this) {
+            if (!closed) {
+                started.add(resource);
+                return resource;
+            }
+        }
+        try {
+            resource.close();
+        } catch (Exception e) {
+            log.warn("while stopping: {}", e.toString());
+        }
+        throw new IllegalStateException("the kit is shutting down");
     }
 
     private String display(Path path) {

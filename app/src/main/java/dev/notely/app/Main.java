@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.notely.store.StoreException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -67,11 +68,13 @@ public final class Main {
         boolean dashboard = !options.headless() && Dashboard.terminalAttached();
         LogCapture capture = LogCapture.attachToRoot(); // from the start, so the log page has it all
         AtomicInteger exitCode = new AtomicInteger();
+        AtomicBoolean stopRequested = new AtomicBoolean(); // by a signal, or by the app on its way out
         Kit kit;
         try {
             kit = Kit.prepare(options);
             // Before anything starts: a Ctrl+C or SIGTERM during start-up stops whatever is up by then.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopRequested.set(true);
                 kit.close();
                 System.out.flush();
                 System.err.flush();
@@ -79,8 +82,15 @@ public final class Main {
                 Runtime.getRuntime().halt(exitCode.get());
             }, "notely-shutdown"));
             kit.begin(options);
-        } catch (IllegalStateException | StoreException e) {
-            log.error("cannot start: {}", e.getMessage());
+        } catch (RuntimeException | Error e) {
+            if (stopRequested.get()) {
+                return 0; // stopped while starting: what failed is the stopping, not the kit
+            }
+            if (e instanceof IllegalStateException || e instanceof StoreException) {
+                log.error("cannot start: {}", e.getMessage());
+            } else {
+                log.error("cannot start: {}", e.toString(), e);
+            }
             exitCode.set(1);
             return 1;
         }

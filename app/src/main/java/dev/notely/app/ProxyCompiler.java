@@ -71,6 +71,9 @@ final class ProxyCompiler {
                     files.getJavaFileObjectsFromPaths(sources)).call();
         } catch (IOException | RuntimeException e) {
             throw new DeploymentException("compiling " + display(sourceRoot) + " failed: " + e.getMessage(), e);
+        } catch (StackOverflowError | AssertionError | LinkageError e) {
+            // javac itself crashed (say, on a pathologically nested expression): a failed deployment, not a dead kit
+            throw new DeploymentException("the Java compiler crashed on " + display(sourceRoot) + ": " + e, e);
         }
         if (!ok) {
             throw new DeploymentException(describe(diagnostics.getDiagnostics(), otherOutput.toString()));

@@ -1,5 +1,6 @@
 package dev.notely.app;
 
+import dev.notely.api.rest.RestServer;
 import dev.notely.api.rpc.NetworkDelay;
 import dev.notely.api.rpc.RpcServer;
 import dev.notely.store.NoteRouter;
@@ -35,7 +36,7 @@ public final class ProxyMain {
 
     private static final Logger log = LoggerFactory.getLogger(ProxyMain.class);
     /** Shorter than the app's grace period before it kills a stopping proxy, so a drain is never cut off. */
-    static final long DRAIN_MILLIS = 3_000;
+    static final long DRAIN_MILLIS = ProxyProcess.STOP_GRACE.minusSeconds(2).toMillis();
 
     private ProxyMain() {
     }
@@ -85,9 +86,9 @@ public final class ProxyMain {
                 .addHttpListener(port, "127.0.0.1")
                 .setIoThreads(1)
                 .setSocketOption(org.xnio.Options.TCP_NODELAY, true)
-                // More workers than the app can have calls in flight (its REST server has 64 workers), so
-                // calls queued for the router lock never leave Ready waiting and make a busy proxy look dead.
-                .setWorkerThreads(96)
+                // More workers than the app can have calls in flight (one per REST worker), so calls queued
+                // for the router lock never leave Ready waiting and make a busy proxy look dead.
+                .setWorkerThreads(RestServer.WORKER_THREADS + 32)
                 .setHandler(graceful)
                 .build();
         try {

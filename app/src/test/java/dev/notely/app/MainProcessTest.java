@@ -79,6 +79,8 @@ class MainProcessTest {
                     () -> !ControllerFixture.proxiesOf(data).isEmpty());
             app.process.toHandle().destroy();
             assertEquals(0, app.awaitExit(), app.text());
+            assertTrue(app.text().contains("Notely stopped"), "the kit itself stopped what it had started: " + app.text());
+            assertFalse(app.text().contains("Notely API on"), "no API is started once stopping: " + app.text());
             Await.until(java.time.Duration.ofSeconds(10), "no proxy left", () -> ControllerFixture.proxiesOf(data).isEmpty());
         }
     }

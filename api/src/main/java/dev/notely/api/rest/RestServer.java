@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  */
 public final class RestServer implements AutoCloseable {
 
-    /** How many requests may be in flight at once; each may wait on a data proxy. */
-    static final int WORKER_THREADS = 64;
+    /** Requests served at once, each possibly waiting on a data proxy: what the proxies must keep up with. */
+    public static final int WORKER_THREADS = 64;
 
     private final Undertow server;
     private final int port;
