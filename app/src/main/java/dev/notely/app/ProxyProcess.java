@@ -129,21 +129,24 @@ final class ProxyProcess {
         return process.isAlive();
     }
 
-    /** SIGTERM, then a kill after {@link #STOP_GRACE}; returns once the process is gone. */
+    /** SIGTERM, then a kill after {@link #STOP_GRACE}; returns once the process is gone and its output read. */
     void stop() {
         client.close();
         if (!process.isAlive()) {
             return;
         }
-        process.destroy();
+        // Signalled through its handle: Process.destroy() would also close our end of its output, and
+        // what it says while stopping (its last line, or why it could not stop cleanly) would be lost.
+        ProcessHandle handle = process.toHandle();
+        handle.destroy();
         try {
             if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("v{} (pid {}) did not stop within {} s; killing it", version, pid(), STOP_GRACE.toSeconds());
-                process.destroyForcibly();
+                handle.destroyForcibly();
                 process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            handle.destroyForcibly();
             Thread.currentThread().interrupt();
         }
         awaitPumps();

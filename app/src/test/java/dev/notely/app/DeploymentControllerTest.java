@@ -13,6 +13,7 @@ import dev.notely.api.ProxyUnavailableException;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
+import dev.notely.telemetry.LogCapture;
 import dev.notely.telemetry.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,10 +205,18 @@ class DeploymentControllerTest {
         c.deploy();
         long current = c.state().current().orElseThrow().pid();
         long previous = c.state().previous().orElseThrow().pid();
-        f.close();
+        LogCapture log = LogCapture.attachToRoot();
+        try {
+            f.close();
+        } finally {
+            log.detachFromRoot();
+        }
         assertTrue(gone(current), "current proxy stopped");
         assertTrue(gone(previous), "previous proxy stopped");
         assertThrows(ProxyUnavailableException.class, c::totalNotes);
+        String lines = String.join("\n", log.lines());
+        assertTrue(lines.contains("[v1] ProxyMain - v1 stopped") && lines.contains("[v2] ProxyMain - v2 stopped"),
+                "what each proxy says as it stops reaches the log: " + lines);
     }
 
     @Test
