@@ -2,17 +2,13 @@ package dev.notely.app;
 
 import dev.notely.checks.CheckResult;
 import dev.notely.checks.Grader;
-import dev.notely.store.NoteRouter;
-import dev.notely.store.NoteStores;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * {@code --grade N}: compiles the proxy sources exactly as a deployment would, loads that
@@ -42,7 +38,7 @@ final class Grading {
             }
             try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                     Grading.class.getClassLoader())) {
-                List<CheckResult> results = Grader.grade(exercise, routerFactory(loader));
+                List<CheckResult> results = Grader.grade(exercise, Grader.routerFactory(loader, ProxyMain.ROUTER_CLASS));
                 Grader.print(exercise, results, out);
                 return results.stream().allMatch(CheckResult::passed) ? 0 : 1;
             }
@@ -56,19 +52,6 @@ final class Grading {
                 // a leftover temporary folder is harmless
             }
         }
-    }
-
-    private static Function<NoteStores, NoteRouter> routerFactory(ClassLoader loader) {
-        return stores -> {
-            try {
-                Class<?> type = Class.forName(ProxyMain.ROUTER_CLASS, true, loader);
-                return (NoteRouter) type.getConstructor(NoteStores.class).newInstance(stores);
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (ReflectiveOperationException | ClassCastException e) {
-                throw new IllegalStateException("cannot construct " + ProxyMain.ROUTER_CLASS + ": " + e, e);
-            }
-        };
     }
 
     private static String display(Path kitRoot, Path path) {

@@ -82,7 +82,7 @@ final class Fixture implements AutoCloseable {
     private NoteRouter build(NoteStores stores) {
         try {
             return factory.apply(stores);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             throw new Check.Failed("new DataProxy(stores) threw " + RouterErrors.describe(e));
         }
     }

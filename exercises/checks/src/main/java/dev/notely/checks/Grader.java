@@ -5,6 +5,7 @@ import dev.notely.store.NoteStores;
 import dev.notely.store.RouterErrors;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,31 @@ public final class Grader {
             results.add(run(check, routerFactory, timeLimit));
         }
         return results;
+    }
+
+    /**
+     * {@code new <className>(stores)}, loaded from {@code loader}, for each router a check needs: how
+     * {@code --grade} builds the attendee's {@code DataProxy}. Whatever the constructor throws comes out
+     * as itself, so the check can name it and its line.
+     */
+    public static Function<NoteStores, NoteRouter> routerFactory(ClassLoader loader, String className) {
+        return stores -> {
+            try {
+                Class<?> type = Class.forName(className, true, loader);
+                return (NoteRouter) type.getConstructor(NoteStores.class).newInstance(stores);
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(cause);
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new IllegalStateException("cannot construct " + className + ": " + e, e);
+            }
+        };
     }
 
     /** The names of the exercise's checks, in the order they run. */

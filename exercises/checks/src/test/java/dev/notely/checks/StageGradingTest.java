@@ -15,11 +15,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,17 +72,7 @@ class StageGradingTest {
                     null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(source)).call();
             assertTrue(ok, label + " does not compile:\n" + errors);
             URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, StageGradingTest.class.getClassLoader());
-            Class<?> type = Class.forName("dev.notely.proxy.DataProxy", true, loader);
-            return stores -> {
-                try {
-                    return (NoteRouter) type.getConstructor(NoteStores.class).newInstance(stores);
-                } catch (InvocationTargetException e) {
-                    // An Error (a missing class, a stack overflow) is reported like any other failure.
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            };
+            return Grader.routerFactory(loader, "dev.notely.proxy.DataProxy");
         } catch (Exception e) {
             throw new AssertionError("cannot load stage " + label, e);
         }
@@ -362,9 +352,8 @@ class StageGradingTest {
                 "throw new NoClassDefFoundError(\"dev/notely/proxy/Helper\");"));
         List<CheckResult> results = Grader.grade(1, compile("constructor-throws-error", source));
         assertEquals(Grader.checkNames(1).size(), results.size());
-        results.forEach(r -> assertEquals(
-                "new DataProxy(stores) threw IllegalStateException: java.lang.NoClassDefFoundError: dev/notely/proxy/Helper",
-                r.reason()));
+        results.forEach(r -> assertTrue(r.reason().startsWith(
+                "new DataProxy(stores) threw NoClassDefFoundError: dev/notely/proxy/Helper (at DataProxy.java:"), r.reason()));
     }
 
     @Test
