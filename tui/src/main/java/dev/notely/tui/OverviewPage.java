@@ -105,7 +105,9 @@ final class OverviewPage {
                 c.text(col + 10, row++, line, width - 10, c.theme.bad);
             }
         }
-        if (!state.message.isEmpty()) {
+        // The feedback of d after a failed deployment repeats the error just above: show it once.
+        boolean repeatsError = dep.lastError().map(state.message::endsWith).orElse(false);
+        if (!state.message.isEmpty() && !repeatsError) {
             c.text(col, row++, state.message, width, state.messageIsError ? c.theme.bad : c.theme.accent);
         }
         return row;

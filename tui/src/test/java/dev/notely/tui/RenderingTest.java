@@ -94,6 +94,21 @@ class RenderingTest {
     }
 
     @Test
+    void aFailedDeployIsShownOnceOnTheOverviewAndAsTheMessageElsewhere() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            String error = "compile error: DataProxy.java:3: ';' expected";
+            h.deployments.state = new DeploymentState(DeploymentStatus.READY, Optional.empty(),
+                    Optional.of(new ProxyInfo(1, 99, Instant.now(), 0)), Optional.empty(), Optional.of(error));
+            h.dashboard.state().say("deployment failed: " + error, true);
+            h.draw();
+            assertEquals(1, h.lines().stream().filter(l -> l.contains("';' expected")).count(), h.text());
+            h.dashboard.state().page = Page.ACCOUNTS;
+            h.draw();
+            assertTrue(h.text().contains("deployment failed: " + error), h.text());
+        }
+    }
+
+    @Test
     void theLastDeploymentErrorIsShownWrapped() throws Exception {
         try (ScreenHarness h = new ScreenHarness(80, 24)) {
             String error = "compile error: proxy/src/main/java/dev/notely/proxy/DataProxy.java:57: cannot find symbol "
