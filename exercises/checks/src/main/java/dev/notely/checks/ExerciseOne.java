@@ -120,22 +120,7 @@ final class ExerciseOne {
     }
 
     private static void missingStaysMissing(Fixture f) {
-        NoteRouter router = f.router();
-        AccountDetails a = Fixture.account(true, null);
-        Note unknown = Fixture.note(a, "never created", Fixture.T0);
-        expect(!router.updateNote(a, unknown),
-                "updating a note that is in no store answered true: answer false, so the API says 404");
-        f.expectNoNotes("updating a note that is in no store created it in %s: only move a note you found in legacy");
-        Note inLegacy = f.seed(LEGACY, a.accountId(), "legacy", Fixture.T0);
-        Note inNew = f.seed(NEW, a.accountId(), "new", Fixture.T0);
-        for (Note deleted : List.of(inLegacy, inNew)) {
-            router.deleteNote(a, deleted.id());
-            f.expectNoNote(a, deleted.id(), "a delete left the note in %s, so updating a deleted note cannot be checked yet: "
-                    + "fix \"deletes reach both stores\" first");
-            expect(!router.updateNote(a, deleted.withContent("after the delete", Fixture.T0.plusSeconds(1))),
-                    "updating a note that was just deleted answered true: answer false, so the API says 404");
-        }
-        f.expectNoNotes("updating a note that was just deleted brought it back in %s: only move a note you found in legacy");
+        MissingNotes.check(f, Fixture.account(true, null), LEGACY, NEW, "store", "legacy", "deletes reach both stores");
     }
 
     private static void deletesEverywhere(Fixture f) {

@@ -161,23 +161,7 @@ final class ExerciseTwo {
     }
 
     private static void missingStaysMissing(Fixture f) {
-        NoteRouter router = f.router();
-        AccountDetails a = Fixture.account(true, SECOND);
-        Note unknown = Fixture.note(a, "never created", Fixture.T0);
-        expect(!router.updateNote(a, unknown),
-                "updating a note that is in no shard answered true: answer false, so the API says 404");
-        f.expectNoNotes("updating a note that is in no shard created it in %s: only move a note you found in another shard");
-        Note elsewhere = f.seed(NEW, a.accountId(), "old shard", Fixture.T0);
-        Note home = f.seed(SECOND, a.accountId(), "home", Fixture.T0);
-        for (Note deleted : List.of(elsewhere, home)) {
-            router.deleteNote(a, deleted.id());
-            f.expectNoNote(a, deleted.id(), "a delete left the note in %s, so updating a deleted note cannot be checked yet: "
-                    + "fix \"deletes reach every shard\" first");
-            expect(!router.updateNote(a, deleted.withContent("after the delete", Fixture.T0.plusSeconds(1))),
-                    "updating a note that was just deleted answered true: answer false, so the API says 404");
-        }
-        f.expectNoNotes(
-                "updating a note that was just deleted brought it back in %s: only move a note you found in another shard");
+        MissingNotes.check(f, Fixture.account(true, SECOND), NEW, SECOND, "shard", "another shard", "deletes reach every shard");
     }
 
     private static void deletesEverywhere(Fixture f) {
