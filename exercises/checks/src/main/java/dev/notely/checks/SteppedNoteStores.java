@@ -1,11 +1,9 @@
 package dev.notely.checks;
 
-import dev.notely.store.Note;
+import dev.notely.store.ForwardingNoteStore;
 import dev.notely.store.NoteStore;
 import dev.notely.store.NoteStores;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The note stores of one router instance in the interleaving check: every store call first passes
@@ -30,71 +28,16 @@ final class SteppedNoteStores implements NoteStores {
         return new Stepped(stores.open(name));
     }
 
-    private final class Stepped implements NoteStore {
-
-        private final NoteStore store;
+    private final class Stepped extends ForwardingNoteStore {
 
         Stepped(NoteStore store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
-        public String name() {
-            return store.name();
-        }
-
-        @Override
-        public List<UUID> listNotes(UUID accountId) {
+        protected <T> T around(String operation, Supplier<T> call) {
             turns.beforeStoreCall(me);
-            return store.listNotes(accountId);
-        }
-
-        @Override
-        public Optional<Note> getNote(UUID accountId, UUID noteId) {
-            turns.beforeStoreCall(me);
-            return store.getNote(accountId, noteId);
-        }
-
-        @Override
-        public void createNote(UUID accountId, Note note) {
-            turns.beforeStoreCall(me);
-            store.createNote(accountId, note);
-        }
-
-        @Override
-        public boolean updateNote(UUID accountId, Note note) {
-            turns.beforeStoreCall(me);
-            return store.updateNote(accountId, note);
-        }
-
-        @Override
-        public void upsertNote(UUID accountId, Note note) {
-            turns.beforeStoreCall(me);
-            store.upsertNote(accountId, note);
-        }
-
-        @Override
-        public void deleteNote(UUID accountId, UUID noteId) {
-            turns.beforeStoreCall(me);
-            store.deleteNote(accountId, noteId);
-        }
-
-        @Override
-        public long countNotes(UUID accountId) {
-            turns.beforeStoreCall(me);
-            return store.countNotes(accountId);
-        }
-
-        @Override
-        public long totalNotes() {
-            turns.beforeStoreCall(me);
-            return store.totalNotes();
-        }
-
-        @Override
-        public void healthCheck() {
-            turns.beforeStoreCall(me);
-            store.healthCheck();
+            return call.get();
         }
     }
 }

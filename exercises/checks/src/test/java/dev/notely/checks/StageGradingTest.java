@@ -5,21 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notely.store.AccountDetails;
+import dev.notely.store.ForwardingNoteStore;
 import dev.notely.store.KitRoot;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
-import dev.notely.store.NoteStore;
 import dev.notely.store.NoteStores;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -288,19 +287,14 @@ class StageGradingTest {
 
     /** {@code stores} with {@code hook} run before every {@code upsertNote}. */
     private static NoteStores beforeEachUpsert(NoteStores stores, Runnable hook) {
-        return name -> {
-            NoteStore store = stores.open(name);
-            return (NoteStore) Proxy.newProxyInstance(NoteStore.class.getClassLoader(), new Class<?>[] {NoteStore.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().equals("upsertNote")) {
-                            hook.run();
-                        }
-                        try {
-                            return method.invoke(store, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+        return name -> new ForwardingNoteStore(stores.open(name)) {
+            @Override
+            protected <T> T around(String operation, Supplier<T> call) {
+                if (operation.equals("upsertNote")) {
+                    hook.run();
+                }
+                return call.get();
+            }
         };
     }
 
