@@ -2,6 +2,7 @@ package dev.notely.app;
 
 import dev.notely.checks.CheckResult;
 import dev.notely.checks.Grader;
+import dev.notely.wire.ProxyWire;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URL;
@@ -38,7 +39,7 @@ final class Grading {
             }
             try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                     Grading.class.getClassLoader())) {
-                List<CheckResult> results = Grader.grade(exercise, Grader.routerFactory(loader, ProxyMain.ROUTER_CLASS));
+                List<CheckResult> results = Grader.grade(exercise, Grader.routerFactory(loader, ProxyWire.ROUTER_CLASS));
                 Grader.print(exercise, results, out);
                 return results.stream().allMatch(CheckResult::passed) ? 0 : 1;
             }

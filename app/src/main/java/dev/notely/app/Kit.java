@@ -6,6 +6,7 @@ import dev.notely.api.rest.RestServer;
 import dev.notely.loadgen.LoadGenerator;
 import dev.notely.store.AccountStore;
 import dev.notely.store.sqlite.SqliteAccountStore;
+import dev.notely.telemetry.DaemonThreads;
 import dev.notely.telemetry.StatsCollector;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,15 +88,14 @@ final class Kit implements AutoCloseable {
             throw new IllegalStateException("cannot clear " + deploymentsDir + ": " + e.getMessage(), e);
         }
         Path source = proxySource;
-        ProxyCompiler compiler = new ProxyCompiler(source, KitClasspath.current(), kitRoot);
         ProxyLauncher launcher = ProxyLauncher.fromCurrentJvm(dataDir, options.networkDelay(), options.logLevel());
-        deployments = own(new DeploymentController(compiler, launcher, deploymentsDir, options.rolloutWait(), stats));
+        // The first proxy JVM boots while the sources compile.
+        StandbyProxies standbys = own(new StandbyProxies(launcher, stats));
+        ProxyCompiler compiler = new ProxyCompiler(source, KitClasspath.current(), kitRoot);
+        deployments = own(new DeploymentController(new Releases(compiler, standbys, deploymentsDir),
+                options.rolloutWait(), stats, Supervisor.RestartPolicy.DEFAULT));
         NoteCounter counter = own(new NoteCounter(dataDir, stats));
-        ScheduledExecutorService counting = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "note-counter");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService counting = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("note-counter"));
         own(counting::shutdownNow);
         counting.scheduleWithFixedDelay(counter::count, 0, 2, TimeUnit.SECONDS);
 
@@ -109,7 +109,7 @@ final class Kit implements AutoCloseable {
             log.error("the kit keeps running without a data proxy: fix {} and deploy again (d in the dashboard, "
                     + "or POST /deploy)", display(source));
         }
-        api = own(RestServer.start(options.host(), options.port(), accounts, deployments, deployments, stats));
+        api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments, stats));
         String url = "http://" + options.host() + ":" + api.port();
         NotelyClient client = own(new NotelyClient(options.host(), api.port()));
         if (deployed) {

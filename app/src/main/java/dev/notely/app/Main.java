@@ -124,7 +124,7 @@ public final class Main {
             root.detachAppender(console); // log lines would scribble over the screen; the log page shows them
         }
         try {
-            new Dashboard(kit.stats, kit.accounts(), account -> kit.deployments().countNotes(account.details()),
+            new Dashboard(kit.stats, kit.accounts(), account -> kit.deployments().router().countNotes(account.details()),
                     kit.deployments(), capture, Theme.parse(options.theme())).run(screen);
         } finally {
             try {

@@ -1,6 +1,6 @@
 package dev.notely.app;
 
-import dev.notely.api.rpc.NetworkDelay;
+import dev.notely.wire.NetworkDelay;
 import dev.notely.loadgen.LoadSettings;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,22 +1,23 @@
 package dev.notely.app;
 
-import dev.notely.api.rpc.NetworkDelay;
+import dev.notely.wire.NetworkDelay;
+import dev.notely.wire.ProxyWire;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a data-proxy child JVM is started: which java, which class path after the compiled proxy
- * classes, which data folder and network delay, and lean JVM flags so a new version is up in well
- * under a second and idles in a small footprint.
+ * How a data-proxy child JVM is started: which java, which class path (the proxy host's own, never the
+ * app's whole one), which data folder and network delay, and lean JVM flags so it idles in a small
+ * footprint.
  */
-record ProxyLauncher(Path javaBinary, List<Path> kitClasspath, Path dataDir, NetworkDelay networkDelay, String logLevel) {
+record ProxyLauncher(Path javaBinary, List<Path> classpath, Path dataDir, NetworkDelay networkDelay, String logLevel) {
 
-    /** Tuned for fast start and a small heap: the proxy holds no data of its own. */
+    /** Tuned for a small heap and a quick start: the proxy holds no data of its own. */
     static final List<String> JVM_FLAGS = List.of(
             "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
             "-Xshare:auto",
+            "-XX:TieredStopAtLevel=1",
             "-Xms16m",
             "-Xmx96m",
             "-XX:MaxMetaspaceSize=96m",
@@ -25,27 +26,25 @@ record ProxyLauncher(Path javaBinary, List<Path> kitClasspath, Path dataDir, Net
             "-Djava.awt.headless=true",
             "-Dfile.encoding=UTF-8");
 
-    /** The running JVM's own java binary and class path. */
+    /** The running JVM's own java binary, and the proxy host's share of the running class path. */
     static ProxyLauncher fromCurrentJvm(Path dataDir, NetworkDelay networkDelay, String logLevel) {
-        return new ProxyLauncher(Path.of(System.getProperty("java.home"), "bin", "java"), KitClasspath.current(),
-                dataDir, networkDelay, logLevel);
+        return new ProxyLauncher(Path.of(System.getProperty("java.home"), "bin", "java"),
+                ProxyClasspath.of(KitClasspath.current()), dataDir, networkDelay, logLevel);
     }
 
-    List<String> command(int version, Path classesDir, int port) {
-        List<Path> classpath = new ArrayList<>();
-        classpath.add(classesDir);
-        classpath.addAll(kitClasspath);
+    /** The command line of a standby proxy process. */
+    List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(javaBinary.toString());
         command.addAll(JVM_FLAGS);
-        command.add("-D" + ProxyLogging.LEVEL_PROPERTY + "=" + logLevel);
-        command.add("-D" + ProxyLogging.PATTERN_PROPERTY + "=%-5level %logger{0} - %msg%n");
+        command.add("-D" + ProxyWire.LOG_LEVEL_PROPERTY + "=" + logLevel);
+        command.add("-D" + ProxyWire.LOG_PATTERN_PROPERTY + "=%-5level %logger{0} - %msg%n");
         command.add("-cp");
         command.add(KitClasspath.join(classpath));
-        command.add(ProxyMain.class.getName());
-        command.addAll(List.of("--proxy-id", String.valueOf(version), "--proxy-port", String.valueOf(port),
-                "--data-dir", dataDir.toString(), "--network-delay", networkDelay.toString(),
-                "--parent-pid", String.valueOf(ProcessHandle.current().pid())));
+        command.add(ProxyWire.MAIN_CLASS);
+        command.addAll(List.of(ProxyWire.FLAG_DATA_DIR, dataDir.toString(),
+                ProxyWire.FLAG_NETWORK_DELAY, networkDelay.toString(),
+                ProxyWire.FLAG_PARENT_PID, String.valueOf(ProcessHandle.current().pid())));
         return command;
     }
 }

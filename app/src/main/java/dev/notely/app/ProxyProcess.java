@@ -3,12 +3,14 @@ package dev.notely.app;
 import dev.notely.api.DeploymentException;
 import dev.notely.api.rpc.RpcClient;
 import dev.notely.telemetry.StatsCollector;
+import dev.notely.wire.NetworkDelay;
+import dev.notely.wire.ProxyWire;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,81 +26,85 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One data-proxy child JVM: started on a free loopback port, its output piped into the app's log
- * prefixed with its version ({@code [v3]}), stopped with SIGTERM and killed if it has not gone after
- * {@link #STOP_GRACE}.
+ * One data-proxy child JVM. It starts as a standby (libraries loaded, port bound, no version); {@link
+ * #serve} hands it a version's compiled classes over stdin, and it answers once that version serves.
+ * Its output is piped into the app's log prefixed with its version ({@code [v3]}); it is stopped with
+ * SIGTERM and killed if it has not gone after {@link ProxyWire#STOP_GRACE}.
  */
 final class ProxyProcess {
 
-    static final Duration STOP_GRACE = Duration.ofSeconds(5);
     static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     static final int READY_TRIES = 10;
 
     private static final Logger log = LoggerFactory.getLogger("proxy");
     private static final int RECENT_LINES = 20;
 
-    private final int version;
-    private final int port;
     private final Process process;
-    private final Instant startedAt;
-    private final RpcClient client;
-    private final CompletableFuture<Void> readyLine = new CompletableFuture<>();
+    private final Instant launchedAt;
+    private final StatsCollector stats;
+    private final NetworkDelay delay;
+    private final CompletableFuture<Void> standby = new CompletableFuture<>();
+    private final CompletableFuture<Integer> readyPort = new CompletableFuture<>();
     private final Deque<String> recent = new ArrayDeque<>();
-    private volatile String lastErrorLine;
     private final List<Thread> pumps;
+    private volatile String lastErrorLine;
+    private volatile int version; // 0 while a standby
+    private volatile Instant servingSince;
+    private volatile RpcClient client;
 
-    private ProxyProcess(int version, int port, Process process, RpcClient client) {
-        this.version = version;
-        this.port = port;
+    private ProxyProcess(Process process, StatsCollector stats, NetworkDelay delay) {
         this.process = process;
-        this.startedAt = Instant.now();
-        this.client = client;
+        this.launchedAt = Instant.now();
+        this.stats = stats;
+        this.delay = delay;
         this.pumps = List.of(pump(process.getInputStream(), "out"), pump(process.getErrorStream(), "err"));
         process.onExit().thenRunAsync(() -> {
             awaitPumps();
-            readyLine.completeExceptionally(new DeploymentException("v" + version + " exited with code "
-                    + process.exitValue() + " while starting" + lastLinesSuffix()));
+            DeploymentException exited = new DeploymentException(label() + " exited with code "
+                    + process.exitValue() + " while starting" + lastLinesSuffix());
+            standby.completeExceptionally(exited);
+            readyPort.completeExceptionally(exited);
         });
     }
 
-    /** Starts the child JVM; use {@link #awaitReady} before routing to it. */
-    static ProxyProcess start(ProxyLauncher launcher, int version, Path classesDir, StatsCollector stats) {
-        int port = freePort();
-        List<String> command = launcher.command(version, classesDir, port);
+    /** Starts a standby JVM; {@link #serve} gives it a version. */
+    static ProxyProcess launch(ProxyLauncher launcher, StatsCollector stats) {
+        List<String> command = launcher.command();
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-            process.getOutputStream().close();
+            process = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            throw new DeploymentException("cannot start the JVM for v" + version + ": " + e.getMessage(), e);
+            throw new DeploymentException("cannot start a JVM for the data proxy: " + e.getMessage(), e);
         }
-        log.debug("v{} started as pid {} on port {}", version, process.pid(), port);
-        return new ProxyProcess(version, port, process,
-                new RpcClient(port, version, stats, launcher.networkDelay()));
+        log.debug("standby proxy started as pid {}", process.pid());
+        return new ProxyProcess(process, stats, launcher.networkDelay());
     }
 
     /**
-     * Waits for the child to say it serves, then for {@code Ready} to answer (up to {@link #READY_TRIES}
-     * tries).
+     * Hands this standby a version, then waits until it serves: its ready line, then {@code Ready}
+     * answering (up to {@link #READY_TRIES} tries).
      *
      * @throws DeploymentException when it exits, hangs or never answers; the caller stops it
      */
-    void awaitReady(Duration timeout) {
+    void serve(int version, Path classes, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        this.version = version;
+        await(standby, deadline, "become a standby");
         try {
-            readyLine.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw (DeploymentException) e.getCause();
-        } catch (TimeoutException e) {
-            throw new DeploymentException("v" + version + " did not start within " + timeout.toSeconds() + " s"
-                    + lastLinesSuffix());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeploymentException("interrupted while waiting for v" + version + " to start");
+            Writer order = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            order.write(ProxyWire.SERVE_PREFIX + version + " " + classes.toAbsolutePath() + "\n");
+            order.flush();
+        } catch (IOException e) {
+            throw new DeploymentException(label() + " did not take its classes: " + e.getMessage()
+                    + lastLinesSuffix(), e);
         }
+        int port = await(readyPort, deadline, "start");
+        client = new RpcClient(port, version, stats, delay);
         RuntimeException last = null;
         for (int attempt = 1; attempt <= READY_TRIES; attempt++) {
             try {
                 client.ready(Duration.ofSeconds(1));
+                servingSince = Instant.now();
                 return;
             } catch (RuntimeException e) {
                 last = e;
@@ -108,17 +114,32 @@ final class ProxyProcess {
                 pause(Duration.ofMillis(50L * attempt)); // back off between readiness probes
             }
         }
-        throw new DeploymentException("v" + version + " never answered Ready: "
+        throw new DeploymentException(label() + " never answered Ready: "
                 + (last == null ? "no answer" : last.getMessage()) + lastLinesSuffix());
+    }
+
+    private <T> T await(CompletableFuture<T> step, long deadlineNanos, String what) {
+        try {
+            return step.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw (DeploymentException) e.getCause();
+        } catch (TimeoutException e) {
+            throw new DeploymentException(label() + " did not " + what + " within "
+                    + START_TIMEOUT.toSeconds() + " s" + lastLinesSuffix());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeploymentException("interrupted while waiting for " + label() + " to " + what);
+        }
     }
 
     /** Alive and answering {@code Ready} within {@code timeout}. */
     boolean isHealthy(Duration timeout) {
-        if (!process.isAlive()) {
+        RpcClient c = client;
+        if (!process.isAlive() || c == null) {
             return false;
         }
         try {
-            client.ready(timeout);
+            c.ready(timeout);
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -129,9 +150,12 @@ final class ProxyProcess {
         return process.isAlive();
     }
 
-    /** SIGTERM, then a kill after {@link #STOP_GRACE}; returns once the process is gone and its output read. */
+    /** SIGTERM, then a kill after {@link ProxyWire#STOP_GRACE}; returns once the process is gone and its output read. */
     void stop() {
-        client.close();
+        RpcClient c = client;
+        if (c != null) {
+            c.close();
+        }
         if (!process.isAlive()) {
             return;
         }
@@ -140,10 +164,11 @@ final class ProxyProcess {
         ProcessHandle handle = process.toHandle();
         handle.destroy();
         try {
-            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("v{} (pid {}) did not stop within {} s; killing it", version, pid(), STOP_GRACE.toSeconds());
+            if (!process.waitFor(ProxyWire.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("{} (pid {}) did not stop within {} s; killing it", label(), pid(),
+                        ProxyWire.STOP_GRACE.toSeconds());
                 handle.destroyForcibly();
-                process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                process.waitFor(ProxyWire.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             handle.destroyForcibly();
@@ -161,20 +186,23 @@ final class ProxyProcess {
         return version;
     }
 
-    int port() {
-        return port;
-    }
-
     long pid() {
         return process.pid();
     }
 
+    /** When it began to serve its version (when it was launched, while it does not yet). */
     Instant startedAt() {
-        return startedAt;
+        Instant since = servingSince;
+        return since == null ? launchedAt : since;
     }
 
+    /** The client for its version; only once {@link #serve} returned. */
     RpcClient client() {
         return client;
+    }
+
+    private String label() {
+        return version == 0 ? "standby proxy" : "v" + version;
     }
 
     private Thread pump(InputStream stream, String name) {
@@ -182,16 +210,18 @@ final class ProxyProcess {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
-                    if (line.equals(ProxyMain.READY_LINE)) {
-                        readyLine.complete(null);
+                    if (line.equals(ProxyWire.STANDBY_LINE)) {
+                        standby.complete(null);
+                    } else if (line.startsWith(ProxyWire.READY_PREFIX)) {
+                        readyPort.complete(Integer.parseInt(line.substring(ProxyWire.READY_PREFIX.length()).trim()));
                     } else {
                         relay(line);
                     }
                 }
-            } catch (IOException e) {
-                // the process is gone; nothing more to read
+            } catch (IOException | NumberFormatException e) {
+                // the process is gone, or said something unreadable; nothing more to read
             }
-        }, "v" + version + "-" + name);
+        }, "proxy-" + process.pid() + "-" + name);
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -209,13 +239,14 @@ final class ProxyProcess {
             }
             recent.addLast(line);
         }
+        String prefix = version == 0 ? "standby" : "v" + version;
         String level = line.length() >= 5 ? line.substring(0, 5).strip() : "";
         switch (level) {
-            case "ERROR" -> log.error("[v{}] {}", version, line.substring(5).strip());
-            case "WARN" -> log.warn("[v{}] {}", version, line.substring(5).strip());
-            case "DEBUG", "TRACE" -> log.debug("[v{}] {}", version, line.substring(5).strip());
-            case "INFO" -> log.info("[v{}] {}", version, line.substring(5).strip());
-            default -> log.info("[v{}] {}", version, line);
+            case "ERROR" -> log.error("[{}] {}", prefix, line.substring(5).strip());
+            case "WARN" -> log.warn("[{}] {}", prefix, line.substring(5).strip());
+            case "DEBUG", "TRACE" -> log.debug("[{}] {}", prefix, line.substring(5).strip());
+            case "INFO" -> log.info("[{}] {}", prefix, line.substring(5).strip());
+            default -> log.info("[{}] {}", prefix, line);
         }
     }
 
@@ -249,16 +280,8 @@ final class ProxyProcess {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new DeploymentException("no free loopback port for a data proxy: " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public String toString() {
-        return "v" + version + " (pid " + pid() + ", port " + port + ")";
+        return label() + " (pid " + pid() + ")";
     }
 }

@@ -1,6 +1,6 @@
 package dev.notely.app;
 
-import dev.notely.api.rpc.NetworkDelay;
+import dev.notely.wire.NetworkDelay;
 import dev.notely.store.KitRoot;
 import dev.notely.telemetry.StatsCollector;
 import java.io.IOException;
@@ -24,24 +24,27 @@ final class ControllerFixture implements AutoCloseable {
     final Path sourceRoot;
     final StatsCollector stats = new StatsCollector();
     final DeploymentController controller;
+    /** Where the REST API would send note calls. */
+    final TrafficSplit router;
 
     ControllerFixture(Path tmp, Duration rolloutWait) throws IOException {
         this(tmp, rolloutWait, START_STAGE);
     }
 
     ControllerFixture(Path tmp, Duration rolloutWait, Path sources) throws IOException {
-        this(tmp, rolloutWait, sources, DeploymentController.RestartPolicy.DEFAULT);
+        this(tmp, rolloutWait, sources, Supervisor.RestartPolicy.DEFAULT);
     }
 
-    ControllerFixture(Path tmp, Duration rolloutWait, Path sources, DeploymentController.RestartPolicy restarts)
+    ControllerFixture(Path tmp, Duration rolloutWait, Path sources, Supervisor.RestartPolicy restarts)
             throws IOException {
         dataDir = tmp.resolve("data");
         sourceRoot = tmp.resolve("src");
         copyTree(sources, sourceRoot);
         ProxyCompiler compiler = new ProxyCompiler(sourceRoot, KitClasspath.current(), tmp);
         ProxyLauncher launcher = ProxyLauncher.fromCurrentJvm(dataDir, NetworkDelay.NONE, "INFO");
-        controller = new DeploymentController(compiler, launcher, dataDir.resolve("deployments"), rolloutWait, stats,
-                restarts);
+        controller = new DeploymentController(new Releases(compiler, new StandbyProxies(launcher, stats),
+                dataDir.resolve("deployments")), rolloutWait, stats, restarts);
+        router = controller.router();
     }
 
     /** The proxy processes of this fixture's data folder that are alive, whoever their parent is now. */

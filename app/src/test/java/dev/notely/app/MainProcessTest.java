@@ -94,7 +94,7 @@ class MainProcessTest {
             }
             List<ProcessHandle> children = app.process.descendants().filter(p -> p.info().commandLine()
                     .map(c -> c.contains("ProxyMain")).orElse(false)).toList();
-            assertEquals(1, children.size(), "one data proxy runs");
+            assertEquals(2, children.size(), "one data proxy serves, one waits as the standby for the next deployment");
             signal.accept(app);
             assertEquals(0, app.awaitExit(), app.text());
             for (ProcessHandle child : children) {

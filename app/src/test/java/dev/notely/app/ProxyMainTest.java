@@ -3,14 +3,10 @@ package dev.notely.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.Configurator;
-import dev.notely.api.rpc.NetworkDelay;
+import dev.notely.wire.NetworkDelay;
+import dev.notely.wire.ProxyWire;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,15 +30,20 @@ class ProxyMainTest {
     }
 
     /** The command the app would run, but naming {@code parentPid} as the app. */
-    private List<String> command(long parentPid) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+    private List<String> command(long parentPid) {
         List<String> command = new ArrayList<>(ProxyLauncher.fromCurrentJvm(tmp.resolve("data"), NetworkDelay.NONE, "INFO")
-                .command(1, classes, port));
-        command.set(command.indexOf("--parent-pid") + 1, String.valueOf(parentPid));
+                .command());
+        command.set(command.indexOf(ProxyWire.FLAG_PARENT_PID) + 1, String.valueOf(parentPid));
         return command;
+    }
+
+    private void serve(Process proxy) throws IOException {
+        proxy.getOutputStream().write((ProxyWire.SERVE_PREFIX + "1 " + classes + "\n").getBytes(StandardCharsets.UTF_8));
+        proxy.getOutputStream().flush();
+    }
+
+    private static boolean serving(List<String> output) {
+        return output.stream().anyMatch(line -> line.startsWith(ProxyWire.READY_PREFIX));
     }
 
     private static List<String> collect(Process process) {
@@ -55,8 +56,10 @@ class ProxyMainTest {
         Process proxy = new ProcessBuilder(command(app.pid())).redirectErrorStream(true).start();
         try {
             List<String> output = collect(proxy);
-            Await.until(Duration.ofSeconds(30), "the proxy to serve: " + output,
-                    () -> output.contains(ProxyMain.READY_LINE));
+            Await.until(Duration.ofSeconds(30), "the proxy to be a standby: " + output,
+                    () -> output.contains(ProxyWire.STANDBY_LINE));
+            serve(proxy);
+            Await.until(Duration.ofSeconds(30), "the proxy to serve: " + output, () -> serving(output));
             app.destroyForcibly(); // SIGKILL: no shutdown hook of the app could stop the proxy
             assertTrue(proxy.waitFor(15, TimeUnit.SECONDS), "the proxy exits once the app is gone: " + output);
             assertEquals(0, proxy.exitValue(), String.join("\n", output));
@@ -64,27 +67,6 @@ class ProxyMainTest {
         } finally {
             proxy.destroyForcibly();
             app.destroyForcibly();
-        }
-    }
-
-    @Test
-    void proxyLoggingFollowsTheLaunchersPropertiesAndStepsAsideElsewhere() {
-        LoggerContext context = new LoggerContext();
-        ProxyLogging logging = new ProxyLogging();
-        logging.setContext(context);
-        assertEquals(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY, logging.configure(context), "not a proxy JVM");
-        System.setProperty(ProxyLogging.PATTERN_PROPERTY, "%-5level %logger{0} - %msg%n");
-        System.setProperty(ProxyLogging.LEVEL_PROPERTY, "WARN");
-        try {
-            assertEquals(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY, logging.configure(context));
-            Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-            assertEquals(Level.WARN, root.getLevel());
-            assertTrue(root.getAppender("STDERR").isStarted());
-            assertEquals(Level.WARN, context.getLogger("io.undertow").getLevel());
-        } finally {
-            System.clearProperty(ProxyLogging.PATTERN_PROPERTY);
-            System.clearProperty(ProxyLogging.LEVEL_PROPERTY);
-            context.stop();
         }
     }
 
@@ -98,7 +80,7 @@ class ProxyMainTest {
             assertTrue(proxy.waitFor(30, TimeUnit.SECONDS), "the proxy exits at once: " + output);
             assertEquals(0, proxy.exitValue());
             Await.until(Duration.ofSeconds(5), "its reason", () -> String.join("\n", output).contains("not starting"));
-            assertTrue(!output.contains(ProxyMain.READY_LINE), "it never served: " + output);
+            assertTrue(!output.contains(ProxyWire.STANDBY_LINE) && !serving(output), "it never served: " + output);
         } finally {
             proxy.destroyForcibly();
         }

@@ -2,6 +2,7 @@ package dev.notely.loadgen;
 
 import dev.notely.api.client.NotelyClient;
 import dev.notely.telemetry.ConsistencyMiss;
+import dev.notely.telemetry.DaemonThreads;
 import dev.notely.telemetry.StatsCollector;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,12 +47,7 @@ public final class LoadGenerator implements AutoCloseable {
         this.settings = settings;
         int threads = (int) Math.max(2, Math.min(Math.min(MAX_THREADS, settings.concurrency()),
                 Math.ceil(settings.requestsPerSecond() / REQUESTS_PER_SECOND_PER_THREAD)));
-        AtomicInteger counter = new AtomicInteger();
-        this.pool = new ScheduledThreadPoolExecutor(threads, runnable -> {
-            Thread thread = new Thread(runnable, "user-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = new ScheduledThreadPoolExecutor(threads, DaemonThreads.named("user", true));
         pool.setRemoveOnCancelPolicy(true);
     }
 

@@ -10,7 +10,7 @@ import com.google.gson.reflect.TypeToken;
 import dev.notely.api.DeploymentState;
 import dev.notely.api.http.KeepAliveHttp;
 import dev.notely.api.json.DeploymentJson;
-import dev.notely.api.json.Json;
+import dev.notely.wire.Json;
 import dev.notely.store.Account;
 import dev.notely.store.Note;
 import dev.notely.telemetry.StatsJson;

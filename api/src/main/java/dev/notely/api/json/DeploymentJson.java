@@ -1,5 +1,6 @@
 package dev.notely.api.json;
 
+import dev.notely.wire.Json;
 import com.google.gson.JsonObject;
 import dev.notely.api.DeploymentState;
 import dev.notely.api.DeploymentStatus;

@@ -1,7 +1,7 @@
 package dev.notely.api.rest;
 
-import dev.notely.api.rpc.RpcError;
 import dev.notely.api.rpc.RpcException;
+import dev.notely.wire.ProxyWire;
 import dev.notely.store.Account;
 import dev.notely.store.AccountStore;
 import dev.notely.store.NotFoundException;
@@ -85,7 +85,7 @@ final class AccountsHandler {
     private static String validAssignedShard(String shard) {
         if (!NoteStores.SHARDS.contains(shard)) {
             // A bug in DataProxy, told as one so the attendee sees it (500 with this message, not "internal error").
-            throw new RpcException(RpcError.ROUTER_FAILED, "DataProxy.assignShard returned '" + shard
+            throw new RpcException(ProxyWire.Codes.ROUTER_FAILED, "DataProxy.assignShard returned '" + shard
                     + "', which is not one of " + String.join(", ", NoteStores.SHARDS));
         }
         return shard;

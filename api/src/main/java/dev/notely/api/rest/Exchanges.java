@@ -2,7 +2,7 @@ package dev.notely.api.rest;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.notely.api.json.Json;
+import dev.notely.wire.Json;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;

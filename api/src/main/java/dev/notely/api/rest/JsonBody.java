@@ -3,7 +3,7 @@ package dev.notely.api.rest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import dev.notely.api.json.Json;
+import dev.notely.wire.Json;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

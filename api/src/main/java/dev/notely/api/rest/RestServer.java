@@ -4,6 +4,7 @@ import dev.notely.api.Deployments;
 import dev.notely.store.AccountStore;
 import dev.notely.store.NoteRouter;
 import dev.notely.telemetry.StatsCollector;
+import dev.notely.wire.ProxyWire;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -24,8 +25,8 @@ import java.util.function.Consumer;
  */
 public final class RestServer implements AutoCloseable {
 
-    /** Requests served at once, each possibly waiting on a data proxy: what the proxies must keep up with. */
-    public static final int WORKER_THREADS = 64;
+    /** Requests served at once, each possibly waiting on a data proxy: as many as a proxy takes in flight. */
+    static final int WORKER_THREADS = ProxyWire.MAX_CALLS_IN_FLIGHT;
 
     private final Undertow server;
     private final int port;

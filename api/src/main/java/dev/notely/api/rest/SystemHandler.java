@@ -3,7 +3,7 @@ package dev.notely.api.rest;
 import com.google.gson.JsonObject;
 import dev.notely.api.Deployments;
 import dev.notely.api.json.DeploymentJson;
-import dev.notely.api.json.Json;
+import dev.notely.wire.Json;
 import dev.notely.store.AccountStore;
 import dev.notely.store.NoteRouter;
 import dev.notely.telemetry.StatsCollector;

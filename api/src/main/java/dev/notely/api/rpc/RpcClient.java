@@ -6,7 +6,11 @@ import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
 import dev.notely.api.ProxyUnavailableException;
 import dev.notely.api.http.KeepAliveHttp;
-import dev.notely.api.json.Json;
+import dev.notely.wire.Json;
+import dev.notely.wire.NetworkDelay;
+import dev.notely.wire.ProxyWire;
+import dev.notely.wire.ProxyWire.Codes;
+import dev.notely.wire.ProxyWire.Method;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.ConflictException;
 import dev.notely.store.NotFoundException;
@@ -57,14 +61,14 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
 
     @Override
     public List<UUID> listNotes(AccountDetails account) {
-        return Json.GSON.fromJson(routed(RpcMethod.LIST_NOTES, withAccount(account)), UUID_LIST);
+        return Json.GSON.fromJson(routed(Method.LIST_NOTES, withAccount(account)), UUID_LIST);
     }
 
     @Override
     public Optional<Note> getNote(AccountDetails account, UUID noteId) {
         JsonObject params = withAccount(account);
         params.addProperty("noteId", noteId.toString());
-        JsonElement result = routed(RpcMethod.GET_NOTE, params);
+        JsonElement result = routed(Method.GET_NOTE, params);
         return result.isJsonNull() ? Optional.empty() : Optional.of(Json.GSON.fromJson(result, Note.class));
     }
 
@@ -72,57 +76,57 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
     public void createNote(AccountDetails account, Note note) {
         JsonObject params = withAccount(account);
         params.add("note", Json.GSON.toJsonTree(note));
-        routed(RpcMethod.CREATE_NOTE, params);
+        routed(Method.CREATE_NOTE, params);
     }
 
     @Override
     public boolean updateNote(AccountDetails account, Note note) {
         JsonObject params = withAccount(account);
         params.add("note", Json.GSON.toJsonTree(note));
-        return routed(RpcMethod.UPDATE_NOTE, params).getAsBoolean();
+        return routed(Method.UPDATE_NOTE, params).getAsBoolean();
     }
 
     @Override
     public void deleteNote(AccountDetails account, UUID noteId) {
         JsonObject params = withAccount(account);
         params.addProperty("noteId", noteId.toString());
-        routed(RpcMethod.DELETE_NOTE, params);
+        routed(Method.DELETE_NOTE, params);
     }
 
     @Override
     public long countNotes(AccountDetails account) {
-        return routed(RpcMethod.COUNT_NOTES, withAccount(account)).getAsLong();
+        return routed(Method.COUNT_NOTES, withAccount(account)).getAsLong();
     }
 
     @Override
     public long totalNotes() {
-        return routed(RpcMethod.TOTAL_NOTES, new JsonObject()).getAsLong();
+        return routed(Method.TOTAL_NOTES, new JsonObject()).getAsLong();
     }
 
     @Override
     public void healthCheck() {
-        routed(RpcMethod.HEALTH_CHECK, new JsonObject());
+        routed(Method.HEALTH_CHECK, new JsonObject());
     }
 
     @Override
     public Optional<String> assignShard(UUID accountId) {
         JsonObject params = new JsonObject();
         params.addProperty("accountId", accountId.toString());
-        JsonElement result = routed(RpcMethod.ASSIGN_SHARD, params);
+        JsonElement result = routed(Method.ASSIGN_SHARD, params);
         return result.isJsonNull() ? Optional.empty() : Optional.of(result.getAsString());
     }
 
     /** Asks whether the proxy serves; no simulated delay, not recorded. */
-    public ReadyInfo ready(Duration timeout) {
-        return Json.GSON.fromJson(call(RpcMethod.READY, new JsonObject(), timeout), ReadyInfo.class);
+    public ProxyWire.Ready ready(Duration timeout) {
+        return Json.GSON.fromJson(call(Method.READY, new JsonObject(), timeout), ProxyWire.Ready.class);
     }
 
     /** The proxy's own telemetry; no simulated delay, not recorded. */
     public StatsSnapshot exportStats(Duration timeout) {
-        return StatsJson.fromJsonTree(call(RpcMethod.EXPORT_STATS, new JsonObject(), timeout));
+        return StatsJson.fromJsonTree(call(Method.EXPORT_STATS, new JsonObject(), timeout));
     }
 
-    private JsonElement routed(RpcMethod method, JsonObject params) {
+    private JsonElement routed(Method method, JsonObject params) {
         delay.pause();
         long start = System.nanoTime();
         Status status = Status.ERROR;
@@ -135,7 +139,7 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
         }
     }
 
-    private JsonElement call(RpcMethod method, JsonObject params, Duration timeout) {
+    private JsonElement call(Method method, JsonObject params, Duration timeout) {
         JsonObject request = new JsonObject();
         request.addProperty("jsonrpc", "2.0");
         request.addProperty("id", ids.incrementAndGet());
@@ -158,18 +162,18 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
                     + method.wireName() + " away", null, true);
         }
         if (response.status() != 200) {
-            throw new RpcException(RpcError.INTERNAL_ERROR, "data proxy v" + version + " refused "
+            throw new RpcException(Codes.INTERNAL_ERROR, "data proxy v" + version + " refused "
                     + method.wireName() + " with HTTP " + response.status() + ": " + response.body());
         }
         return resultOf(method, response.body());
     }
 
-    private JsonElement resultOf(RpcMethod method, String body) {
+    private JsonElement resultOf(Method method, String body) {
         JsonObject response;
         try {
             response = Json.parseStrict(body).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {
-            throw new RpcException(RpcError.INTERNAL_ERROR,
+            throw new RpcException(Codes.INTERNAL_ERROR,
                     "data proxy v" + version + " sent an unreadable answer to " + method.wireName());
         }
         if (response.has("error")) {
@@ -177,16 +181,16 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
             int code = error.get("code").getAsInt();
             String message = error.get("message").getAsString();
             switch (code) {
-                case RpcError.NOT_FOUND -> throw new NotFoundException(message);
-                case RpcError.CONFLICT -> throw new ConflictException(message);
-                case RpcError.STORE_FAILED -> throw new StoreException(message);
-                case RpcError.INVALID_PARAMS -> throw new IllegalArgumentException(message);
+                case Codes.NOT_FOUND -> throw new NotFoundException(message);
+                case Codes.CONFLICT -> throw new ConflictException(message);
+                case Codes.STORE_FAILED -> throw new StoreException(message);
+                case Codes.INVALID_PARAMS -> throw new IllegalArgumentException(message);
                 default -> throw new RpcException(code, "data proxy v" + version + ": " + message);
             }
         }
         JsonElement result = response.get("result");
         if (result == null) {
-            throw new RpcException(RpcError.INTERNAL_ERROR,
+            throw new RpcException(Codes.INTERNAL_ERROR,
                     "data proxy v" + version + " answered " + method.wireName() + " without a result");
         }
         return result;

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.notely.api.ProxyUnavailableException;
+import dev.notely.proxyhost.RpcServer;
+import dev.notely.wire.NetworkDelay;
+import dev.notely.wire.ProxyWire.Codes;
 import dev.notely.store.StoreRouter;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.ConflictException;
@@ -215,7 +218,7 @@ class RpcWireTest {
             }
         });
         RpcException e = assertThrows(RpcException.class, () -> client.totalNotes());
-        assertEquals(RpcError.ROUTER_FAILED, e.code());
+        assertEquals(Codes.ROUTER_FAILED, e.code());
         assertTrue(e.getMessage().contains("DataProxy failed in TotalNotes: NullPointerException: store was null"), e.getMessage());
         client.healthCheck();
     }
@@ -230,7 +233,7 @@ class RpcWireTest {
             }
         });
         RpcException e = assertThrows(RpcException.class, () -> client.countNotes(account));
-        assertEquals(RpcError.ROUTER_FAILED, e.code());
+        assertEquals(Codes.ROUTER_FAILED, e.code());
         assertTrue(e.getMessage().contains("DataProxy failed in CountNotes: StackOverflowError"), e.getMessage());
         assertEquals(0, client.totalNotes());
     }

@@ -1,4 +1,4 @@
-package dev.notely.api.rpc;
+package dev.notely.wire;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;

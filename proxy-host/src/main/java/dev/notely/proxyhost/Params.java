@@ -1,8 +1,8 @@
-package dev.notely.api.rpc;
+package dev.notely.proxyhost;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.notely.api.json.Json;
+import dev.notely.wire.Json;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.Note;
 import java.time.Instant;

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A test router sending everything to one store, with an optional fixed shard; tests override methods to inject faults. */
+/**
+ * A router sending everything to one store, with an optional fixed shard: what a proxy process warms up
+ * with, and what tests extend to inject faults.
+ */
 public class StoreRouter implements NoteRouter {
 
     private final NoteStore store;

@@ -1,4 +1,4 @@
-package dev.notely.api.json;
+package dev.notely.wire;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

@@ -1,11 +1,10 @@
-package dev.notely.api.rpc;
+package dev.notely.proxyhost;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
-import dev.notely.api.json.Json;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
@@ -16,6 +15,11 @@ import dev.notely.store.StoreException;
 import dev.notely.telemetry.StatsCollector;
 import dev.notely.telemetry.StatsJson;
 import dev.notely.telemetry.Status;
+import dev.notely.wire.Json;
+import dev.notely.wire.NetworkDelay;
+import dev.notely.wire.ProxyWire;
+import dev.notely.wire.ProxyWire.Codes;
+import dev.notely.wire.ProxyWire.Method;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -38,7 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class RpcServer implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
-    private static final long MAX_BODY_BYTES = 1 << 20;
 
     private final NoteRouter router;
     private final int version;
@@ -62,22 +65,22 @@ public final class RpcServer implements HttpHandler {
             return;
         }
         if (!"/".equals(exchange.getRelativePath())) {
-            send(exchange, 404, error(JsonNull.INSTANCE, RpcError.INVALID_REQUEST, "JSON-RPC is served at POST /"));
+            send(exchange, 404, error(JsonNull.INSTANCE, Codes.INVALID_REQUEST, "JSON-RPC is served at POST /"));
             return;
         }
         if (!Methods.POST.equals(exchange.getRequestMethod())) {
             exchange.getResponseHeaders().put(Headers.ALLOW, "POST");
-            send(exchange, 405, error(JsonNull.INSTANCE, RpcError.INVALID_REQUEST, "use POST for JSON-RPC calls"));
+            send(exchange, 405, error(JsonNull.INSTANCE, Codes.INVALID_REQUEST, "use POST for JSON-RPC calls"));
             return;
         }
-        exchange.setMaxEntitySize(MAX_BODY_BYTES);
+        exchange.setMaxEntitySize(ProxyWire.MAX_BODY_BYTES);
         exchange.startBlocking();
         String body;
         try (InputStream in = exchange.getInputStream()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            send(exchange, 413, error(JsonNull.INSTANCE, RpcError.INVALID_REQUEST,
-                    "request body unreadable or over " + MAX_BODY_BYTES + " bytes"));
+            send(exchange, 413, error(JsonNull.INSTANCE, Codes.INVALID_REQUEST,
+                    "request body unreadable or over " + ProxyWire.MAX_BODY_BYTES + " bytes"));
             return;
         }
         send(exchange, 200, handle(body));
@@ -89,31 +92,31 @@ public final class RpcServer implements HttpHandler {
         try {
             parsed = Json.parseStrict(body);
         } catch (JsonParseException e) {
-            return error(JsonNull.INSTANCE, RpcError.PARSE_ERROR, "request is not valid JSON: " + rootMessage(e));
+            return error(JsonNull.INSTANCE, Codes.PARSE_ERROR, "request is not valid JSON: " + rootMessage(e));
         }
         if (!parsed.isJsonObject()) {
-            return error(JsonNull.INSTANCE, RpcError.INVALID_REQUEST,
+            return error(JsonNull.INSTANCE, Codes.INVALID_REQUEST,
                     parsed.isJsonArray() ? "batch requests are not supported" : "request must be a JSON object");
         }
         JsonObject request = parsed.getAsJsonObject();
         JsonElement id = request.has("id") ? request.get("id") : JsonNull.INSTANCE;
         if (!(id.isJsonNull() || id.isJsonPrimitive() && !id.getAsJsonPrimitive().isBoolean())) {
-            return error(JsonNull.INSTANCE, RpcError.INVALID_REQUEST, "id must be a string, a number or null");
+            return error(JsonNull.INSTANCE, Codes.INVALID_REQUEST, "id must be a string, a number or null");
         }
         if (!new JsonPrimitive("2.0").equals(request.get("jsonrpc"))) {
-            return error(id, RpcError.INVALID_REQUEST, "jsonrpc must be \"2.0\"");
+            return error(id, Codes.INVALID_REQUEST, "jsonrpc must be \"2.0\"");
         }
         JsonElement methodName = request.get("method");
         if (methodName == null || !methodName.isJsonPrimitive() || !methodName.getAsJsonPrimitive().isString()) {
-            return error(id, RpcError.INVALID_REQUEST, "method must be a string");
+            return error(id, Codes.INVALID_REQUEST, "method must be a string");
         }
-        RpcMethod method = RpcMethod.byWireName(methodName.getAsString()).orElse(null);
+        Method method = Method.byWireName(methodName.getAsString()).orElse(null);
         if (method == null) {
-            return error(id, RpcError.METHOD_NOT_FOUND, "unknown method '" + methodName.getAsString() + "'");
+            return error(id, Codes.METHOD_NOT_FOUND, "unknown method '" + methodName.getAsString() + "'");
         }
         JsonElement rawParams = request.get("params");
         if (rawParams != null && !rawParams.isJsonNull() && !rawParams.isJsonObject()) {
-            return error(id, RpcError.INVALID_PARAMS, "params must be an object");
+            return error(id, Codes.INVALID_PARAMS, "params must be an object");
         }
         Params params = new Params(rawParams == null || rawParams.isJsonNull() ? new JsonObject() : rawParams.getAsJsonObject());
         try {
@@ -122,14 +125,14 @@ public final class RpcServer implements HttpHandler {
             response.add("result", result);
             return response;
         } catch (Params.InvalidParamsException e) {
-            return error(id, RpcError.INVALID_PARAMS, e.getMessage());
+            return error(id, Codes.INVALID_PARAMS, e.getMessage());
         } catch (NotFoundException e) {
-            return error(id, RpcError.NOT_FOUND, e.getMessage());
+            return error(id, Codes.NOT_FOUND, e.getMessage());
         } catch (ConflictException e) {
-            return error(id, RpcError.CONFLICT, e.getMessage());
+            return error(id, Codes.CONFLICT, e.getMessage());
         } catch (StoreException e) {
             log.warn("v{} {} failed in a note store: {}", version, method.wireName(), e.getMessage());
-            return error(id, RpcError.STORE_FAILED, e.getMessage());
+            return error(id, Codes.STORE_FAILED, e.getMessage());
         } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
             // A bug in DataProxy (a method calling itself, a bad static initialiser) must not take the
             // process down or answer with an empty HTTP 500: it is reported like any other exception.
@@ -138,17 +141,17 @@ public final class RpcServer implements HttpHandler {
             // request cannot push everything else off the dashboard's log page.
             log.warn("v{} {}", version, message);
             log.debug("v{} stack trace of the failure in {}", version, method.wireName(), e);
-            return error(id, RpcError.ROUTER_FAILED, message);
+            return error(id, Codes.ROUTER_FAILED, message);
         }
     }
 
-    private JsonElement routed(RpcMethod method, Params params) {
+    private JsonElement routed(Method method, Params params) {
         // Decode everything before waiting, so a bad request costs no lock time.
-        AccountDetails account = method == RpcMethod.TOTAL_NOTES || method == RpcMethod.HEALTH_CHECK
-                || method == RpcMethod.ASSIGN_SHARD ? null : params.accountDetails();
-        UUID noteId = method == RpcMethod.GET_NOTE || method == RpcMethod.DELETE_NOTE ? params.uuid("noteId") : null;
-        Note note = method == RpcMethod.CREATE_NOTE || method == RpcMethod.UPDATE_NOTE ? params.note() : null;
-        UUID accountId = method == RpcMethod.ASSIGN_SHARD ? params.uuid("accountId") : null;
+        AccountDetails account = method == Method.TOTAL_NOTES || method == Method.HEALTH_CHECK
+                || method == Method.ASSIGN_SHARD ? null : params.accountDetails();
+        UUID noteId = method == Method.GET_NOTE || method == Method.DELETE_NOTE ? params.uuid("noteId") : null;
+        Note note = method == Method.CREATE_NOTE || method == Method.UPDATE_NOTE ? params.note() : null;
+        UUID accountId = method == Method.ASSIGN_SHARD ? params.uuid("accountId") : null;
         if (note != null && !note.creator().equals(account.accountId())) {
             throw new Params.InvalidParamsException("params.note.creator must be the account " + account.accountId());
         }
@@ -194,13 +197,13 @@ public final class RpcServer implements HttpHandler {
     }
 
     /** Calls queued for the lock right now (for tests). */
-    int waitingCalls() {
+    public int waitingCalls() {
         return lock.getQueueLength();
     }
 
-    private JsonElement control(RpcMethod method) {
+    private JsonElement control(Method method) {
         return switch (method) {
-            case READY -> Json.GSON.toJsonTree(new ReadyInfo(version, pid));
+            case READY -> Json.GSON.toJsonTree(new ProxyWire.Ready(version, pid));
             case EXPORT_STATS -> StatsJson.toJsonTree(stats.export());
             default -> throw new IllegalStateException("not a control method: " + method);
         };
@@ -222,7 +225,7 @@ public final class RpcServer implements HttpHandler {
         return response;
     }
 
-    private static void send(HttpServerExchange exchange, int status, JsonObject body) {
+    static void send(HttpServerExchange exchange, int status, JsonObject body) {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         exchange.getResponseSender().send(body.toString(), StandardCharsets.UTF_8);

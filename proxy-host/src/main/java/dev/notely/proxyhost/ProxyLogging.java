@@ -1,4 +1,4 @@
-package dev.notely.app;
+package dev.notely.proxyhost;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.notely.wire.ProxyWire;
 import java.util.List;
 
 /**
@@ -20,8 +21,8 @@ import java.util.List;
 public final class ProxyLogging extends ContextAwareBase implements Configurator {
 
     /** The line pattern; the app reads each line's level from its start. */
-    static final String PATTERN_PROPERTY = "notely.log.pattern";
-    static final String LEVEL_PROPERTY = "notely.log.level";
+    private static final String PATTERN_PROPERTY = ProxyWire.LOG_PATTERN_PROPERTY;
+    private static final String LEVEL_PROPERTY = ProxyWire.LOG_LEVEL_PROPERTY;
     static final List<String> QUIET = List.of("org.xnio", "io.undertow", "org.jboss", "org.jdbi");
 
     @Override

@@ -1,0 +1,145 @@
+package dev.notely.app;
+
+import dev.notely.api.ProxyUnavailableException;
+import dev.notely.store.AccountDetails;
+import dev.notely.store.Note;
+import dev.notely.store.NoteRouter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * The router the REST API talks to: sends each note call to the current version or, while a rollout
+ * shares traffic, to current or previous at random. Which versions serve is one immutable pair,
+ * replaced whole, so a call never sees half a change.
+ */
+final class TrafficSplit implements NoteRouter {
+
+    /** The serving versions: never mutated, replaced whole. */
+    record Pair(VersionSlot current, VersionSlot previous) {
+        static final Pair NONE = new Pair(null, null);
+
+        List<VersionSlot> slots() {
+            List<VersionSlot> slots = new ArrayList<>(2);
+            if (current != null) {
+                slots.add(current);
+            }
+            if (previous != null) {
+                slots.add(previous);
+            }
+            return slots;
+        }
+
+        boolean contains(VersionSlot slot) {
+            return current == slot || previous == slot;
+        }
+    }
+
+    private volatile Pair pair = Pair.NONE;
+
+    Pair pair() {
+        return pair;
+    }
+
+    void set(Pair next) {
+        pair = next;
+    }
+
+    boolean serves(VersionSlot slot) {
+        return pair.contains(slot);
+    }
+
+    @Override
+    public List<UUID> listNotes(AccountDetails account) {
+        return route(r -> r.listNotes(account));
+    }
+
+    @Override
+    public Optional<Note> getNote(AccountDetails account, UUID noteId) {
+        return route(r -> r.getNote(account, noteId));
+    }
+
+    @Override
+    public void createNote(AccountDetails account, Note note) {
+        route(r -> {
+            r.createNote(account, note);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean updateNote(AccountDetails account, Note note) {
+        return route(r -> r.updateNote(account, note));
+    }
+
+    @Override
+    public void deleteNote(AccountDetails account, UUID noteId) {
+        route(r -> {
+            r.deleteNote(account, noteId);
+            return null;
+        });
+    }
+
+    @Override
+    public long countNotes(AccountDetails account) {
+        return route(r -> r.countNotes(account));
+    }
+
+    @Override
+    public long totalNotes() {
+        return route(NoteRouter::totalNotes);
+    }
+
+    @Override
+    public void healthCheck() {
+        route(r -> {
+            r.healthCheck();
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> assignShard(UUID accountId) {
+        return route(r -> r.assignShard(accountId));
+    }
+
+    /**
+     * Sends the call to one serving process. A call refused at connect (the process just died) or turned
+     * away by a draining proxy never reached a router, so it is safe to hand to the other version.
+     */
+    private <T> T route(Function<NoteRouter, T> call) {
+        Pair p = pair;
+        ProxyProcess a = p.current() == null ? null : p.current().process();
+        ProxyProcess b = p.previous() == null ? null : p.previous().process();
+        if (a == null && b == null) {
+            throw new ProxyUnavailableException(unavailable(p.current()));
+        }
+        if (a == null || b == null) {
+            return call.apply((a != null ? a : b).client());
+        }
+        boolean currentFirst = ThreadLocalRandom.current().nextBoolean();
+        ProxyProcess chosen = currentFirst ? a : b;
+        try {
+            return call.apply(chosen.client());
+        } catch (ProxyUnavailableException e) {
+            if (e.notDelivered()) {
+                return call.apply((currentFirst ? b : a).client());
+            }
+            throw e;
+        }
+    }
+
+    private static String unavailable(VersionSlot current) {
+        if (current == null) {
+            return "no data proxy available: nothing is deployed yet";
+        }
+        if (current.state() == VersionSlot.State.GAVE_UP) {
+            return "no data proxy available: v" + current.version + " kept crashing and is no longer restarted; "
+                    + "fix the proxy and deploy again (d, or POST /deploy)";
+        }
+        return "no data proxy available: v" + current.version + " is restarting";
+    }
+}

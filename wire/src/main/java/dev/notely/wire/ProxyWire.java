@@ -1,0 +1,109 @@
+package dev.notely.wire;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What the app and a data-proxy process agree on, and nothing else: the JSON-RPC methods, the error
+ * codes, the line a proxy prints once it serves, how long it drains when stopped and the flags it is
+ * started with. Both sides read these; neither reaches into the other's code.
+ */
+public final class ProxyWire {
+
+    /** The entry point of a proxy process. */
+    public static final String MAIN_CLASS = "dev.notely.proxyhost.ProxyMain";
+    /** The router class a proxy loads from the compiled proxy sources. */
+    public static final String ROUTER_CLASS = "dev.notely.proxy.DataProxy";
+
+    /** Printed on stdout by a standby process once it can take a version; the app then hands it one. */
+    public static final String STANDBY_LINE = "notely-proxy standby";
+    /** Printed on stdout, followed by a space and the bound port, once the proxy accepts calls. */
+    public static final String READY_PREFIX = "notely-proxy ready ";
+    /** The one line a standby reads on stdin: this prefix, then the version and the compiled classes' folder. */
+    public static final String SERVE_PREFIX = "serve ";
+
+    /** How long the app waits for a stopping proxy before it kills it. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    /** How long a stopping proxy lets calls in flight finish: shorter than {@link #STOP_GRACE}, so a drain is never cut off. */
+    public static final Duration DRAIN = STOP_GRACE.minusSeconds(2);
+    /** Calls the app can have in flight to one proxy at most (one per REST worker). */
+    public static final int MAX_CALLS_IN_FLIGHT = 64;
+    /** The largest JSON-RPC request body a proxy reads. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+
+    /** System properties of a proxy JVM: its log line pattern (the app reads each line's level from its start) and level. */
+    public static final String LOG_PATTERN_PROPERTY = "notely.log.pattern";
+    public static final String LOG_LEVEL_PROPERTY = "notely.log.level";
+
+    /** Flags of {@link #MAIN_CLASS}. */
+    public static final String FLAG_DATA_DIR = "--data-dir";
+    public static final String FLAG_NETWORK_DELAY = "--network-delay";
+    public static final String FLAG_PARENT_PID = "--parent-pid";
+
+    private ProxyWire() {
+    }
+
+    /** The methods a data proxy answers. Note methods take {@code {"accountDetails": {...}, ...}}. */
+    public enum Method {
+        LIST_NOTES("ListNotes", true),
+        GET_NOTE("GetNote", true),
+        CREATE_NOTE("CreateNote", true),
+        UPDATE_NOTE("UpdateNote", true),
+        DELETE_NOTE("DeleteNote", true),
+        COUNT_NOTES("CountNotes", true),
+        TOTAL_NOTES("TotalNotes", true),
+        ASSIGN_SHARD("AssignShard", true),
+        HEALTH_CHECK("HealthCheck", true),
+        /** Control: answers once the proxy serves, with its version and pid. */
+        READY("Ready", false),
+        /** Control: the proxy's own telemetry, for the app to import. */
+        EXPORT_STATS("ExportStats", false);
+
+        private final String wireName;
+        private final boolean routed;
+
+        Method(String wireName, boolean routed) {
+            this.wireName = wireName;
+            this.routed = routed;
+        }
+
+        /** The method name on the wire, such as {@code GetNote}. */
+        public String wireName() {
+            return wireName;
+        }
+
+        /** Whether the call reaches the router (and so takes the lock and the simulated latency). */
+        public boolean routed() {
+            return routed;
+        }
+
+        public static Optional<Method> byWireName(String name) {
+            return Arrays.stream(values()).filter(m -> m.wireName.equals(name)).findFirst();
+        }
+    }
+
+    /** JSON-RPC 2.0 error codes on the proxy wire. */
+    public static final class Codes {
+        public static final int PARSE_ERROR = -32700;
+        public static final int INVALID_REQUEST = -32600;
+        public static final int METHOD_NOT_FOUND = -32601;
+        public static final int INVALID_PARAMS = -32602;
+        public static final int INTERNAL_ERROR = -32603;
+        /** The router threw something unexpected (a bug in DataProxy, most likely). */
+        public static final int ROUTER_FAILED = -32000;
+        /** The account or note does not exist. */
+        public static final int NOT_FOUND = -32001;
+        /** The note id is taken. */
+        public static final int CONFLICT = -32002;
+        /** A note store failed. */
+        public static final int STORE_FAILED = -32003;
+
+        private Codes() {
+        }
+    }
+
+    /** What a data proxy answers to {@code Ready}. */
+    public record Ready(int version, long pid) {
+    }
+}
