@@ -132,6 +132,19 @@ final class ProxyProcess {
         }
     }
 
+    /** Waits until this process is a warmed-up standby; false if it exited or did not within {@code timeout}. */
+    boolean awaitStandby(Duration timeout) {
+        try {
+            standby.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Alive and answering {@code Ready} within {@code timeout}. */
     boolean isHealthy(Duration timeout) {
         RpcClient c = client;

