@@ -2,7 +2,6 @@ package dev.notely.proxyhost;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.notely.wire.Json;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.Note;
 import java.time.Instant;
@@ -58,12 +57,16 @@ final class Params {
         }
     }
 
+    /** Times travel as epoch milliseconds. */
     private static Instant instant(JsonObject parent, String field, String path) {
-        String text = string(parent, field, path);
+        JsonElement e = parent.get(field);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw new InvalidParamsException(path + " must be a number of epoch milliseconds");
+        }
         try {
-            return Json.parseInstant(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParamsException(path + ": " + e.getMessage());
+            return Instant.ofEpochMilli(e.getAsJsonPrimitive().getAsBigDecimal().longValueExact());
+        } catch (ArithmeticException | java.time.DateTimeException ex) {
+            throw new InvalidParamsException(path + " must be a whole number of epoch milliseconds");
         }
     }
 

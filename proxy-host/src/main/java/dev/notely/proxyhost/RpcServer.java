@@ -24,11 +24,8 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +45,12 @@ public final class RpcServer implements HttpHandler {
     private final long pid;
     private final StatsCollector stats;
     private final NetworkDelay delay;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    /**
+     * Not fair: with a fair lock every unlock hands the lock to the next queued thread, which must be
+     * woken first, and on two busy cores that wake-up costs more than the call it guards (a convoy).
+     * A running thread may take it instead; calls are serialized all the same.
+     */
+    private final ReentrantLock lock = new ReentrantLock(false);
 
     public RpcServer(NoteRouter router, int version, StatsCollector stats, NetworkDelay delay) {
         this.router = router;
@@ -58,12 +60,12 @@ public final class RpcServer implements HttpHandler {
         this.delay = delay;
     }
 
+    /**
+     * Reads the body on the I/O thread without blocking (a client that sends it slowly holds no worker),
+     * then answers on a worker thread, where a call may wait for the router lock.
+     */
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
-        if (exchange.isInIoThread()) {
-            exchange.dispatch(this);
-            return;
-        }
+    public void handleRequest(HttpServerExchange exchange) {
         if (!"/".equals(exchange.getRelativePath())) {
             send(exchange, 404, error(JsonNull.INSTANCE, Codes.INVALID_REQUEST, "JSON-RPC is served at POST /"));
             return;
@@ -73,17 +75,20 @@ public final class RpcServer implements HttpHandler {
             send(exchange, 405, error(JsonNull.INSTANCE, Codes.INVALID_REQUEST, "use POST for JSON-RPC calls"));
             return;
         }
-        exchange.setMaxEntitySize(ProxyWire.MAX_BODY_BYTES);
-        exchange.startBlocking();
-        String body;
-        try (InputStream in = exchange.getInputStream()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            send(exchange, 413, error(JsonNull.INSTANCE, Codes.INVALID_REQUEST,
-                    "request body unreadable or over " + ProxyWire.MAX_BODY_BYTES + " bytes"));
+        if (exchange.getRequestContentLength() > ProxyWire.MAX_BODY_BYTES) {
+            tooLarge(exchange);
             return;
         }
-        send(exchange, 200, handle(body));
+        exchange.setMaxEntitySize(ProxyWire.MAX_BODY_BYTES);
+        exchange.getRequestReceiver().receiveFullBytes(
+                (ex, bytes) -> ex.dispatch(() -> send(ex, 200, handle(new String(bytes, StandardCharsets.UTF_8)))),
+                (ex, e) -> tooLarge(ex));
+    }
+
+    private static void tooLarge(HttpServerExchange exchange) {
+        exchange.setPersistent(false); // the unread rest of the body must not be taken for the next request
+        send(exchange, 413, error(JsonNull.INSTANCE, Codes.INVALID_REQUEST,
+                "request body unreadable or over " + ProxyWire.MAX_BODY_BYTES + " bytes"));
     }
 
     /** Answers one JSON-RPC request text; never throws. Visible for tests. */
@@ -158,8 +163,7 @@ public final class RpcServer implements HttpHandler {
         delay.pause();
         long waitStart = System.nanoTime();
         try {
-            // The timed tryLock, not tryLock(): that one jumps the queue even on a fair lock.
-            if (!lock.tryLock(0, TimeUnit.NANOSECONDS)) {
+            if (!lock.tryLock()) {
                 lock.lockInterruptibly();
                 stats.recordProxyAccess(method.wireName(), Status.CONTENTION, version, System.nanoTime() - waitStart);
             }
@@ -169,8 +173,8 @@ public final class RpcServer implements HttpHandler {
         }
         try {
             return switch (method) {
-                case LIST_NOTES -> Json.GSON.toJsonTree(router.listNotes(account));
-                case GET_NOTE -> router.getNote(account, noteId).<JsonElement>map(Json.GSON::toJsonTree)
+                case LIST_NOTES -> Json.WIRE.toJsonTree(router.listNotes(account));
+                case GET_NOTE -> router.getNote(account, noteId).<JsonElement>map(Json.WIRE::toJsonTree)
                         .orElse(JsonNull.INSTANCE);
                 case CREATE_NOTE -> {
                     router.createNote(account, note);
@@ -203,7 +207,7 @@ public final class RpcServer implements HttpHandler {
 
     private JsonElement control(Method method) {
         return switch (method) {
-            case READY -> Json.GSON.toJsonTree(new ProxyWire.Ready(version, pid));
+            case READY -> Json.WIRE.toJsonTree(new ProxyWire.Ready(version, pid));
             case EXPORT_STATS -> StatsJson.toJsonTree(stats.export());
             default -> throw new IllegalStateException("not a control method: " + method);
         };

@@ -29,6 +29,14 @@ public final class Json {
             .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
             .create();
 
+    /**
+     * The data-proxy wire's mapping: the same, but times travel as epoch milliseconds, which cost
+     * nothing to read, where a timestamp has to be parsed on every call.
+     */
+    public static final Gson WIRE = GSON.newBuilder()
+            .registerTypeAdapter(Instant.class, new EpochMillisAdapter().nullSafe())
+            .create();
+
     private Json() {
     }
 
@@ -69,6 +77,21 @@ public final class Json {
 
     public static String formatInstant(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    private static final class EpochMillisAdapter extends TypeAdapter<Instant> {
+        @Override
+        public void write(JsonWriter out, Instant value) throws IOException {
+            out.value(value.toEpochMilli());
+        }
+
+        @Override
+        public Instant read(JsonReader in) throws IOException {
+            if (in.peek() != JsonToken.NUMBER) {
+                throw new JsonParseException("expected epoch milliseconds at " + in.getPath());
+            }
+            return Instant.ofEpochMilli(in.nextLong());
+        }
     }
 
     private static final class InstantAdapter extends TypeAdapter<Instant> {

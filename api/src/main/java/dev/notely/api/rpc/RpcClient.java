@@ -61,7 +61,7 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
 
     @Override
     public List<UUID> listNotes(AccountDetails account) {
-        return Json.GSON.fromJson(routed(Method.LIST_NOTES, withAccount(account)), UUID_LIST);
+        return Json.WIRE.fromJson(routed(Method.LIST_NOTES, withAccount(account)), UUID_LIST);
     }
 
     @Override
@@ -69,20 +69,20 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
         JsonObject params = withAccount(account);
         params.addProperty("noteId", noteId.toString());
         JsonElement result = routed(Method.GET_NOTE, params);
-        return result.isJsonNull() ? Optional.empty() : Optional.of(Json.GSON.fromJson(result, Note.class));
+        return result.isJsonNull() ? Optional.empty() : Optional.of(Json.WIRE.fromJson(result, Note.class));
     }
 
     @Override
     public void createNote(AccountDetails account, Note note) {
         JsonObject params = withAccount(account);
-        params.add("note", Json.GSON.toJsonTree(note));
+        params.add("note", Json.WIRE.toJsonTree(note));
         routed(Method.CREATE_NOTE, params);
     }
 
     @Override
     public boolean updateNote(AccountDetails account, Note note) {
         JsonObject params = withAccount(account);
-        params.add("note", Json.GSON.toJsonTree(note));
+        params.add("note", Json.WIRE.toJsonTree(note));
         return routed(Method.UPDATE_NOTE, params).getAsBoolean();
     }
 
@@ -118,7 +118,7 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
 
     /** Asks whether the proxy serves; no simulated delay, not recorded. */
     public ProxyWire.Ready ready(Duration timeout) {
-        return Json.GSON.fromJson(call(Method.READY, new JsonObject(), timeout), ProxyWire.Ready.class);
+        return Json.WIRE.fromJson(call(Method.READY, new JsonObject(), timeout), ProxyWire.Ready.class);
     }
 
     /** The proxy's own telemetry; no simulated delay, not recorded. */
@@ -204,7 +204,7 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
 
     private static JsonObject withAccount(AccountDetails account) {
         JsonObject params = new JsonObject();
-        params.add("accountDetails", Json.GSON.toJsonTree(account));
+        params.add("accountDetails", Json.WIRE.toJsonTree(account));
         return params;
     }
 }
