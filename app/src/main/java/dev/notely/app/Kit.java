@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -88,10 +90,13 @@ final class Kit implements AutoCloseable {
             throw new IllegalStateException("cannot clear " + deploymentsDir + ": " + e.getMessage(), e);
         }
         Path source = proxySource;
-        ProxyLauncher launcher = ProxyLauncher.fromCurrentJvm(dataDir, options.networkDelay(), options.logLevel());
-        // The first proxy JVM boots while the sources compile.
+        List<Path> kitClasspath = KitClasspath.current();
+        ProxyLauncher launcher = new ProxyLauncher(ProxyLauncher.currentJava(), ProxyClasspath.of(kitClasspath), dataDir,
+                options.networkDelay(), options.logLevel());
+        // The first proxy JVM boots while the sources compile, and both while the API starts.
         StandbyProxies standbys = own(new StandbyProxies(launcher, stats));
-        ProxyCompiler compiler = new ProxyCompiler(source, KitClasspath.current(), kitRoot);
+        // The proxy is compiled against what it runs with: a shorter class path is a faster compile too.
+        ProxyCompiler compiler = new ProxyCompiler(source, launcher.classpath(), kitRoot);
         deployments = own(new DeploymentController(new Releases(compiler, standbys, deploymentsDir),
                 options.rolloutWait(), stats, Supervisor.RestartPolicy.DEFAULT));
         NoteCounter counter = own(new NoteCounter(dataDir, stats));
@@ -100,16 +105,21 @@ final class Kit implements AutoCloseable {
         counting.scheduleWithFixedDelay(counter::count, 0, 2, TimeUnit.SECONDS);
 
         log.info("data in {}; deploying the data proxy from {}", dataDir, display(source));
+        CompletableFuture<Integer> firstDeployment = CompletableFuture.supplyAsync(deployments::deploy,
+                runnable -> DaemonThreads.named("first-deployment").newThread(runnable).start());
+        api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments, stats));
         boolean deployed = false;
         try {
-            deployments.deploy();
+            firstDeployment.join();
             deployed = true;
-        } catch (DeploymentException e) {
-            log.error("the first deployment failed: {}", e.getMessage());
+        } catch (CompletionException e) {
+            if (!(e.getCause() instanceof DeploymentException failure)) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            log.error("the first deployment failed: {}", failure.getMessage());
             log.error("the kit keeps running without a data proxy: fix {} and deploy again (d in the dashboard, "
                     + "or POST /deploy)", display(source));
         }
-        api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments, stats));
         String url = "http://" + options.host() + ":" + api.port();
         NotelyClient client = own(new NotelyClient(options.host(), api.port()));
         if (deployed) {

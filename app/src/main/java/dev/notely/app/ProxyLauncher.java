@@ -28,8 +28,12 @@ record ProxyLauncher(Path javaBinary, List<Path> classpath, Path dataDir, Networ
 
     /** The running JVM's own java binary, and the proxy host's share of the running class path. */
     static ProxyLauncher fromCurrentJvm(Path dataDir, NetworkDelay networkDelay, String logLevel) {
-        return new ProxyLauncher(Path.of(System.getProperty("java.home"), "bin", "java"),
-                ProxyClasspath.of(KitClasspath.current()), dataDir, networkDelay, logLevel);
+        return new ProxyLauncher(currentJava(), ProxyClasspath.of(KitClasspath.current()), dataDir, networkDelay, logLevel);
+    }
+
+    /** The java binary of the running JVM. */
+    static Path currentJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     /** The command line of a standby proxy process. */
