@@ -1,7 +1,9 @@
 package dev.notely.api;
 
+import dev.notely.store.KitException;
+
 /** No data proxy is running to serve a note operation (the API answers 503). */
-public class ProxyUnavailableException extends RuntimeException {
+public class ProxyUnavailableException extends KitException {
 
     private final boolean notDelivered;
 
@@ -18,7 +20,7 @@ public class ProxyUnavailableException extends RuntimeException {
      *                     by a proxy that is shutting down), so another proxy may be asked instead
      */
     public ProxyUnavailableException(String message, Throwable cause, boolean notDelivered) {
-        super(message, cause);
+        super(Kind.UNAVAILABLE, message, cause);
         this.notDelivered = notDelivered;
     }
 

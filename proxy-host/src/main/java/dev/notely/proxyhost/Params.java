@@ -3,18 +3,13 @@ package dev.notely.proxyhost;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.notely.store.AccountDetails;
+import dev.notely.store.InvalidInputException;
 import dev.notely.store.Note;
 import java.time.Instant;
 import java.util.UUID;
 
 /** Reads typed values out of JSON-RPC params, naming the offending field when one is wrong. */
 final class Params {
-
-    static final class InvalidParamsException extends RuntimeException {
-        InvalidParamsException(String message) {
-            super(message);
-        }
-    }
 
     private final JsonObject params;
 
@@ -43,7 +38,7 @@ final class Params {
     private static JsonObject object(JsonObject parent, String field, String path) {
         JsonElement e = parent.get(field);
         if (e == null || !e.isJsonObject()) {
-            throw new InvalidParamsException(path + " must be an object");
+            throw new InvalidInputException(path + " must be an object");
         }
         return e.getAsJsonObject();
     }
@@ -53,7 +48,7 @@ final class Params {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParamsException(path + " '" + text + "' is not a UUID");
+            throw new InvalidInputException(path + " '" + text + "' is not a UUID");
         }
     }
 
@@ -61,19 +56,19 @@ final class Params {
     private static Instant instant(JsonObject parent, String field, String path) {
         JsonElement e = parent.get(field);
         if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw new InvalidParamsException(path + " must be a number of epoch milliseconds");
+            throw new InvalidInputException(path + " must be a number of epoch milliseconds");
         }
         try {
             return Instant.ofEpochMilli(e.getAsJsonPrimitive().getAsBigDecimal().longValueExact());
         } catch (ArithmeticException | java.time.DateTimeException ex) {
-            throw new InvalidParamsException(path + " must be a whole number of epoch milliseconds");
+            throw new InvalidInputException(path + " must be a whole number of epoch milliseconds");
         }
     }
 
     private static String string(JsonObject parent, String field, String path) {
         JsonElement e = parent.get(field);
         if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw new InvalidParamsException(path + " must be a string");
+            throw new InvalidInputException(path + " must be a string");
         }
         return e.getAsString();
     }
@@ -89,7 +84,7 @@ final class Params {
             return false;
         }
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
-            throw new InvalidParamsException(path + " must be true or false");
+            throw new InvalidInputException(path + " must be true or false");
         }
         return e.getAsBoolean();
     }

@@ -6,11 +6,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import dev.notely.store.AccountDetails;
-import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
-import dev.notely.store.NotFoundException;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.RouterErrors;
+import dev.notely.store.InvalidInputException;
+import dev.notely.store.KitException;
 import dev.notely.store.StoreException;
 import dev.notely.telemetry.StatsCollector;
 import dev.notely.telemetry.StatsJson;
@@ -129,15 +129,11 @@ public final class RpcServer implements HttpHandler {
             JsonObject response = envelope(id);
             response.add("result", result);
             return response;
-        } catch (Params.InvalidParamsException e) {
-            return error(id, Codes.INVALID_PARAMS, e.getMessage());
-        } catch (NotFoundException e) {
-            return error(id, Codes.NOT_FOUND, e.getMessage());
-        } catch (ConflictException e) {
-            return error(id, Codes.CONFLICT, e.getMessage());
-        } catch (StoreException e) {
-            log.warn("v{} {} failed in a note store: {}", version, method.wireName(), e.getMessage());
-            return error(id, Codes.STORE_FAILED, e.getMessage());
+        } catch (KitException e) {
+            if (e.kind() == KitException.Kind.STORE_FAILED) {
+                log.warn("v{} {} failed in a note store: {}", version, method.wireName(), e.getMessage());
+            }
+            return error(id, e.rpcCode(), e.getMessage());
         } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
             // A bug in DataProxy (a method calling itself, a bad static initialiser) must not take the
             // process down or answer with an empty HTTP 500: it is reported like any other exception.
@@ -158,7 +154,7 @@ public final class RpcServer implements HttpHandler {
         Note note = method == Method.CREATE_NOTE || method == Method.UPDATE_NOTE ? params.note() : null;
         UUID accountId = method == Method.ASSIGN_SHARD ? params.uuid("accountId") : null;
         if (note != null && !note.creator().equals(account.accountId())) {
-            throw new Params.InvalidParamsException("params.note.creator must be the account " + account.accountId());
+            throw new InvalidInputException("params.note.creator must be the account " + account.accountId());
         }
         delay.pause();
         long waitStart = System.nanoTime();

@@ -1,9 +1,9 @@
 package dev.notely.store;
 
 /** The request clashes with what exists already, such as creating a note whose id is taken. */
-public class ConflictException extends RuntimeException {
+public class ConflictException extends KitException {
 
     public ConflictException(String message) {
-        super(message);
+        super(Kind.CONFLICT, message, null);
     }
 }

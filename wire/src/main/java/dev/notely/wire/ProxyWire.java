@@ -1,5 +1,6 @@
 package dev.notely.wire;
 
+import dev.notely.store.KitException.Kind;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -83,7 +84,7 @@ public final class ProxyWire {
         }
     }
 
-    /** JSON-RPC 2.0 error codes on the proxy wire. */
+    /** JSON-RPC 2.0 error codes on the proxy wire: the standard ones, and the kit's own kinds of failure. */
     public static final class Codes {
         public static final int PARSE_ERROR = -32700;
         public static final int INVALID_REQUEST = -32600;
@@ -91,13 +92,13 @@ public final class ProxyWire {
         public static final int INVALID_PARAMS = -32602;
         public static final int INTERNAL_ERROR = -32603;
         /** The router threw something unexpected (a bug in DataProxy, most likely). */
-        public static final int ROUTER_FAILED = -32000;
+        public static final int ROUTER_FAILED = Kind.ROUTER_FAILED.rpcCode();
         /** The account or note does not exist. */
-        public static final int NOT_FOUND = -32001;
+        public static final int NOT_FOUND = Kind.NOT_FOUND.rpcCode();
         /** The note id is taken. */
-        public static final int CONFLICT = -32002;
+        public static final int CONFLICT = Kind.CONFLICT.rpcCode();
         /** A note store failed. */
-        public static final int STORE_FAILED = -32003;
+        public static final int STORE_FAILED = Kind.STORE_FAILED.rpcCode();
 
         private Codes() {
         }

@@ -1,5 +1,6 @@
 package dev.notely.api.rest;
 
+import dev.notely.store.InvalidInputException;
 import dev.notely.api.rpc.RpcException;
 import dev.notely.wire.ProxyWire;
 import dev.notely.store.Account;
@@ -34,7 +35,7 @@ final class AccountsHandler {
 
     void create(HttpServerExchange exchange) {
         JsonBody body = Exchanges.body(exchange);
-        String name = validName(body.string("name").orElseThrow(() -> new BadRequestException("name is required")));
+        String name = validName(body.string("name").orElseThrow(() -> new InvalidInputException("name is required")));
         UUID id = body.uuid("id").orElseGet(UUID::randomUUID);
         boolean migrating = body.bool("isMigrating").orElse(false);
         Optional<String> shard = body.string("shard").map(AccountsHandler::validShard);
@@ -52,7 +53,7 @@ final class AccountsHandler {
         Optional<Boolean> migrating = body.bool("isMigrating");
         Optional<String> shard = body.string("shard").map(AccountsHandler::validShard);
         if (body.has("id") && !body.uuid("id").map(id::equals).orElse(true)) {
-            throw new BadRequestException("id in the body does not match the path");
+            throw new InvalidInputException("id in the body does not match the path");
         }
         Account current = find(id);
         Account updated = new Account(id, name.orElse(current.name()), migrating.orElse(current.isMigrating()),
@@ -67,17 +68,17 @@ final class AccountsHandler {
 
     private static String validName(String name) {
         if (name.isBlank()) {
-            throw new BadRequestException("name must not be blank");
+            throw new InvalidInputException("name must not be blank");
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new BadRequestException("name must be at most " + MAX_NAME_LENGTH + " characters");
+            throw new InvalidInputException("name must be at most " + MAX_NAME_LENGTH + " characters");
         }
         return name;
     }
 
     private static String validShard(String shard) {
         if (!NoteStores.SHARDS.contains(shard)) {
-            throw new BadRequestException("shard '" + shard + "' is not one of " + String.join(", ", NoteStores.SHARDS));
+            throw new InvalidInputException("shard '" + shard + "' is not one of " + String.join(", ", NoteStores.SHARDS));
         }
         return shard;
     }

@@ -1,11 +1,6 @@
 package dev.notely.api.rest;
 
-import dev.notely.api.DeploymentException;
-import dev.notely.api.ProxyUnavailableException;
-import dev.notely.api.rpc.RpcException;
-import dev.notely.store.ConflictException;
-import dev.notely.store.NotFoundException;
-import dev.notely.store.StoreException;
+import dev.notely.store.KitException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import org.slf4j.Logger;
@@ -46,35 +41,12 @@ final class ErrorHandler implements HttpHandler {
     }
 
     static int status(Exception e) {
-        if (e instanceof HttpError h) {
-            return h.status();
-        }
-        if (e instanceof BadRequestException) {
-            return 400;
-        }
-        if (e instanceof NotFoundException) {
-            return 404;
-        }
-        if (e instanceof ConflictException) {
-            return 409;
-        }
-        if (e instanceof ProxyUnavailableException || e instanceof StoreException) {
-            return 503;
-        }
-        if (e instanceof DeploymentException || e instanceof RpcException) {
-            return 500;
-        }
-        return 500;
+        return e instanceof KitException k ? k.httpStatus() : 500;
     }
 
     private static String message(Exception e) {
-        if (e instanceof HttpError || e instanceof BadRequestException || e instanceof NotFoundException
-                || e instanceof ConflictException || e instanceof ProxyUnavailableException
-                || e instanceof StoreException || e instanceof DeploymentException || e instanceof RpcException) {
-            return e.getMessage();
-        }
-        if (e instanceof IllegalArgumentException) {
-            // thrown by a router for an argument it cannot take; the message is meant for people
+        if (e instanceof KitException || e instanceof IllegalArgumentException) {
+            // a kit error, or a router refusing an argument: either way the message is meant for people
             return e.getMessage();
         }
         log.error("unexpected failure", e);

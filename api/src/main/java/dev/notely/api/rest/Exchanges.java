@@ -1,5 +1,6 @@
 package dev.notely.api.rest;
 
+import dev.notely.store.InvalidInputException;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.notely.wire.Json;
@@ -31,7 +32,7 @@ final class Exchanges {
         } catch (RequestTooBigException e) {
             throw tooLarge();
         } catch (IOException e) {
-            throw new BadRequestException("request body could not be read: " + e.getMessage());
+            throw new InvalidInputException("request body could not be read: " + e.getMessage());
         }
         if (bytes.length > MAX_BODY_BYTES) {
             throw tooLarge();
@@ -61,7 +62,7 @@ final class Exchanges {
         exchange.getResponseSender().send(json, StandardCharsets.UTF_8);
     }
 
-    private static HttpError tooLarge() {
-        return new HttpError(413, "request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB");
+    private static TooLargeException tooLarge() {
+        return new TooLargeException("request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB");
     }
 }

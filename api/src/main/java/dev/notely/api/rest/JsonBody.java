@@ -1,5 +1,6 @@
 package dev.notely.api.rest;
 
+import dev.notely.store.InvalidInputException;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -22,16 +23,16 @@ final class JsonBody {
 
     static JsonBody parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new BadRequestException("request body must be a JSON object");
+            throw new InvalidInputException("request body must be a JSON object");
         }
         JsonElement parsed;
         try {
             parsed = Json.parseStrict(text);
         } catch (JsonParseException e) {
-            throw new BadRequestException("request body is not valid JSON");
+            throw new InvalidInputException("request body is not valid JSON");
         }
         if (!parsed.isJsonObject()) {
-            throw new BadRequestException("request body must be a JSON object");
+            throw new InvalidInputException("request body must be a JSON object");
         }
         return new JsonBody(parsed.getAsJsonObject());
     }
@@ -47,7 +48,7 @@ final class JsonBody {
             return Optional.empty();
         }
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw new BadRequestException(field + " must be a string");
+            throw new InvalidInputException(field + " must be a string");
         }
         return Optional.of(e.getAsString());
     }
@@ -58,7 +59,7 @@ final class JsonBody {
             return Optional.empty();
         }
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
-            throw new BadRequestException(field + " must be true or false");
+            throw new InvalidInputException(field + " must be true or false");
         }
         return Optional.of(e.getAsBoolean());
     }
@@ -72,7 +73,7 @@ final class JsonBody {
             try {
                 return Json.parseInstant(text);
             } catch (IllegalArgumentException e) {
-                throw new BadRequestException(field + ": " + e.getMessage());
+                throw new InvalidInputException(field + ": " + e.getMessage());
             }
         });
     }

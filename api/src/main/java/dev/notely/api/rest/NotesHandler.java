@@ -1,5 +1,6 @@
 package dev.notely.api.rest;
 
+import dev.notely.store.InvalidInputException;
 import dev.notely.store.Account;
 import dev.notely.store.NotFoundException;
 import dev.notely.store.Note;
@@ -56,7 +57,7 @@ final class NotesHandler {
         String content = validContent(body);
         requireCreator(body, account);
         if (body.has("id") && !body.uuid("id").map(noteId::equals).orElse(true)) {
-            throw new BadRequestException("id in the body does not match the path");
+            throw new InvalidInputException("id in the body does not match the path");
         }
         Instant updatedAt = body.instant("updatedAt").orElseGet(Instant::now);
         // A migration may copy the note to another store, which needs its creation time.
@@ -80,16 +81,16 @@ final class NotesHandler {
     }
 
     private static String validContent(JsonBody body) {
-        String content = body.string("content").orElseThrow(() -> new BadRequestException("content is required"));
+        String content = body.string("content").orElseThrow(() -> new InvalidInputException("content is required"));
         if (content.length() > MAX_CONTENT_LENGTH) {
-            throw new BadRequestException("content must be at most " + MAX_CONTENT_LENGTH + " characters");
+            throw new InvalidInputException("content must be at most " + MAX_CONTENT_LENGTH + " characters");
         }
         return content;
     }
 
     private static void requireCreator(JsonBody body, Account account) {
         if (body.has("creator") && !body.uuid("creator").map(account.id()::equals).orElse(true)) {
-            throw new BadRequestException("creator must be the account in the path, " + account.id());
+            throw new InvalidInputException("creator must be the account in the path, " + account.id());
         }
     }
 

@@ -13,6 +13,7 @@ import dev.notely.wire.ProxyWire.Codes;
 import dev.notely.wire.ProxyWire.Method;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.ConflictException;
+import dev.notely.store.InvalidInputException;
 import dev.notely.store.NotFoundException;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
@@ -180,13 +181,17 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
             JsonObject error = response.getAsJsonObject("error");
             int code = error.get("code").getAsInt();
             String message = error.get("message").getAsString();
-            switch (code) {
-                case Codes.NOT_FOUND -> throw new NotFoundException(message);
-                case Codes.CONFLICT -> throw new ConflictException(message);
-                case Codes.STORE_FAILED -> throw new StoreException(message);
-                case Codes.INVALID_PARAMS -> throw new IllegalArgumentException(message);
-                default -> throw new RpcException(code, "data proxy v" + version + ": " + message);
+            // The same kind of failure on this side of the wire as on the proxy's.
+            if (code == Codes.NOT_FOUND) {
+                throw new NotFoundException(message);
+            } else if (code == Codes.CONFLICT) {
+                throw new ConflictException(message);
+            } else if (code == Codes.STORE_FAILED) {
+                throw new StoreException(message);
+            } else if (code == Codes.INVALID_PARAMS) {
+                throw new InvalidInputException(message);
             }
+            throw new RpcException(code, "data proxy v" + version + ": " + message);
         }
         JsonElement result = response.get("result");
         if (result == null) {
