@@ -30,7 +30,7 @@ final class Grading {
             return 1;
         }
         try {
-            out.println("grading " + display(kitRoot, sourceRoot) + " against exercise " + exercise);
+            out.println("grading " + KitPaths.display(kitRoot, sourceRoot) + " against exercise " + exercise);
             try {
                 new ProxyCompiler(sourceRoot, KitClasspath.current(), kitRoot).compile(classes);
             } catch (RuntimeException e) {
@@ -55,8 +55,4 @@ final class Grading {
         }
     }
 
-    private static String display(Path kitRoot, Path path) {
-        Path p = path.toAbsolutePath().normalize();
-        return p.startsWith(kitRoot) ? kitRoot.relativize(p).toString() : p.toString();
-    }
 }

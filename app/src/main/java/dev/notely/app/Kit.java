@@ -104,7 +104,7 @@ final class Kit implements AutoCloseable {
         own(counting::shutdownNow);
         counting.scheduleWithFixedDelay(counter::count, 0, 2, TimeUnit.SECONDS);
 
-        log.info("data in {}; deploying the data proxy from {}", dataDir, display(source));
+        log.info("data in {}; deploying the data proxy from {}", dataDir, KitPaths.display(kitRoot, source));
         CompletableFuture<Integer> firstDeployment = CompletableFuture.supplyAsync(deployments::deploy,
                 runnable -> DaemonThreads.named("first-deployment").newThread(runnable).start());
         api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments, stats));
@@ -118,7 +118,7 @@ final class Kit implements AutoCloseable {
             }
             log.error("the first deployment failed: {}", failure.getMessage());
             log.error("the kit keeps running without a data proxy: fix {} and deploy again (d in the dashboard, "
-                    + "or POST /deploy)", display(source));
+                    + "or POST /deploy)", KitPaths.display(kitRoot, source));
         }
         String url = "http://" + options.host() + ":" + api.port();
         NotelyClient client = own(new NotelyClient(options.host(), api.port()));
@@ -163,9 +163,6 @@ final class Kit implements AutoCloseable {
         throw new IllegalStateException("the kit is shutting down");
     }
 
-    private String display(Path path) {
-        return path.startsWith(kitRoot) ? kitRoot.relativize(path).toString() : path.toString();
-    }
 
     AccountStore accounts() {
         return accounts;

@@ -70,10 +70,10 @@ final class ProxyCompiler {
             ok = javac.getTask(otherOutput, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
         } catch (IOException | RuntimeException e) {
-            throw new DeploymentException("compiling " + display(sourceRoot) + " failed: " + e.getMessage(), e);
+            throw new DeploymentException("compiling " + KitPaths.display(displayBase, sourceRoot) + " failed: " + e.getMessage(), e);
         } catch (StackOverflowError | AssertionError | LinkageError e) {
             // javac itself crashed (say, on a pathologically nested expression): a failed deployment, not a dead kit
-            throw new DeploymentException("the Java compiler crashed on " + display(sourceRoot) + ": " + e, e);
+            throw new DeploymentException("the Java compiler crashed on " + KitPaths.display(displayBase, sourceRoot) + ": " + e, e);
         }
         if (!ok) {
             throw new DeploymentException(describe(diagnostics.getDiagnostics(), otherOutput.toString()));
@@ -82,13 +82,13 @@ final class ProxyCompiler {
 
     private List<Path> sources() {
         if (!Files.isRegularFile(sourceRoot.resolve(ROUTER_SOURCE))) {
-            throw new DeploymentException("no proxy source at " + display(sourceRoot.resolve(ROUTER_SOURCE))
+            throw new DeploymentException("no proxy source at " + KitPaths.display(displayBase, sourceRoot.resolve(ROUTER_SOURCE))
                     + "; check --proxy-source points at a src/main/java folder");
         }
         try (Stream<Path> walk = Files.walk(sourceRoot)) {
             return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
-            throw new DeploymentException("cannot read the proxy sources in " + display(sourceRoot) + ": " + e, e);
+            throw new DeploymentException("cannot read the proxy sources in " + KitPaths.display(displayBase, sourceRoot) + ": " + e, e);
         }
     }
 
@@ -98,7 +98,7 @@ final class ProxyCompiler {
             if (d.getKind() != Diagnostic.Kind.ERROR) {
                 continue;
             }
-            String where = d.getSource() == null ? "" : display(Path.of(d.getSource().toUri())) + ":" + d.getLineNumber() + ": ";
+            String where = d.getSource() == null ? "" : KitPaths.display(displayBase, Path.of(d.getSource().toUri())) + ":" + d.getLineNumber() + ": ";
             String message = String.join(" ", d.getMessage(Locale.ROOT).lines().map(String::strip).toList());
             errors.add(where + message);
         }
@@ -113,17 +113,13 @@ final class ProxyCompiler {
         return s.toString();
     }
 
-    private String display(Path path) {
-        Path p = path.toAbsolutePath().normalize();
-        return p.startsWith(displayBase) ? displayBase.relativize(p).toString() : p.toString();
-    }
 
     private void recreate(Path dir) {
         try {
             Folders.deleteRecursively(dir);
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new DeploymentException("cannot prepare the output folder " + display(dir) + ": " + e, e);
+            throw new DeploymentException("cannot prepare the output folder " + KitPaths.display(displayBase, dir) + ": " + e, e);
         }
     }
 }

@@ -53,7 +53,7 @@ final class StageInstaller {
                 String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
                 Path backup = backupDir.resolve("DataProxy-" + stamp + ".java");
                 Files.writeString(backup, current);
-                out.println("your previous DataProxy.java is saved as " + display(backup));
+                out.println("your previous DataProxy.java is saved as " + KitPaths.display(kitRoot, backup));
             }
             Files.createDirectories(to.getParent());
             Files.writeString(to, wanted);
@@ -65,7 +65,4 @@ final class StageInstaller {
         return 0;
     }
 
-    private String display(Path path) {
-        return path.startsWith(kitRoot) ? kitRoot.relativize(path).toString() : path.toString();
-    }
 }
