@@ -8,7 +8,6 @@ import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStores;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +19,8 @@ final class ExerciseTwo {
 
     static final String NEW = NoteStores.NEW;
     static final String SECOND = NoteStores.SECOND;
+    private static final MoveChecks MOVE = new MoveChecks(NEW, SECOND, SECOND, "shard", "the old shard",
+            "the account's shard");
     private static final int IDS = 10_000;
     /** How many other proxy processes the stable check compares with. */
     private static final int OTHER_PROCESSES = 10;
@@ -35,11 +36,12 @@ final class ExerciseTwo {
                 new Check("an account without a shard lives in new", ExerciseTwo::noShard),
                 new Check("non-migrating accounts touch only their shard", ExerciseTwo::notMigrating),
                 new Check("reads fall back to the other shard while migrating", ExerciseTwo::fallback),
-                new Check("an update moves a note into the account's shard", ExerciseTwo::updateMoves),
-                new Check("older updates are ignored", ExerciseTwo::staleIgnored),
-                new Check("deletes reach every shard", ExerciseTwo::deletesEverywhere),
-                new Check("updating a missing or deleted note creates nothing", ExerciseTwo::missingStaysMissing),
-                new Check("counts are right", ExerciseTwo::counts),
+                new Check("an update moves a note into the account's shard", MOVE::updateMoves),
+                new Check("older updates are ignored", MOVE::olderUpdatesIgnored),
+                new Check("deletes reach every shard", MOVE::deletesReachBoth),
+                new Check("updating a missing or deleted note creates nothing",
+                        f -> MOVE.missingStaysMissing(f, "deletes reach every shard")),
+                new Check("counts are right", MOVE::counts),
                 new Check("two versions interleaved lose no acknowledged write",
                         Interleaving.scenario(SECOND, NEW)));
     }
@@ -122,75 +124,12 @@ final class ExerciseTwo {
     }
 
     private static void fallback(Fixture f) {
-        NoteRouter router = f.router();
-        AccountDetails a = Fixture.account(true, SECOND);
+        MOVE.readsFallBack(f);
+        AccountDetails a = MOVE.account();
         Note left = f.seed(NEW, a.accountId(), "not moved yet", Fixture.T0);
         Note home = f.seed(SECOND, a.accountId(), "home", Fixture.T0);
-        expect(router.getNote(a, left.id()).isPresent(),
-                "a migrating account's note still in its old shard was not found");
-        expect(router.getNote(a, home.id()).isPresent(), "a migrating account's note in its shard was not found");
-        List<UUID> listed = router.listNotes(a);
-        expect(listed.contains(left.id()) && listed.contains(home.id()),
-                "a migrating account's list misses notes in one of the shards");
-        Note both = f.seed(NEW, a.accountId(), "old copy", Fixture.T0);
-        f.store(SECOND).upsertNote(a.accountId(), both.withContent("current copy", Fixture.T0.plusSeconds(1)));
-        expect(router.getNote(a, both.id()).map(Note::content).equals(Optional.of("current copy")),
-                "for a note in both shards, get returned the old shard's copy: look in the account's shard first");
-        expect(new HashSet<>(router.listNotes(a)).size() == router.listNotes(a).size(),
-                "a note in both shards is listed twice");
-    }
-
-    private static void updateMoves(Fixture f) {
-        NoteRouter router = f.router();
-        AccountDetails a = Fixture.account(true, SECOND);
-        Note old = f.seed(NEW, a.accountId(), "before", Fixture.T0);
-        Note next = old.withContent("after", Fixture.T0.plusSeconds(1));
-        expect(router.updateNote(a, next), "updating a note still in the old shard answered \"no such note\"");
-        expect(f.store(SECOND).getNote(a.accountId(), old.id()).equals(Optional.of(next)),
-                "after an update, the note is not in the account's shard with the updated content");
-        expect(!f.holds(NEW, a.accountId(), old.id()), "after an update, the note is still in the old shard");
-    }
-
-    private static void staleIgnored(Fixture f) {
-        NoteRouter router = f.router();
-        AccountDetails a = Fixture.account(true, SECOND);
-        Note old = f.seed(NEW, a.accountId(), "newest", Fixture.T0.plusSeconds(10));
-        router.updateNote(a, old.withContent("out of date", Fixture.T0.plusSeconds(5)));
-        expect(router.getNote(a, old.id()).map(Note::content).equals(Optional.of("newest")),
-                "an update older than the stored note replaced it: when moving, keep the newer version");
-    }
-
-    private static void missingStaysMissing(Fixture f) {
-        MissingNotes.check(f, Fixture.account(true, SECOND), NEW, SECOND, "shard", "another shard", "deletes reach every shard");
-    }
-
-    private static void deletesEverywhere(Fixture f) {
-        NoteRouter router = f.router();
-        AccountDetails a = Fixture.account(true, SECOND);
-        Note inNew = f.seed(NEW, a.accountId(), "new", Fixture.T0);
-        Note inSecond = f.seed(SECOND, a.accountId(), "second", Fixture.T0);
-        Note inBoth = f.seed(NEW, a.accountId(), "both", Fixture.T0);
-        f.store(SECOND).createNote(a.accountId(), inBoth);
-        for (Note n : List.of(inNew, inSecond, inBoth)) {
-            router.deleteNote(a, n.id());
-        }
-        for (String shard : NoteStores.SHARDS) {
-            for (Note n : List.of(inNew, inSecond, inBoth)) {
-                expect(!f.holds(shard, a.accountId(), n.id()), "a deleted note is still in " + shard);
-            }
-        }
-    }
-
-    private static void counts(Fixture f) {
-        NoteRouter router = f.router();
-        AccountDetails a = Fixture.account(true, SECOND);
-        f.seed(NEW, a.accountId(), "new", Fixture.T0);
-        f.seed(SECOND, a.accountId(), "second", Fixture.T0);
-        Note inBoth = f.seed(NEW, a.accountId(), "both", Fixture.T0);
-        f.store(SECOND).createNote(a.accountId(), inBoth);
-        long count = router.countNotes(a);
-        expect(count == 3, "a migrating account with 3 notes (one in both shards) is counted as " + count);
-        long stored = f.store(NEW).totalNotes() + f.store(SECOND).totalNotes();
-        expect(router.totalNotes() == stored, "totalNotes is " + router.totalNotes() + " but the shards hold " + stored);
+        Note both = f.seed(NEW, a.accountId(), "in both", Fixture.T0);
+        f.store(SECOND).createNote(a.accountId(), both);
+        MOVE.listsBoth(f, a, left, home);
     }
 }
