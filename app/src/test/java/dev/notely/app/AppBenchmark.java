@@ -123,10 +123,7 @@ public final class AppBenchmark {
     }
 
     private static void printHeader(List<Part> parts) {
-        System.out.printf(Locale.ROOT, "Notely benchmarks on %d CPUs (nproc), Java %s (%s), %s %s; load average %.2f at start%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.version"),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("Notely benchmarks on " + machine());
         System.out.println("Each figure stands beside a FLOOR measured in the same run: what the same measurement gives");
         System.out.println("for something that does (almost) nothing. Compare a figure with its floor, not with figures");
         System.out.println("from another machine or run. Figures are medians or percentiles as labelled.");
@@ -146,6 +143,14 @@ public final class AppBenchmark {
             System.out.println("  load:    simulated users in the kit's JVM, default network delay; latency is per API");
             System.out.println("           request; floor: the simulated wire delay of one proxy call on its own");
         }
+    }
+
+    /** The machine the figures come from, and how busy it was when they started. */
+    static String machine() {
+        return String.format(Locale.ROOT, "%d CPUs (nproc), Java %s (%s), %s %s; load average %.2f at start",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     // ---------------------------------------------------------------- startup
@@ -379,13 +384,13 @@ public final class AppBenchmark {
 
     // ---------------------------------------------------------------- figures
 
-    private static long median(long[] values) {
+    static long median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static double percentileMillis(long[] nanos, double p) {
+    static double percentileMillis(long[] nanos, double p) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -36,8 +38,11 @@ final class ChildJvm implements AutoCloseable {
     private final long launchedAt;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Ready> ready = new CompletableFuture<>();
+    /** Lines printed after the ready line, for {@link #roundTrip}; null when nothing is to answer. */
+    private final BlockingQueue<String> later;
 
-    private ChildJvm(List<String> command, Pattern readyLine) throws IOException {
+    private ChildJvm(List<String> command, Pattern readyLine, boolean answers) throws IOException {
+        later = answers ? new LinkedBlockingQueue<>() : null;
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         launchedAt = System.nanoTime();
         process = builder.start();
@@ -53,11 +58,16 @@ final class ChildJvm implements AutoCloseable {
                 // What proxy/ ships as, not proxy/ itself, which attendees edit: the figures stay comparable.
                 "--proxy-source", ControllerFixture.START_STAGE.toString()));
         command.addAll(List.of(flags));
-        return new ChildJvm(command, API_LINE);
+        return new ChildJvm(command, API_LINE, false);
     }
 
     /** {@link TrivialMain} alone on the class path of an otherwise empty folder. */
     static ChildJvm trivial(Path emptyDir, boolean stay) throws IOException {
+        return trivial(emptyDir, List.of(), stay);
+    }
+
+    /** {@link TrivialMain} alone on the class path of an otherwise empty folder, with these JVM flags. */
+    static ChildJvm trivial(Path emptyDir, List<String> jvmFlags, boolean stay) throws IOException {
         Path classFile = emptyDir.resolve(TrivialMain.class.getName().replace('.', '/') + ".class");
         if (!Files.exists(classFile)) {
             Files.createDirectories(classFile.getParent());
@@ -65,11 +75,13 @@ final class ChildJvm implements AutoCloseable {
                 Files.write(classFile, in.readAllBytes());
             }
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", emptyDir.toString(), TrivialMain.class.getName()));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", emptyDir.toString(), TrivialMain.class.getName()));
         if (stay) {
             command.add("stay");
         }
-        return new ChildJvm(command, STARTED_LINE);
+        return new ChildJvm(command, STARTED_LINE, stay);
     }
 
     private static String javaBinary() {
@@ -81,7 +93,11 @@ final class ChildJvm implements AutoCloseable {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 long at = System.nanoTime();
                 output.add(line);
-                if (!ready.isDone()) {
+                if (ready.isDone()) {
+                    if (later != null) {
+                        later.add(line);
+                    }
+                } else {
                     Matcher m = readyLine.matcher(line);
                     if (m.find()) {
                         ready.complete(new Ready(m, at - launchedAt));
@@ -104,6 +120,27 @@ final class ChildJvm implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /**
+     * Writes {@code line} to the JVM's input and waits until it prints the same line; for a
+     * {@link TrivialMain} that stays, a round trip through its pipes. Returns the nanoseconds it took.
+     */
+    long roundTrip(String line, Duration timeout) throws IOException, InterruptedException {
+        if (later == null) {
+            throw new IllegalStateException("this JVM does not answer lines");
+        }
+        long start = System.nanoTime();
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        long deadline = start + timeout.toNanos();
+        for (String answer = ""; !answer.equals(line); ) {
+            answer = later.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (answer == null) {
+                throw new IllegalStateException("no answer to '" + line + "' within " + timeout.toMillis() + " ms");
+            }
+        }
+        return System.nanoTime() - start;
     }
 
     /** Nanoseconds since this JVM was launched. */

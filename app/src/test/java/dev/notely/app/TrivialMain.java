@@ -1,10 +1,14 @@
 package dev.notely.app;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The floor the benchmarks set the kit's JVM figures against: a program that only says it is running.
- * With {@code stay} it then idles until its input closes, so its resident memory can be read.
+ * With {@code stay} it then idles, answering each line on its input with the same line, until its input
+ * closes: its resident memory and a round trip through its pipes can be measured.
  */
 public final class TrivialMain {
 
@@ -16,8 +20,9 @@ public final class TrivialMain {
     public static void main(String[] args) throws IOException {
         System.out.println(STARTED);
         if (args.length > 0 && args[0].equals("stay")) {
-            while (System.in.read() != -1) {
-                // idle until the benchmark closes our input
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                System.out.println(line);
             }
         }
     }
