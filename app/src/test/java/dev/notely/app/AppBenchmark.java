@@ -39,7 +39,7 @@ public final class AppBenchmark {
 
     static final String USAGE = """
             usage: java -cp <app test classes, classes and dependencies> dev.notely.app.AppBenchmark [part [numbers]] ...
-              startup [runs]                 JVM start to /healthz 200, median of runs (default 5)     about 20 s
+              startup [runs]                 JVM start to /healthz 200, median of runs (default 5)     about 30 s
               ceiling [rounds]               GET-note req/s with wrk, rounds of 10 s (default 2),
                                              and single-GET latency                                   about 70 s
               load [accounts rpm seconds]    sustained simulated users (default 500 120 60)           about 1.5 min

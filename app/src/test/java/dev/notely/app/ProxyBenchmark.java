@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * <p>Run from the kit folder with {@code java -cp "app/target/test-classes:app/target/classes:$(cat
  * /tmp/bench-cp.txt)" dev.notely.app.ProxyBenchmark}, the class path built as {@link AppBenchmark}
- * says. It stops by itself in about half a minute.
+ * says. It stops by itself in under a minute.
  */
 public final class ProxyBenchmark {
 
