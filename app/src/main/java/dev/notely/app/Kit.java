@@ -78,14 +78,16 @@ final class Kit implements AutoCloseable {
     }
 
     private void startAll(Options options) {
+        // First of all: nothing in the folder is touched while another kit uses it.
+        DataDirLock lock = own(DataDirLock.acquire(dataDir));
         RestServer.checkPortFree(options.host(), options.port());
         if (options.clean()) {
             DataFiles.clean(dataDir);
         }
         accounts = own(SqliteAccountStore.open(dataDir));
-        Path deploymentsDir = dataDir.resolve("deployments");
+        Path deploymentsDir = dataDir.resolve(DataFiles.DEPLOYMENTS);
         try {
-            Folders.deleteRecursively(deploymentsDir); // versions of an earlier run are never reused
+            DataFiles.clearDeployments(dataDir); // versions of an earlier run are never reused
         } catch (IOException e) {
             throw new IllegalStateException("cannot clear " + deploymentsDir + ": " + e.getMessage(), e);
         }
@@ -121,6 +123,7 @@ final class Kit implements AutoCloseable {
                     + "or POST /deploy)", KitPaths.display(kitRoot, source));
         }
         String url = "http://" + options.host() + ":" + api.port();
+        lock.describe("pid " + ProcessHandle.current().pid() + ", API on " + url);
         NotelyClient client = own(new NotelyClient(options.host(), api.port()));
         if (deployed) {
             awaitHealthy(client, url);
