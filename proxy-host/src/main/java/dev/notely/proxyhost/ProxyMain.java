@@ -9,6 +9,7 @@ import dev.notely.wire.NetworkDelay;
 import dev.notely.wire.ProxyWire;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -74,6 +75,8 @@ public final class ProxyMain implements Callable<Integer> {
                 .addHttpListener(0, "127.0.0.1")
                 .setIoThreads(1)
                 .setSocketOption(org.xnio.Options.TCP_NODELAY, true)
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, (int) ProxyWire.IDLE_TIMEOUT.toMillis())
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) ProxyWire.IDLE_TIMEOUT.toMillis())
                 // More workers than the app can have calls in flight, so calls queued for the router
                 // lock never leave Ready waiting and make a busy proxy look dead.
                 .setWorkerThreads(ProxyWire.MAX_CALLS_IN_FLIGHT + 32)

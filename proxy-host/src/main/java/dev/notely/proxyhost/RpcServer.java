@@ -15,6 +15,7 @@ import dev.notely.store.StoreException;
 import dev.notely.telemetry.StatsCollector;
 import dev.notely.telemetry.StatsJson;
 import dev.notely.telemetry.Status;
+import dev.notely.wire.BodyReader;
 import dev.notely.wire.Json;
 import dev.notely.wire.NetworkDelay;
 import dev.notely.wire.ProxyWire;
@@ -45,6 +46,7 @@ public final class RpcServer implements HttpHandler {
     private final long pid;
     private final StatsCollector stats;
     private final NetworkDelay delay;
+    private final BodyReader reader = new BodyReader(ProxyWire.MAX_BODY_BYTES, RpcServer::refuse, this::answer);
     /**
      * Not fair: with a fair lock every unlock hands the lock to the next queued thread, which must be
      * woken first, and on two busy cores that wake-up costs more than the call it guards (a convoy).
@@ -61,11 +63,15 @@ public final class RpcServer implements HttpHandler {
     }
 
     /**
-     * Reads the body on the I/O thread without blocking (a client that sends it slowly holds no worker),
-     * then answers on a worker thread, where a call may wait for the router lock.
+     * The body is read on the I/O thread without blocking (a client that sends it slowly holds no
+     * worker), then answered on a worker thread, where a call may wait for the router lock.
      */
     @Override
-    public void handleRequest(HttpServerExchange exchange) {
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        reader.handleRequest(exchange);
+    }
+
+    private void answer(HttpServerExchange exchange) {
         if (!"/".equals(exchange.getRelativePath())) {
             send(exchange, 404, error(JsonNull.INSTANCE, Codes.INVALID_REQUEST, "JSON-RPC is served at POST /"));
             return;
@@ -75,20 +81,11 @@ public final class RpcServer implements HttpHandler {
             send(exchange, 405, error(JsonNull.INSTANCE, Codes.INVALID_REQUEST, "use POST for JSON-RPC calls"));
             return;
         }
-        if (exchange.getRequestContentLength() > ProxyWire.MAX_BODY_BYTES) {
-            tooLarge(exchange);
-            return;
-        }
-        exchange.setMaxEntitySize(ProxyWire.MAX_BODY_BYTES);
-        exchange.getRequestReceiver().receiveFullBytes(
-                (ex, bytes) -> ex.dispatch(() -> send(ex, 200, handle(new String(bytes, StandardCharsets.UTF_8)))),
-                (ex, e) -> tooLarge(ex));
+        send(exchange, 200, handle(new String(BodyReader.body(exchange), StandardCharsets.UTF_8)));
     }
 
-    private static void tooLarge(HttpServerExchange exchange) {
-        exchange.setPersistent(false); // the unread rest of the body must not be taken for the next request
-        send(exchange, 413, error(JsonNull.INSTANCE, Codes.INVALID_REQUEST,
-                "request body unreadable or over " + ProxyWire.MAX_BODY_BYTES + " bytes"));
+    private static void refuse(HttpServerExchange exchange, int status, String message) {
+        send(exchange, status, error(JsonNull.INSTANCE, Codes.INVALID_REQUEST, message));
     }
 
     /** Answers one JSON-RPC request text; never throws. Visible for tests. */

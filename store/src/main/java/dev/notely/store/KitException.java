@@ -15,8 +15,6 @@ public abstract class KitException extends RuntimeException {
         NOT_FOUND(404, -32001),
         /** The request clashes with what exists, such as a note id that is taken. */
         CONFLICT(409, -32002),
-        /** The request body is larger than allowed. */
-        TOO_LARGE(413, -32600),
         /** A data store failed; it may work again later. */
         STORE_FAILED(503, -32003),
         /** No data proxy can take the call right now. */

@@ -30,6 +30,8 @@ public final class ProxyWire {
     public static final Duration DRAIN = STOP_GRACE.minusSeconds(2);
     /** Calls the app can have in flight to one proxy at most (one per REST worker). */
     public static final int MAX_CALLS_IN_FLIGHT = 64;
+    /** How long a proxy connection may send nothing mid-request before it is cut; the app's calls time out sooner. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
     /** The largest JSON-RPC request body a proxy reads. */
     public static final int MAX_BODY_BYTES = 1 << 20;
 

@@ -70,7 +70,7 @@ final class AccountsHandler {
         if (name.isBlank()) {
             throw new InvalidInputException("name must not be blank");
         }
-        if (name.length() > MAX_NAME_LENGTH) {
+        if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
             throw new InvalidInputException("name must be at most " + MAX_NAME_LENGTH + " characters");
         }
         return name;

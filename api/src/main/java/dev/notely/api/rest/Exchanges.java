@@ -3,12 +3,13 @@ package dev.notely.api.rest;
 import dev.notely.store.InvalidInputException;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.notely.wire.BodyReader;
 import dev.notely.wire.Json;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Reading request bodies and writing JSON answers, the same way for every route. */
@@ -20,24 +21,17 @@ final class Exchanges {
     private Exchanges() {
     }
 
+    /** The request's body, read by {@link BodyReader}, as a JSON object; not UTF-8 or not JSON is a 400. */
     static JsonBody body(HttpServerExchange exchange) {
-        long declared = exchange.getRequestContentLength();
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
+        byte[] bytes = BodyReader.body(exchange);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException("request body is not valid UTF-8");
         }
-        exchange.setMaxEntitySize(MAX_BODY_BYTES);
-        byte[] bytes;
-        try (InputStream in = exchange.getInputStream()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (RequestTooBigException e) {
-            throw tooLarge();
-        } catch (IOException e) {
-            throw new InvalidInputException("request body could not be read: " + e.getMessage());
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
-        return JsonBody.parse(new String(bytes, StandardCharsets.UTF_8));
+        return JsonBody.parse(text);
     }
 
     static void json(HttpServerExchange exchange, int status, Object value) {
@@ -62,7 +56,4 @@ final class Exchanges {
         exchange.getResponseSender().send(json, StandardCharsets.UTF_8);
     }
 
-    private static TooLargeException tooLarge() {
-        return new TooLargeException("request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB");
-    }
 }

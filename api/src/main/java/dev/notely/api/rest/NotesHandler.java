@@ -82,7 +82,7 @@ final class NotesHandler {
 
     private static String validContent(JsonBody body) {
         String content = body.string("content").orElseThrow(() -> new InvalidInputException("content is required"));
-        if (content.length() > MAX_CONTENT_LENGTH) {
+        if (content.codePointCount(0, content.length()) > MAX_CONTENT_LENGTH) { // characters as a person counts them
             throw new InvalidInputException("content must be at most " + MAX_CONTENT_LENGTH + " characters");
         }
         return content;

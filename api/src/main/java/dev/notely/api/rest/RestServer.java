@@ -4,6 +4,7 @@ import dev.notely.api.Deployments;
 import dev.notely.store.AccountStore;
 import dev.notely.store.NoteRouter;
 import dev.notely.telemetry.StatsCollector;
+import dev.notely.wire.BodyReader;
 import dev.notely.wire.ProxyWire;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -16,17 +17,23 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
  * The Notely REST API on Undertow. Routes are small handlers; metrics, error mapping and the body
  * limit wrap them all, so no route repeats that work:
- * {@code Blocking → Metrics → Errors → Routing → route}.
+ * {@code Metrics → BodyReader → Blocking → Errors → Routing → route}.
  */
 public final class RestServer implements AutoCloseable {
 
     /** Requests served at once, each possibly waiting on a data proxy: as many as a proxy takes in flight. */
     static final int WORKER_THREADS = ProxyWire.MAX_CALLS_IN_FLIGHT;
+
+    /** How long a request's headers may take to arrive. */
+    static final Duration PARSE_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a connection may send nothing, mid-request or between requests. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Undertow server;
     private final int port;
@@ -44,14 +51,17 @@ public final class RestServer implements AutoCloseable {
      */
     public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
                                    Deployments deployments, StatsCollector stats) {
-        HttpHandler handler = new BlockingHandler(new MetricsHandler(stats,
-                new ErrorHandler(routes(accounts, router, deployments, stats))));
+        HttpHandler handler = new MetricsHandler(stats, new BodyReader(Exchanges.MAX_BODY_BYTES, Exchanges::error,
+                new BlockingHandler(new ErrorHandler(routes(accounts, router, deployments, stats)))));
         Undertow server = Undertow.builder()
                 .addHttpListener(port, host)
                 .setIoThreads(2)
                 .setSocketOption(org.xnio.Options.TCP_NODELAY, true)
                 .setWorkerThreads(WORKER_THREADS)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) Exchanges.MAX_BODY_BYTES)
+                // A client that stalls is cut off, so idle or half-sent requests cannot pile up.
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) PARSE_TIMEOUT.toMillis())
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, (int) IDLE_TIMEOUT.toMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) IDLE_TIMEOUT.toMillis())
                 .setHandler(handler)
                 .build();
         try {
