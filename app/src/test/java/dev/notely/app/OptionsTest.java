@@ -7,11 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notely.loadgen.LoadSettings;
+import dev.notely.store.KitRoot;
 import dev.notely.wire.NetworkDelay;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -136,7 +144,72 @@ class OptionsTest {
         assertTrue(usage.contains("(default: 30s)"), usage);
     }
 
+    /** The README's table of flags is written from the declaration: same flags, same words, same defaults. */
+    @Test
+    void theReadmeFlagTableIsTheDeclaration() throws IOException {
+        List<String> readme = readmeFlagRows();
+        List<String> declared = declared().stream().map(OptionsTest::readmeRow).toList();
+        Set<String> inReadme = flagNames(readme);
+        Set<String> inDeclaration = flagNames(declared);
+        assertEquals(Set.of(), without(inReadme, inDeclaration), "README.md's flag table lists flags that do not exist");
+        assertEquals(Set.of(), without(inDeclaration, inReadme), "README.md's flag table misses flags");
+        assertEquals(String.join("\n", declared), String.join("\n", readme),
+                "README.md's flag table should read as the declaration in Options.Flags says");
+    }
+
+    private static final Pattern DEFAULT_SUFFIX = Pattern.compile("(.*) \\(default: (.*)\\)");
+
     private static List<OptionSpec> declared() {
         return Options.commandLine(new Options.Flags()).getCommandSpec().options();
+    }
+
+    /** One row of the README's table: the flag as the usage shows it, what it does, and its default. */
+    private static String readmeRow(OptionSpec option) {
+        String flag = option.longestName() + (option.arity().max() > 0 ? "=" + option.paramLabel() : "");
+        String description = String.join(" ", option.description());
+        Matcher m = DEFAULT_SUFFIX.matcher(description);
+        String meaning = m.matches() ? m.group(1) : description;
+        String fallback = m.matches() ? m.group(2) : "";
+        return "|" + cell("`" + flag + "`") + "|" + cell(meaning) + "|" + cell(fallback) + "|";
+    }
+
+    private static String cell(String text) {
+        return text.isEmpty() ? " " : " " + text.replace("|", "\\|") + " ";
+    }
+
+    /** The rows of the table under the README's "Flags" heading, without its header. */
+    private static List<String> readmeFlagRows() throws IOException {
+        List<String> lines = Files.readAllLines(KitRoot.fromWorkingDirectory().orElseThrow().resolve("README.md"));
+        int heading = lines.indexOf("## Flags");
+        assertTrue(heading >= 0, "README.md has a \"## Flags\" section");
+        List<String> rows = new ArrayList<>();
+        for (String line : lines.subList(heading + 1, lines.size())) {
+            if (line.startsWith("#")) {
+                break;
+            }
+            if (line.startsWith("|")) {
+                rows.add(line);
+            } else if (!rows.isEmpty()) {
+                break; // the end of the table
+            }
+        }
+        assertTrue(rows.size() > 2, "README.md's Flags section has a table");
+        return rows.subList(2, rows.size()); // past the header and the |---| line
+    }
+
+    /** The flag names in a table's first column: {@code --port} from {@code | `--port=PORT` | ...}. */
+    private static Set<String> flagNames(List<String> rows) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String row : rows) {
+            String first = row.substring(1).split("(?<!\\\\)\\|")[0].replace("`", "").trim();
+            names.add(first.split("[= ]")[0]);
+        }
+        return names;
+    }
+
+    private static Set<String> without(Set<String> these, Set<String> those) {
+        Set<String> rest = new LinkedHashSet<>(these);
+        rest.removeAll(those);
+        return rest;
     }
 }
