@@ -16,6 +16,7 @@ import dev.notely.tui.Dashboard;
 import dev.notely.tui.Theme;
 import java.io.IOException;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
  * Entry point of the kit: reads the flags, starts everything (see {@link Kit}) and shows the dashboard,
@@ -35,14 +36,14 @@ public final class Main {
         Options options;
         try {
             options = Options.parse(List.of(args));
-        } catch (Flags.UsageException e) {
+        } catch (CommandLine.ParameterException e) {
             System.err.println("notely: " + e.getMessage());
-            System.err.print(Options.USAGE);
+            System.err.print(Options.usage());
             System.exit(2);
             return;
         }
         if (options.help()) {
-            System.out.print(Options.USAGE);
+            System.out.print(Options.usage());
             return;
         }
         setLogLevel(options.logLevel());

@@ -1,15 +1,23 @@
 package dev.notely.app;
 
-import dev.notely.wire.NetworkDelay;
 import dev.notely.loadgen.LoadSettings;
+import dev.notely.wire.NetworkDelay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** The app's command line, read and checked in one place. */
+/**
+ * The app's command line as the rest of the app reads it. Every flag is declared once, in {@link Flags}:
+ * that declaration is what parses and checks the arguments and what writes the usage text.
+ */
 record Options(
         boolean help,
         boolean headless,
@@ -27,84 +35,221 @@ record Options(
         Optional<Integer> grade,
         Optional<String> useStage) {
 
-    static final Set<String> SWITCHES = Set.of("help", "headless", "cli", "gen", "clean");
-    static final Set<String> VALUED = Set.of("theme", "host", "port", "log-level", "concurrency",
-            "notes-per-account", "rpm", "data-dir", "proxy-source", "rollout-wait", "network-delay", "grade",
-            "use-stage");
-    static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+    private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
-    static final String USAGE = """
-            usage: mvn -q -pl app exec:java -Dexec.args="[flags]"   (or: java -cp ... dev.notely.app.Main [flags])
-
-              --gen                      start simulated users
-              --concurrency N            simulated accounts (default 5)
-              --notes-per-account K      notes each account keeps (default 3)
-              --rpm R                    requests per minute per account (default 60)
-              --headless                 no dashboard, logs to the terminal (automatic without a terminal)
-              --cli                      show the dashboard (the default when a terminal is attached)
-              --theme dark|light         dashboard colours (default dark)
-              --host HOST                address of the REST API (default 127.0.0.1)
-              --port PORT                port of the REST API (default 8080; 0 picks a free one)
-              --log-level LEVEL          TRACE, DEBUG, INFO, WARN or ERROR (default INFO)
-              --data-dir DIR             where the SQLite files live (default .data/ in the kit folder)
-              --clean                    delete the kit's data files before starting
-              --proxy-source DIR         deploy the DataProxy found under DIR (default proxy/src/main/java)
-              --rollout-wait DURATION    how long old and new versions share traffic (default 30s)
-              --network-delay RANGE      simulated delay on the proxy wire, e.g. 1-5ms (default) or 0
-              --grade 1|2                grade the proxy sources against exercise 1 or 2, then exit
-              --use-stage STAGE          copy a stage's DataProxy into proxy/ (keeping a backup), then exit
-              --help                     this text
-            """;
-
-    /** @throws Flags.UsageException with one line saying what is wrong */
+    /**
+     * @throws CommandLine.ParameterException for an unknown flag, a missing value, a flag given twice or a
+     *                                        bad value, with one line naming the flag and the problem
+     */
     static Options parse(List<String> args) {
-        Flags f = Flags.parse(args, SWITCHES, VALUED);
-        String theme = f.get("theme", t -> {
-            String v = t.toLowerCase(Locale.ROOT);
-            if (!v.equals("dark") && !v.equals("light")) {
-                throw new IllegalArgumentException("'" + t + "' is not a theme: use dark or light");
-            }
-            return v;
-        }, "dark");
-        String logLevel = f.get("log-level", l -> {
-            String v = l.toUpperCase(Locale.ROOT);
-            if (!LOG_LEVELS.contains(v)) {
-                throw new IllegalArgumentException("'" + l + "' is not a level: use one of " + String.join(", ", LOG_LEVELS));
-            }
-            return v;
-        }, "INFO");
-        String host = f.get("host", h -> {
-            if (h.isBlank()) {
-                throw new IllegalArgumentException("the host must not be empty");
-            }
-            return h;
-        }, "127.0.0.1");
-        LoadSettings defaults = LoadSettings.DEFAULT;
-        LoadSettings load;
-        try {
-            load = new LoadSettings(
-                    f.get("concurrency", Flags.intIn(1, 5_000), defaults.concurrency()),
-                    f.get("notes-per-account", Flags.intIn(1, 1_000), defaults.notesPerAccount()),
-                    f.get("rpm", Flags.intIn(1, 6_000), defaults.rpm()));
-        } catch (IllegalArgumentException e) {
-            throw new Flags.UsageException(e.getMessage());
+        Flags flags = new Flags();
+        commandLine(flags).parseArgs(args.toArray(String[]::new));
+        return flags.options();
+    }
+
+    /** The usage text, written by picocli from the declaration. */
+    static String usage() {
+        return commandLine(new Flags()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    /** The declaration as picocli reads it, for parsing, for the usage text and for tests. */
+    static CommandLine commandLine(Flags flags) {
+        return new CommandLine(flags)
+                .setExpandAtFiles(false) // an argument starting with @ is a value, not a file of arguments
+                .setUsageHelpLongOptionsMaxWidth(24);
+    }
+
+    /** The flags: names, values, defaults, checks and descriptions in one place. */
+    @Command(name = "notely", sortOptions = false, synopsisHeading = "", optionListHeading = "%n",
+            customSynopsis = {"usage: mvn -q -pl app exec:java -Dexec.args=\"[flags]\"",
+                    "   or: java -cp ... dev.notely.app.Main [flags]"})
+    static final class Flags {
+
+        @Option(names = "--gen", arity = "0", description = "start simulated users")
+        boolean generateLoad;
+
+        @Option(names = "--concurrency", paramLabel = "N", converter = Concurrency.class,
+                description = "simulated accounts (default: ${DEFAULT-VALUE})")
+        int concurrency = LoadSettings.DEFAULT.concurrency();
+
+        @Option(names = "--notes-per-account", paramLabel = "K", converter = NotesPerAccount.class,
+                description = "notes each account keeps, roughly (default: ${DEFAULT-VALUE})")
+        int notesPerAccount = LoadSettings.DEFAULT.notesPerAccount();
+
+        @Option(names = "--rpm", paramLabel = "R", converter = Rpm.class,
+                description = "requests per minute per account (default: ${DEFAULT-VALUE})")
+        int rpm = LoadSettings.DEFAULT.rpm();
+
+        @Option(names = "--headless", arity = "0",
+                description = "no dashboard, logs to the terminal (default: automatic without a terminal)")
+        boolean headless;
+
+        @Option(names = "--cli", arity = "0", description = "show the dashboard (the default when a terminal is attached)")
+        boolean cli; // nothing to do: says out loud what already happens in a terminal
+
+        @Option(names = "--theme", paramLabel = "dark|light", converter = ThemeName.class,
+                description = "dashboard colours, light for bright projectors (default: ${DEFAULT-VALUE})")
+        String theme = "dark";
+
+        @Option(names = "--host", paramLabel = "HOST", converter = HostName.class,
+                description = "address of the REST API (default: ${DEFAULT-VALUE})")
+        String host = "127.0.0.1";
+
+        @Option(names = "--port", paramLabel = "PORT", converter = PortNumber.class,
+                description = "port of the REST API, 0 picks a free one (default: ${DEFAULT-VALUE})")
+        int port = 8080;
+
+        @Option(names = "--log-level", paramLabel = "LEVEL", converter = LogLevel.class,
+                description = "TRACE, DEBUG, INFO, WARN or ERROR (default: ${DEFAULT-VALUE})")
+        String logLevel = "INFO";
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "where the SQLite files live (default: .data/ in the kit folder)")
+        Path dataDir;
+
+        @Option(names = "--clean", arity = "0", description = "delete the kit's data files before starting")
+        boolean clean;
+
+        @Option(names = "--proxy-source", paramLabel = "DIR",
+                description = "deploy the DataProxy found under DIR (default: proxy/src/main/java)")
+        Path proxySource;
+
+        @Option(names = "--rollout-wait", paramLabel = "DURATION", defaultValue = "30s", converter = RolloutWait.class,
+                description = "how long old and new versions share traffic: 30s, 500ms, 2m or plain seconds"
+                        + " (default: ${DEFAULT-VALUE})")
+        Duration rolloutWait;
+
+        @Option(names = "--network-delay", paramLabel = "RANGE", converter = Delay.class,
+                description = "simulated delay on each side of the proxy wire, e.g. 1-5ms, or 0 for none"
+                        + " (default: ${DEFAULT-VALUE})")
+        NetworkDelay networkDelay = NetworkDelay.DEFAULT;
+
+        @Option(names = "--grade", paramLabel = "1|2", converter = Exercise.class,
+                description = "grade the proxy sources against exercise 1 or 2, then exit")
+        Integer grade;
+
+        @Option(names = "--use-stage", paramLabel = "STAGE",
+                description = "copy a stage's DataProxy into proxy/ (keeping a backup), then exit")
+        String useStage;
+
+        @Option(names = "--help", arity = "0", usageHelp = true, description = "show this list of flags and exit")
+        boolean help;
+
+        Options options() {
+            return new Options(help, headless, theme, host, port, logLevel, generateLoad,
+                    new LoadSettings(concurrency, notesPerAccount, rpm), clean, Optional.ofNullable(dataDir),
+                    Optional.ofNullable(proxySource), rolloutWait, networkDelay, Optional.ofNullable(grade),
+                    Optional.ofNullable(useStage));
         }
-        Optional<Integer> grade = Optional.ofNullable(f.get("grade", Flags.intIn(1, 2), null));
-        return new Options(
-                f.has("help"),
-                f.has("headless"),
-                theme,
-                host,
-                f.get("port", Flags.intIn(0, 65_535), 8080),
-                logLevel,
-                f.has("gen"),
-                load,
-                f.has("clean"),
-                Optional.ofNullable(f.get("data-dir", Path::of, null)),
-                Optional.ofNullable(f.get("proxy-source", Path::of, null)),
-                f.get("rollout-wait", Durations::parse, Duration.ofSeconds(30)),
-                f.get("network-delay", NetworkDelay::parse, NetworkDelay.DEFAULT),
-                grade,
-                f.get("use-stage"));
+    }
+
+    /** Turns a reader's {@link IllegalArgumentException} into picocli's "invalid value", in the reader's words. */
+    private static <T> T read(String text, Function<String, T> reader) {
+        try {
+            return reader.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
+    /** A whole number in {@code [min, max]}; picocli makes converters from their class, so each range is a class. */
+    private abstract static class WholeNumber implements ITypeConverter<Integer> {
+        private final int min;
+        private final int max;
+
+        WholeNumber(int min, int max) {
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public Integer convert(String text) {
+            int value;
+            try {
+                value = Integer.parseInt(text.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + text + "' is not a whole number");
+            }
+            if (value < min || value > max) {
+                throw new TypeConversionException(value + " is outside " + min + ".." + max);
+            }
+            return value;
+        }
+    }
+
+    static final class PortNumber extends WholeNumber {
+        PortNumber() {
+            super(0, 65_535);
+        }
+    }
+
+    static final class Concurrency extends WholeNumber {
+        Concurrency() {
+            super(1, 5_000);
+        }
+    }
+
+    static final class NotesPerAccount extends WholeNumber {
+        NotesPerAccount() {
+            super(1, 1_000);
+        }
+    }
+
+    static final class Rpm extends WholeNumber {
+        Rpm() {
+            super(1, 6_000);
+        }
+    }
+
+    static final class Exercise extends WholeNumber {
+        Exercise() {
+            super(1, 2);
+        }
+    }
+
+    static final class ThemeName implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            String theme = text.toLowerCase(Locale.ROOT);
+            if (!theme.equals("dark") && !theme.equals("light")) {
+                throw new TypeConversionException("'" + text + "' is not a theme: use dark or light");
+            }
+            return theme;
+        }
+    }
+
+    static final class LogLevel implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            String level = text.toUpperCase(Locale.ROOT);
+            if (!LOG_LEVELS.contains(level)) {
+                throw new TypeConversionException("'" + text + "' is not a level: use one of " + String.join(", ", LOG_LEVELS));
+            }
+            return level;
+        }
+    }
+
+    static final class HostName implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            if (text.isBlank()) {
+                throw new TypeConversionException("the host must not be empty");
+            }
+            return text;
+        }
+    }
+
+    static final class RolloutWait implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) {
+            return read(text, Durations::parse);
+        }
+    }
+
+    static final class Delay implements ITypeConverter<NetworkDelay> {
+        @Override
+        public NetworkDelay convert(String text) {
+            return read(text, NetworkDelay::parse);
+        }
     }
 }

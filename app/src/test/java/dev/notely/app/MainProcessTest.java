@@ -23,7 +23,7 @@ class MainProcessTest {
     void aBadFlagIsOneLineAndTheUsageWithExitCode2() throws Exception {
         try (AppProcess app = new AppProcess(null, "--rpm", "lots")) {
             assertEquals(2, app.awaitExit());
-            assertEquals("notely: --rpm: 'lots' is not a whole number", app.output.get(0));
+            assertEquals("notely: Invalid value for option '--rpm': 'lots' is not a whole number", app.output.get(0));
             assertTrue(app.text().contains("usage:"), app.text());
             assertTrue(app.text().contains("--network-delay"), app.text());
         }
