@@ -3,7 +3,10 @@ package dev.notely.app;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.notely.store.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,11 +50,30 @@ public final class Main {
             return;
         }
         setLogLevel(options.logLevel());
+        Optional<String> badSource = checkProxySource(options);
+        if (badSource.isPresent()) {
+            System.err.println("notely: --proxy-source: " + badSource.get());
+            System.exit(2);
+            return;
+        }
         int exit = options.useStage().isPresent() ? useStage(options)
                 : options.grade().isPresent() ? grade(options)
                 : run(options);
         // Exit explicitly: server threads would otherwise keep the JVM (or Maven's) running.
         System.exit(exit);
+    }
+
+    /** A {@code --proxy-source} given by hand must hold a DataProxy: a typo stops the kit instead of running it with nothing deployed. */
+    static Optional<String> checkProxySource(Options options) {
+        if (options.proxySource().isEmpty()) {
+            return Optional.empty();
+        }
+        Path source = KitPaths.resolve(options).proxySource(options);
+        if (!Files.isRegularFile(source.resolve(ProxyCompiler.ROUTER_SOURCE))) {
+            return Optional.of(source + " holds no " + ProxyCompiler.ROUTER_SOURCE
+                    + "; give the src/main/java folder of a stage, e.g. exercises/exercise1-complete/src/main/java");
+        }
+        return Optional.empty();
     }
 
     private static int useStage(Options options) {

@@ -38,6 +38,35 @@ class MainProcessTest {
     }
 
     @Test
+    void anAddressThatIsNotThisMachinesIsSaidSoNotCalledABusyPort() throws Exception {
+        try (AppProcess app = new AppProcess(tmp.resolve("data"), "--headless", "--host", "10.255.255.1", "--port", "0")) {
+            assertEquals(1, app.awaitExit());
+            assertTrue(app.text().contains("--host 10.255.255.1 is not an address of this machine"), app.text());
+            assertFalse(app.text().contains("already in use"), app.text());
+        }
+    }
+
+    @Test
+    void aProxySourceWithoutADataProxyIsABadFlag() throws Exception {
+        try (AppProcess app = new AppProcess(tmp.resolve("data"), "--headless", "--proxy-source", tmp.resolve("nowhere").toString())) {
+            assertEquals(2, app.awaitExit());
+            assertTrue(app.output.get(0).startsWith("notely: --proxy-source: "), app.text());
+            assertTrue(app.text().contains("holds no dev/notely/proxy/DataProxy.java"), app.text());
+        }
+    }
+
+    @Test
+    void aDataFolderThatCannotBeMadeSaysSoAndDoesNotSuggestClean() throws Exception {
+        Path file = java.nio.file.Files.writeString(tmp.resolve("a-file"), "not a folder");
+        try (AppProcess app = new AppProcess(file.resolve("data"), "--headless", "--port", "0")) {
+            assertEquals(1, app.awaitExit());
+            assertTrue(app.text().contains("cannot use the data folder"), app.text());
+            assertTrue(app.text().contains("--data-dir"), app.text());
+            assertFalse(app.text().contains("--clean"), app.text());
+        }
+    }
+
+    @Test
     void aTakenPortFailsAtOnceWithAClearMessage() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
              AppProcess app = new AppProcess(tmp.resolve("data"), "--headless", "--port", String.valueOf(taken.getLocalPort()))) {

@@ -15,7 +15,11 @@ import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -83,12 +87,27 @@ public final class RestServer implements AutoCloseable {
      * @throws IllegalStateException saying the port is taken and what to do
      */
     public static void checkPortFree(String host, int port) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("--host " + host + " is not a name this machine can look up: use 127.0.0.1", e);
+        }
+        try {
+            if (!address.isAnyLocalAddress() && !address.isLoopbackAddress()
+                    && NetworkInterface.getByInetAddress(address) == null) {
+                throw new IllegalStateException("--host " + host + " is not an address of this machine: use 127.0.0.1, "
+                        + "or 0.0.0.0 to be reachable from other machines");
+            }
+        } catch (SocketException e) {
+            throw new IllegalStateException("cannot check the address " + host + ": " + e.getMessage(), e);
+        }
         if (port == 0) {
             return;
         }
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(host, port));
+            socket.bind(new InetSocketAddress(address, port));
         } catch (BindException e) {
             throw new IllegalStateException(portInUse(host, port), e);
         } catch (IOException e) {
