@@ -94,7 +94,7 @@ final class Kit implements AutoCloseable {
         Path source = proxySource;
         List<Path> kitClasspath = KitClasspath.current();
         ProxyLauncher launcher = new ProxyLauncher(ProxyLauncher.currentJava(), ProxyClasspath.of(kitClasspath), dataDir,
-                options.networkDelay(), options.logLevel());
+                options.networkDelay(), options.logLevel(), ProxyLauncher.newSecret());
         // The first proxy JVM boots while the sources compile, and both while the API starts.
         StandbyProxies standbys = own(new StandbyProxies(launcher, stats));
         // The proxy is compiled against what it runs with: a shorter class path is a faster compile too.

@@ -3,15 +3,18 @@ package dev.notely.app;
 import dev.notely.wire.NetworkDelay;
 import dev.notely.wire.ProxyWire;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * How a data-proxy child JVM is started: which java, which class path (the proxy host's own, never the
- * app's whole one), which data folder and network delay, and lean JVM flags so it idles in a small
- * footprint.
+ * app's whole one), which data folder and network delay, lean JVM flags so it idles in a small
+ * footprint, and the secret it is handed (over stdin, never on its command line).
  */
-record ProxyLauncher(Path javaBinary, List<Path> classpath, Path dataDir, NetworkDelay networkDelay, String logLevel) {
+record ProxyLauncher(Path javaBinary, List<Path> classpath, Path dataDir, NetworkDelay networkDelay, String logLevel,
+                     String secret) {
 
     /** Tuned for a small heap and a quick start: the proxy holds no data of its own. */
     static final List<String> JVM_FLAGS = List.of(
@@ -28,7 +31,15 @@ record ProxyLauncher(Path javaBinary, List<Path> classpath, Path dataDir, Networ
 
     /** The running JVM's own java binary, and the proxy host's share of the running class path. */
     static ProxyLauncher fromCurrentJvm(Path dataDir, NetworkDelay networkDelay, String logLevel) {
-        return new ProxyLauncher(currentJava(), ProxyClasspath.of(KitClasspath.current()), dataDir, networkDelay, logLevel);
+        return new ProxyLauncher(currentJava(), ProxyClasspath.of(KitClasspath.current()), dataDir, networkDelay, logLevel,
+                newSecret());
+    }
+
+    /** A secret for this launch of the kit: its proxies answer no one who does not send it. */
+    static String newSecret() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** The java binary of the running JVM. */

@@ -43,6 +43,7 @@ final class ProxyProcess {
     private final Instant launchedAt;
     private final StatsCollector stats;
     private final NetworkDelay delay;
+    private final String secret;
     private final CompletableFuture<Void> standby = new CompletableFuture<>();
     private final CompletableFuture<Integer> readyPort = new CompletableFuture<>();
     private final Deque<String> recent = new ArrayDeque<>();
@@ -52,8 +53,9 @@ final class ProxyProcess {
     private volatile Instant servingSince;
     private volatile RpcClient client;
 
-    private ProxyProcess(Process process, StatsCollector stats, NetworkDelay delay) {
+    private ProxyProcess(Process process, StatsCollector stats, NetworkDelay delay, String secret) {
         this.process = process;
+        this.secret = secret;
         this.launchedAt = Instant.now();
         this.stats = stats;
         this.delay = delay;
@@ -77,7 +79,7 @@ final class ProxyProcess {
             throw new DeploymentException("cannot start a JVM for the data proxy: " + e.getMessage(), e);
         }
         log.debug("standby proxy started as pid {}", process.pid());
-        return new ProxyProcess(process, stats, launcher.networkDelay());
+        return new ProxyProcess(process, stats, launcher.networkDelay(), launcher.secret());
     }
 
     /**
@@ -92,14 +94,14 @@ final class ProxyProcess {
         await(standby, deadline, "become a standby");
         try {
             Writer order = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-            order.write(ProxyWire.SERVE_PREFIX + version + " " + classes.toAbsolutePath() + "\n");
+            order.write(ProxyWire.SERVE_PREFIX + version + " " + secret + " " + classes.toAbsolutePath() + "\n");
             order.flush();
         } catch (IOException e) {
             throw new DeploymentException(label() + " did not take its classes: " + e.getMessage()
                     + lastLinesSuffix(), e);
         }
         int port = await(readyPort, deadline, "start");
-        client = new RpcClient(port, version, stats, delay);
+        client = new RpcClient(port, secret, version, stats, delay);
         RuntimeException last = null;
         for (int attempt = 1; attempt <= READY_TRIES; attempt++) {
             try {
@@ -163,29 +165,38 @@ final class ProxyProcess {
         return process.isAlive();
     }
 
-    /** SIGTERM, then a kill after {@link ProxyWire#STOP_GRACE}; returns once the process is gone and its output read. */
+    /**
+     * SIGTERM, then a kill after {@link ProxyWire#STOP_GRACE}; returns once the process is gone and its
+     * output read. Processes the proxy started (a {@code DataProxy} may start anything) go with it.
+     */
     void stop() {
         RpcClient c = client;
         if (c != null) {
             c.close();
         }
-        if (!process.isAlive()) {
-            return;
-        }
-        // Signalled through its handle: Process.destroy() would also close our end of its output, and
-        // what it says while stopping (its last line, or why it could not stop cleanly) would be lost.
-        ProcessHandle handle = process.toHandle();
-        handle.destroy();
-        try {
-            if (!process.waitFor(ProxyWire.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("{} (pid {}) did not stop within {} s; killing it", label(), pid(),
-                        ProxyWire.STOP_GRACE.toSeconds());
+        List<ProcessHandle> descendants = process.descendants().toList();
+        if (process.isAlive()) {
+            // Signalled through its handle: Process.destroy() would also close our end of its output, and
+            // what it says while stopping (its last line, or why it could not stop cleanly) would be lost.
+            ProcessHandle handle = process.toHandle();
+            handle.destroy();
+            try {
+                if (!process.waitFor(ProxyWire.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.warn("{} (pid {}) did not stop within {} s; killing it", label(), pid(),
+                            ProxyWire.STOP_GRACE.toSeconds());
+                    handle.destroyForcibly();
+                    process.waitFor(ProxyWire.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
                 handle.destroyForcibly();
-                process.waitFor(ProxyWire.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            handle.destroyForcibly();
-            Thread.currentThread().interrupt();
+        }
+        for (ProcessHandle left : descendants) {
+            if (left.isAlive()) {
+                log.info("{} left pid {} running; stopping it", label(), left.pid());
+                left.destroyForcibly();
+            }
         }
         awaitPumps();
     }

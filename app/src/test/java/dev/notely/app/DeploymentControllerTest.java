@@ -220,6 +220,22 @@ class DeploymentControllerTest {
     }
 
     @Test
+    void processesADataProxyStartsAreStoppedWithIt() throws Exception {
+        ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(1));
+        String source = Files.readString(f.routerSource());
+        Files.writeString(f.routerSource(), source.replace("this.legacy = stores.open(NoteStores.LEGACY);",
+                "this.legacy = stores.open(NoteStores.LEGACY);\n"
+                        + "try { new ProcessBuilder(\"sleep\", \"300\").start(); } catch (java.io.IOException e) { throw new"
+                        + " IllegalStateException(e); }"));
+        f.controller.deploy();
+        long proxyPid = f.controller.state().current().orElseThrow().pid();
+        List<ProcessHandle> started = ProcessHandle.of(proxyPid).orElseThrow().descendants().toList();
+        assertEquals(1, started.size(), "the proxy started its sleep");
+        f.close();
+        Await.until(Duration.ofSeconds(10), "the sleep the proxy started to be gone", () -> !started.get(0).isAlive());
+    }
+
+    @Test
     void closingStopsAProxyThatIsStillStarting() throws Exception {
         ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(1));
         DeploymentController c = f.controller;

@@ -1,6 +1,6 @@
 package dev.notely.app;
 
-import dev.notely.api.http.KeepAliveHttp;
+import dev.notely.api.http.LoopbackHttp;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.Note;
 import java.io.IOException;
@@ -111,7 +111,7 @@ public final class ProxyBenchmark {
         // About the size of a GetNote call on the wire.
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getNote\",\"params\":{\"account\":{\"accountId\":\""
                 + account.accountId() + "\",\"isMigrating\":false,\"shard\":null},\"noteId\":\"" + note.id() + "\"}}";
-        try (KeepAliveHttp http = KeepAliveHttp.loopback(hello.port)) {
+        try (LoopbackHttp http = new LoopbackHttp("127.0.0.1", hello.port)) {
             for (int i = 0; i < CALL_WARMUP; i++) {
                 f.router.getNote(account, note.id());
                 floorCall(http, body);
@@ -139,7 +139,7 @@ public final class ProxyBenchmark {
         }
     }
 
-    private static void floorCall(KeepAliveHttp http, String body) throws IOException {
+    private static void floorCall(LoopbackHttp http, String body) throws IOException {
         int status = http.send("POST", "/", body, TIMEOUT).status();
         if (status != 200) {
             throw new IOException("the hello-world answered " + status);

@@ -38,7 +38,7 @@ class ProxyMainTest {
     }
 
     private void serve(Process proxy) throws IOException {
-        proxy.getOutputStream().write((ProxyWire.SERVE_PREFIX + "1 " + classes + "\n").getBytes(StandardCharsets.UTF_8));
+        proxy.getOutputStream().write((ProxyWire.SERVE_PREFIX + "1 a-secret " + classes + "\n").getBytes(StandardCharsets.UTF_8));
         proxy.getOutputStream().flush();
     }
 

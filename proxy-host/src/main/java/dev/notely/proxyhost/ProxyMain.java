@@ -100,11 +100,13 @@ public final class ProxyMain implements Callable<Integer> {
             return 0; // the app closed our stdin without handing us a version: it no longer needs us
         }
         int version;
+        String secret;
         Path classes;
         try {
-            String[] parts = order.substring(ProxyWire.SERVE_PREFIX.length()).split(" ", 2);
+            String[] parts = order.substring(ProxyWire.SERVE_PREFIX.length()).split(" ", 3);
             version = Integer.parseInt(parts[0]);
-            classes = Path.of(parts[1]);
+            secret = parts[1];
+            classes = Path.of(parts[2]);
         } catch (RuntimeException e) {
             log.error("not an order this proxy understands: '{}'", order);
             return 2;
@@ -118,7 +120,7 @@ public final class ProxyMain implements Callable<Integer> {
             log.debug("start-up failure of v{}", version, e);
             return 1;
         }
-        handler.serve(new RpcServer(router, version, stats, delay));
+        handler.serve(new RpcServer(router, version, stats, delay, secret));
         log.info("v{} serving on 127.0.0.1:{} (pid {}, network delay {})", version, port,
                 ProcessHandle.current().pid(), delay);
         System.out.println(ProxyWire.READY_PREFIX + port);
@@ -139,6 +141,8 @@ public final class ProxyMain implements Callable<Integer> {
             }
             server.stop();
             stores.close();
+            // Whatever the DataProxy started goes with it.
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
             log.info("{} stopped", handler.label());
             System.out.flush();
             System.err.flush();

@@ -26,6 +26,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ public final class RpcServer implements HttpHandler {
     private final long pid;
     private final StatsCollector stats;
     private final NetworkDelay delay;
+    private final byte[] secret;
     private final BodyReader reader = new BodyReader(ProxyWire.MAX_BODY_BYTES, RpcServer::refuse, this::answer);
     /**
      * Not fair: with a fair lock every unlock hands the lock to the next queued thread, which must be
@@ -54,7 +56,9 @@ public final class RpcServer implements HttpHandler {
      */
     private final ReentrantLock lock = new ReentrantLock(false);
 
-    public RpcServer(NoteRouter router, int version, StatsCollector stats, NetworkDelay delay) {
+    /** @param secret what every call must carry in {@link ProxyWire#SECRET_HEADER}; {@code null} for none (tests, warm-up) */
+    public RpcServer(NoteRouter router, int version, StatsCollector stats, NetworkDelay delay, String secret) {
+        this.secret = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
         this.router = router;
         this.version = version;
         this.pid = ProcessHandle.current().pid();
@@ -72,6 +76,11 @@ public final class RpcServer implements HttpHandler {
     }
 
     private void answer(HttpServerExchange exchange) {
+        if (secret != null && !MessageDigest.isEqual(secret, presented(exchange))) {
+            send(exchange, 401, error(JsonNull.INSTANCE, Codes.INVALID_REQUEST,
+                    "this data proxy answers only the kit that started it"));
+            return;
+        }
         if (!"/".equals(exchange.getRelativePath())) {
             send(exchange, 404, error(JsonNull.INSTANCE, Codes.INVALID_REQUEST, "JSON-RPC is served at POST /"));
             return;
@@ -82,6 +91,11 @@ public final class RpcServer implements HttpHandler {
             return;
         }
         send(exchange, 200, handle(new String(BodyReader.body(exchange), StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] presented(HttpServerExchange exchange) {
+        String given = exchange.getRequestHeaders().getFirst(ProxyWire.SECRET_HEADER);
+        return given == null ? new byte[0] : given.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void refuse(HttpServerExchange exchange, int status, String message) {

@@ -31,7 +31,7 @@ final class Warmup {
         try {
             dir = Files.createTempDirectory("notely-warmup");
             try (SqliteNoteStore store = SqliteNoteStore.open("warmup", dir.resolve("warmup.db"))) {
-                RpcServer server = new RpcServer(new StoreRouter(store), 0, new StatsCollector(), NetworkDelay.NONE);
+                RpcServer server = new RpcServer(new StoreRouter(store), 0, new StatsCollector(), NetworkDelay.NONE, null);
                 UUID account = UUID.randomUUID();
                 UUID note = UUID.randomUUID();
                 String details = "\"accountDetails\":{\"accountId\":\"" + account + "\",\"isMigrating\":false}";

@@ -39,7 +39,7 @@ class AwkwardCallersTest {
     void start() {
         stores = new SqliteNoteStores(dir, new StatsCollector());
         server = Undertow.builder().addHttpListener(0, "127.0.0.1").setIoThreads(1).setWorkerThreads(8)
-                .setHandler(new RpcServer(new StoreRouter(stores.open("legacy")), 3, new StatsCollector(), NetworkDelay.NONE))
+                .setHandler(new RpcServer(new StoreRouter(stores.open("legacy")), 3, new StatsCollector(), NetworkDelay.NONE, null))
                 .build();
         server.start();
         port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();

@@ -21,8 +21,14 @@ public final class ProxyWire {
     public static final String STANDBY_LINE = "notely-proxy standby";
     /** Printed on stdout, followed by a space and the bound port, once the proxy accepts calls. */
     public static final String READY_PREFIX = "notely-proxy ready ";
-    /** The one line a standby reads on stdin: this prefix, then the version and the compiled classes' folder. */
+    /** The one line a standby reads on stdin: this prefix, then the version, the secret and the compiled classes' folder. */
     public static final String SERVE_PREFIX = "serve ";
+
+    /**
+     * The header every call to a proxy carries: a secret the app makes for each launch and hands its
+     * proxies over stdin, so no other local process can call a proxy past the API's checks.
+     */
+    public static final String SECRET_HEADER = "X-Notely-Secret";
 
     /** How long the app waits for a stopping proxy before it kills it. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(5);

@@ -8,7 +8,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.reflect.TypeToken;
 import dev.notely.api.DeploymentState;
-import dev.notely.api.http.KeepAliveHttp;
+import dev.notely.api.http.LoopbackHttp;
 import dev.notely.api.json.DeploymentJson;
 import dev.notely.wire.Json;
 import dev.notely.store.Account;
@@ -35,7 +35,7 @@ public final class NotelyClient implements AutoCloseable {
     private static final Type ACCOUNT_LIST = new TypeToken<List<Account>>() { }.getType();
     private static final Type UUID_LIST = new TypeToken<List<UUID>>() { }.getType();
 
-    private final KeepAliveHttp http;
+    private final LoopbackHttp http;
     private final LongConsumer timings;
 
     public NotelyClient(String host, int port) {
@@ -44,7 +44,7 @@ public final class NotelyClient implements AutoCloseable {
 
     /** @param timings told the duration in nanoseconds of every answered request (for benchmarks) */
     public NotelyClient(String host, int port, LongConsumer timings) {
-        this.http = new KeepAliveHttp(host, port);
+        this.http = new LoopbackHttp(host, port);
         this.timings = timings;
     }
 
@@ -100,7 +100,7 @@ public final class NotelyClient implements AutoCloseable {
     /** Writes the note; empty when the server says it does not exist. */
     public Optional<Note> updateNote(Note note) {
         String body = Json.GSON.toJson(note);
-        KeepAliveHttp.Response response = request("PUT", "/accounts/" + note.creator() + "/notes/" + note.id(), body);
+        LoopbackHttp.Response response = request("PUT", "/accounts/" + note.creator() + "/notes/" + note.id(), body);
         if (response.status() == 404) {
             return Optional.empty();
         }
@@ -130,7 +130,7 @@ public final class NotelyClient implements AutoCloseable {
     }
 
     private <T> Optional<T> optional(String path, Class<T> type) {
-        KeepAliveHttp.Response response = request("GET", path, null);
+        LoopbackHttp.Response response = request("GET", path, null);
         if (response.status() == 404) {
             return Optional.empty();
         }
@@ -141,17 +141,17 @@ public final class NotelyClient implements AutoCloseable {
         return check(status, request(method, path, body));
     }
 
-    private static String check(int expected, KeepAliveHttp.Response response) {
+    private static String check(int expected, LoopbackHttp.Response response) {
         if (response.status() != expected) {
             throw new ApiException(response.status(), "HTTP " + response.status() + ": " + errorMessage(response.body()));
         }
         return response.body();
     }
 
-    private KeepAliveHttp.Response request(String method, String path, String body) {
+    private LoopbackHttp.Response request(String method, String path, String body) {
         long start = System.nanoTime();
         try {
-            KeepAliveHttp.Response response = http.send(method, path, body, TIMEOUT);
+            LoopbackHttp.Response response = http.send(method, path, body, TIMEOUT);
             timings.accept(System.nanoTime() - start);
             return response;
         } catch (IOException e) {

@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.reflect.TypeToken;
 import dev.notely.api.ProxyUnavailableException;
-import dev.notely.api.http.KeepAliveHttp;
+import dev.notely.api.http.LoopbackHttp;
 import dev.notely.wire.Json;
 import dev.notely.wire.NetworkDelay;
 import dev.notely.wire.ProxyWire;
@@ -24,9 +24,11 @@ import dev.notely.telemetry.StatsSnapshot;
 import dev.notely.telemetry.Status;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,14 +45,16 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
 
     private static final java.lang.reflect.Type UUID_LIST = new TypeToken<List<UUID>>() { }.getType();
 
-    private final KeepAliveHttp http;
+    private final LoopbackHttp http;
     private final int version;
     private final StatsCollector stats;
     private final NetworkDelay delay;
     private final AtomicLong ids = new AtomicLong();
 
-    public RpcClient(int port, int version, StatsCollector stats, NetworkDelay delay) {
-        this.http = KeepAliveHttp.loopback(port);
+    /** @param secret the per-launch secret the proxy was handed; it answers no call without it */
+    public RpcClient(int port, String secret, int version, StatsCollector stats, NetworkDelay delay) {
+        this.http = new LoopbackHttp(InetAddress.getLoopbackAddress().getHostAddress(), port,
+                Map.of(ProxyWire.SECRET_HEADER, secret));
         this.version = version;
         this.stats = stats;
         this.delay = delay;
@@ -146,7 +150,7 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
         request.addProperty("id", ids.incrementAndGet());
         request.addProperty("method", method.wireName());
         request.add("params", params);
-        KeepAliveHttp.Response response;
+        LoopbackHttp.Response response;
         try {
             response = http.send("POST", "/", request.toString(), timeout);
         } catch (SocketTimeoutException e) {

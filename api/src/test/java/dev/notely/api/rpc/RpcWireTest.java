@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import dev.notely.api.ProxyUnavailableException;
 import dev.notely.proxyhost.RpcServer;
 import dev.notely.wire.NetworkDelay;
+import dev.notely.wire.ProxyWire;
 import dev.notely.wire.ProxyWire.Codes;
 import dev.notely.store.StoreRouter;
 import dev.notely.store.AccountDetails;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RpcWireTest {
 
     private static final int VERSION = 7;
+    private static final String SECRET = "a-secret-for-this-test";
 
     @TempDir
     Path dir;
@@ -74,11 +76,11 @@ class RpcWireTest {
             client.close();
         }
         server = Undertow.builder().addHttpListener(0, "127.0.0.1")
-                .setHandler(new RpcServer(router, VERSION, proxyStats, NetworkDelay.NONE)).build();
+                .setHandler(new RpcServer(router, VERSION, proxyStats, NetworkDelay.NONE, SECRET)).build();
         server.start();
         port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         http = HttpClient.newHttpClient();
-        client = new RpcClient(port, VERSION, appStats, NetworkDelay.NONE);
+        client = new RpcClient(port, SECRET, VERSION, appStats, NetworkDelay.NONE);
     }
 
     @AfterEach
@@ -153,7 +155,7 @@ class RpcWireTest {
                 }
                 return 0;
             }
-        }, VERSION, proxyStats, NetworkDelay.NONE);
+        }, VERSION, proxyStats, NetworkDelay.NONE, SECRET);
         server = Undertow.builder().addHttpListener(port, "127.0.0.1").setHandler(rpc).build();
         server.start();
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -199,7 +201,8 @@ class RpcWireTest {
         assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"UpdateNote\",\"params\":{\"accountDetails\":{\"accountId\":\""
                 + acc + "\",\"isMigrating\":\"yes\"}}}"), -32602, "isMigrating must be true or false");
 
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).GET().build(),
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                        .header(ProxyWire.SECRET_HEADER, SECRET).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(405, get.statusCode());
 
@@ -242,7 +245,7 @@ class RpcWireTest {
     void aDrainingProxyTurnsCallsAwayAsNotDelivered() {
         server.stop();
         GracefulShutdownHandler graceful = Handlers.gracefulShutdown(
-                new RpcServer(new StoreRouter(stores.open("legacy")), VERSION, proxyStats, NetworkDelay.NONE));
+                new RpcServer(new StoreRouter(stores.open("legacy")), VERSION, proxyStats, NetworkDelay.NONE, SECRET));
         server = Undertow.builder().addHttpListener(port, "127.0.0.1").setHandler(graceful).build();
         server.start();
         assertEquals(0, client.totalNotes());
@@ -261,8 +264,24 @@ class RpcWireTest {
         startServer(new StoreRouter(stores.open("legacy")));
     }
 
+    @Test
+    void aCallWithoutTheSecretIsRefusedWhateverItAsks() throws Exception {
+        for (String secret : new String[] {null, "a-guess", SECRET + "x"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"TotalNotes\"}"));
+            if (secret != null) {
+                request.header(ProxyWire.SECRET_HEADER, secret);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, response.statusCode(), response.body());
+            assertError(JsonParser.parseString(response.body()).getAsJsonObject(), -32600, "answers only the kit that started it");
+        }
+        assertEquals(0, client.totalNotes(), "the kit's own client still gets through");
+    }
+
     private JsonObject post(String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .header(ProxyWire.SECRET_HEADER, SECRET)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return JsonParser.parseString(response.body()).getAsJsonObject();

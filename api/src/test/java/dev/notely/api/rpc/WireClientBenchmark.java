@@ -1,6 +1,6 @@
 package dev.notely.api.rpc;
 
-import dev.notely.api.http.KeepAliveHttp;
+import dev.notely.api.http.LoopbackHttp;
 import dev.notely.proxyhost.RpcServer;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.Note;
@@ -35,8 +35,8 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 
 /**
  * Which HTTP client carries the proxy wire: one GetNote round trip to a real proxy server (JSON-RPC over
- * Undertow, SQLite behind it) through the kit's own keep-alive client, the JDK's HttpClient and Apache
- * HttpClient 5, in turns, one thread and then 8 at once. The floor is the same client against an
+ * Undertow, SQLite behind it) through the kit's client (Apache HttpClient 5 as the kit sets it up), the
+ * JDK's HttpClient and a default Apache HttpClient 5, in turns, one thread and then 8 at once. The floor is the same client against an
  * Undertow hello-world on the same machine in the same run.
  *
  * <p>Run with: {@code mvn -q -pl api exec:java -Dexec.classpathScope=test
@@ -53,7 +53,7 @@ public final class WireClientBenchmark {
         SqliteNoteStores stores = new SqliteNoteStores(dir, new StatsCollector());
         StoreRouter router = new StoreRouter(stores.open("legacy"));
         Undertow proxy = Undertow.builder().addHttpListener(0, "127.0.0.1").setIoThreads(1).setWorkerThreads(96)
-                .setHandler(new RpcServer(router, 1, new StatsCollector(), NetworkDelay.NONE)).build();
+                .setHandler(new RpcServer(router, 1, new StatsCollector(), NetworkDelay.NONE, null)).build();
         Undertow hello = Undertow.builder().addHttpListener(0, "127.0.0.1").setIoThreads(1)
                 .setHandler(ex -> ex.getRequestReceiver().receiveFullBytes((e, bytes) ->
                         e.getResponseSender().send("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":null}"))).build();
@@ -67,13 +67,14 @@ public final class WireClientBenchmark {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"GetNote\",\"params\":{\"accountDetails\":"
                 + Json.WIRE.toJson(account) + ",\"noteId\":\"" + note.id() + "\"}}";
 
-        KeepAliveHttp own = KeepAliveHttp.loopback(proxyPort);
-        KeepAliveHttp ownHello = KeepAliveHttp.loopback(helloPort);
+        LoopbackHttp own = new LoopbackHttp("127.0.0.1", proxyPort);
+        LoopbackHttp ownHello = new LoopbackHttp("127.0.0.1", helloPort);
         HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         CloseableHttpClient apache = HttpClients.custom().setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create().setMaxConnPerRoute(64).setMaxConnTotal(64).build()).build();
+        // The kit's LoopbackHttp is Apache HttpClient as the kit configures it; the plain default one shows what that adds.
         List<Candidate> candidates = List.of(
-                new Candidate("kit KeepAliveHttp", () -> own.send("POST", "/", body, Duration.ofSeconds(5)).body(),
+                new Candidate("kit LoopbackHttp", () -> own.send("POST", "/", body, Duration.ofSeconds(5)).body(),
                         () -> ownHello.send("POST", "/", body, Duration.ofSeconds(5)).body()),
                 new Candidate("JDK HttpClient", () -> jdk(jdk, proxyPort, body), () -> jdk(jdk, helloPort, body)),
                 new Candidate("Apache HttpClient 5", () -> apache(apache, proxyPort, body), () -> apache(apache, helloPort, body)));
