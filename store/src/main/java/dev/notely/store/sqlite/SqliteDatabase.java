@@ -54,11 +54,7 @@ final class SqliteDatabase implements AutoCloseable {
             throw new StoreException("cannot open " + label + ": cannot create folder " + absolute.getParent()
                     + " (" + e + "). Check the data directory is writable, or choose another with --data-dir.", e);
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(synced ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.OFF);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        ConnectionPool pool = new ConnectionPool("jdbc:sqlite:" + absolute, config);
+        ConnectionPool pool = new ConnectionPool("jdbc:sqlite:" + absolute, connectionConfig(synced));
         SqliteDatabase db = new SqliteDatabase(label, pool);
         try {
             db.call(jdbi -> {
@@ -71,6 +67,15 @@ final class SqliteDatabase implements AutoCloseable {
                     + ". Check the file is a SQLite database and the folder is writable, or start with --clean.", e);
         }
         return db;
+    }
+
+    /** The pragmas every connection to a kit database is opened with. */
+    static SQLiteConfig connectionConfig(boolean synced) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(synced ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.OFF);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        return config;
     }
 
     /** Runs {@code work} against the database, retrying while another connection holds the lock. */
