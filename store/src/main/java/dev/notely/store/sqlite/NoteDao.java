@@ -74,6 +74,9 @@ interface NoteDao {
     @SqlQuery("SELECT 1")
     int ping();
 
+    @SqlQuery("PRAGMA synchronous")
+    int synchronousSetting();
+
     final class NoteMapper implements RowMapper<Note> {
         @Override
         public Note map(ResultSet rs, StatementContext ctx) throws SQLException {

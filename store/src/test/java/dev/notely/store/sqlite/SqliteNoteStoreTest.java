@@ -89,14 +89,15 @@ class SqliteNoteStoreTest {
         Note write = note("the update", T0.plusSeconds(10));
         Note meanwhile = write.withContent("inserted by another process", T0);
         AtomicReference<String> intrusion = new AtomicReference<>();
-        store.jdbi().setSqlLogger(new SqlLogger() {
+        store.close();
+        store = SqliteNoteStore.open("legacy", dir.resolve("legacy.db"), jdbi -> jdbi.setSqlLogger(new SqlLogger() {
             @Override
             public void logAfterExecution(StatementContext context) {
                 if (intrusion.get() == null && context.getRenderedSql().startsWith("UPDATE notes")) {
                     intrusion.set(insertFromAnotherConnection(meanwhile));
                 }
             }
-        });
+        }));
 
         boolean exists = store.updateNote(account, write);
 
