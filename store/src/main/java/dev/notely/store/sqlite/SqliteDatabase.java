@@ -59,7 +59,8 @@ final class SqliteDatabase<D> implements AutoCloseable {
         }
         String url = "jdbc:sqlite:" + absolute;
         SQLiteConfig config = connectionConfig(synced);
-        Jdbi jdbi = Jdbi.create(() -> config.createConnection(url)).installPlugin(new SqlObjectPlugin());
+        Jdbi jdbi = Jdbi.create(() -> config.createConnection(url)).installPlugin(new SqlObjectPlugin())
+                .setStatementBuilderFactory(connection -> new ReusedStatements());
         configure.accept(jdbi);
         HandlePool<D> pool = new HandlePool<>(jdbi, daoType, label);
         SqliteDatabase<D> db = new SqliteDatabase<>(label, pool);

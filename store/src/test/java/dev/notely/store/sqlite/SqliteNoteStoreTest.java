@@ -10,6 +10,7 @@ import dev.notely.store.Note;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -108,9 +109,7 @@ class SqliteNoteStoreTest {
 
     /** Inserts {@code note} through a connection of its own that does not wait for locks. */
     private String insertFromAnotherConnection(Note note) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(0);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + dir.resolve("legacy.db"));
+        try (Connection c = anotherConnection();
              PreparedStatement insert = c.prepareStatement(
                      "INSERT INTO notes (id, creator, created_at, updated_at, content) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, note.id().toString());
@@ -123,6 +122,38 @@ class SqliteNoteStoreTest {
         } catch (SQLException e) {
             return "refused: " + e.getMessage();
         }
+    }
+
+    /** A connection of its own to the store's file, which does not wait for locks. */
+    private Connection anotherConnection() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(0);
+        return config.createConnection("jdbc:sqlite:" + dir.resolve("legacy.db"));
+    }
+
+    @Test
+    void betweenCallsTheStoreHoldsNoReadSnapshot() throws SQLException {
+        // Statements are prepared once per pooled connection and kept. One left unreset would keep a read
+        // transaction open: the log could never be checkpointed, and later calls would read old data.
+        Note n = note("v1", T0);
+        store.createNote(account, n);
+        assertEquals("v1", store.getNote(account, n.id()).orElseThrow().content());
+        assertEquals(List.of(n.id()), store.listNotes(account));
+        assertTrue(store.updateNote(account, n.withContent("v2", T0.plusSeconds(1))));
+        assertFalse(store.updateNote(account, note("ghost", T0)));
+        assertEquals(1, store.countNotes(account));
+
+        try (Connection other = anotherConnection()) {
+            try (ResultSet checkpoint = other.createStatement().executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                assertTrue(checkpoint.next());
+                assertEquals(0, checkpoint.getInt(1), "a reader blocked the checkpoint: a statement was left open");
+            }
+            try (PreparedStatement update = other.prepareStatement("UPDATE notes SET content = 'v3' WHERE id = ?")) {
+                update.setString(1, n.id().toString());
+                assertEquals(1, update.executeUpdate());
+            }
+        }
+        assertEquals("v3", store.getNote(account, n.id()).orElseThrow().content(), "the store reads the latest commit");
     }
 
     @Test
