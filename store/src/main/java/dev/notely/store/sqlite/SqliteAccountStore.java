@@ -37,14 +37,14 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> getAccount(UUID accountId) {
-        return dao(d -> d.find(accountId.toString()));
+        return dao(d -> d.find(accountId));
     }
 
     @Override
     public void createAccount(Account account) {
         try {
             dao(d -> {
-                d.insert(account.id().toString(), account.name(), account.isMigrating(), account.shard());
+                d.insert(account);
                 return null;
             });
         } catch (StoreException e) {
@@ -58,8 +58,7 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public void updateAccount(Account account) {
-        int changed = dao(d -> d.update(account.id().toString(), account.name(), account.isMigrating(),
-                account.shard()));
+        int changed = dao(d -> d.update(account));
         if (changed == 0) {
             throw new NotFoundException("account " + account.id() + " not found");
         }

@@ -60,6 +60,7 @@ final class SqliteDatabase<D> implements AutoCloseable {
         String url = "jdbc:sqlite:" + absolute;
         SQLiteConfig config = connectionConfig(synced);
         Jdbi jdbi = Jdbi.create(() -> config.createConnection(url)).installPlugin(new SqlObjectPlugin())
+                .installPlugin(new SqliteTypes())
                 .setStatementBuilderFactory(connection -> new ReusedStatements());
         configure.accept(jdbi);
         HandlePool<D> pool = new HandlePool<>(jdbi, daoType, label);

@@ -65,12 +65,12 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
 
     @Override
     public List<UUID> listNotes(UUID accountId) {
-        return dao(d -> d.listIds(accountId.toString())).stream().map(UUID::fromString).toList();
+        return dao(d -> d.listIds(accountId));
     }
 
     @Override
     public Optional<Note> getNote(UUID accountId, UUID noteId) {
-        return dao(d -> d.find(accountId.toString(), noteId.toString()));
+        return dao(d -> d.find(accountId, noteId));
     }
 
     @Override
@@ -78,8 +78,7 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
         requireOwner(accountId, note);
         try {
             dao(d -> {
-                d.insert(note.id().toString(), accountId.toString(), note.createdAt().toEpochMilli(),
-                        note.updatedAt().toEpochMilli(), note.content());
+                d.insert(note);
                 return null;
             });
         } catch (StoreException e) {
@@ -97,29 +96,26 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
         // One transaction: the UPDATE takes the write lock even when it matches nothing, so no other
         // connection can insert the note between it and the existence check. Apart, "true" could
         // answer for a note that appeared after this write was not applied.
-        return inTransaction(d -> d.updateIfNewer(note.id().toString(), accountId.toString(),
-                note.updatedAt().toEpochMilli(), note.content()) > 0
-                || d.exists(accountId.toString(), note.id().toString()));
+        return inTransaction(d -> d.updateIfNewer(note) > 0 || d.exists(accountId, note.id()));
     }
 
     @Override
     public void upsertNote(UUID accountId, Note note) {
         requireOwner(accountId, note);
         dao(d -> {
-            d.upsert(note.id().toString(), accountId.toString(), note.createdAt().toEpochMilli(),
-                    note.updatedAt().toEpochMilli(), note.content());
+            d.upsert(note);
             return null;
         });
     }
 
     @Override
     public void deleteNote(UUID accountId, UUID noteId) {
-        dao(d -> d.delete(accountId.toString(), noteId.toString()));
+        dao(d -> d.delete(accountId, noteId));
     }
 
     @Override
     public long countNotes(UUID accountId) {
-        return dao(d -> d.count(accountId.toString()));
+        return dao(d -> d.count(accountId));
     }
 
     @Override
@@ -162,6 +158,7 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
         }
     }
 
+    /** The DAO binds the note's own creator: this makes it the account the call is scoped to. */
     private static void requireOwner(UUID accountId, Note note) {
         if (!note.creator().equals(accountId)) {
             throw new IllegalArgumentException(

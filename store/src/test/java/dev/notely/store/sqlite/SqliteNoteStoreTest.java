@@ -12,7 +12,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -225,6 +227,54 @@ class SqliteNoteStoreTest {
         store.createNote(account, b);
         assertEquals(List.of(b.id(), a.id()), store.listNotes(account));
         assertEquals(Instant.parse("2025-08-13T10:00:00.123Z"), store.getNote(account, b.id()).orElseThrow().updatedAt());
+    }
+
+    @Test
+    void aFileWrittenByEarlierVersionsIsReadAndKeepsItsForm() throws SQLException {
+        // Ids as text, times as epoch milliseconds: the form of every notes file written so far.
+        Path file = dir.resolve("earlier.db");
+        UUID id = UUID.fromString("3f1c2a9e-8b7d-4e6f-a5c4-0123456789ab");
+        UUID creator = UUID.fromString("00000000-0000-0000-0000-00000000acc1");
+        try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE notes (
+                      id         TEXT PRIMARY KEY,
+                      creator    TEXT NOT NULL,
+                      created_at INTEGER NOT NULL,
+                      updated_at INTEGER NOT NULL,
+                      content    TEXT NOT NULL
+                    )""");
+            s.execute("INSERT INTO notes VALUES ('3f1c2a9e-8b7d-4e6f-a5c4-0123456789ab',"
+                    + " '00000000-0000-0000-0000-00000000acc1', 1755079200123, 1755079200456, 'written before')");
+        }
+        Note before = new Note(id, creator, Instant.parse("2025-08-13T10:00:00.123Z"),
+                Instant.parse("2025-08-13T10:00:00.456Z"), "written before");
+        try (SqliteNoteStore earlier = SqliteNoteStore.open("legacy", file)) {
+            assertEquals(Optional.of(before), earlier.getNote(creator, id));
+            assertEquals(List.of(id), earlier.listNotes(creator));
+            assertTrue(earlier.updateNote(creator, before.withContent("rewritten", Instant.parse("2025-08-13T10:00:01.789Z"))));
+            earlier.createNote(creator, new Note(UUID.fromString("0a1b2c3d-0000-4000-8000-00000000beef"), creator,
+                    Instant.parse("2025-08-13T10:00:02Z"), Instant.parse("2025-08-13T10:00:02Z"), "written now"));
+        }
+        try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
+             ResultSet rows = c.createStatement().executeQuery("""
+                     SELECT id, typeof(id), creator, typeof(creator), created_at, typeof(created_at),
+                            updated_at, typeof(updated_at), content FROM notes ORDER BY created_at""")) {
+            List<String> stored = new ArrayList<>();
+            while (rows.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int column = 1; column <= 9; column++) {
+                    row.append(column > 1 ? " " : "").append(rows.getString(column));
+                }
+                stored.add(row.toString());
+            }
+            assertEquals(List.of(
+                    "3f1c2a9e-8b7d-4e6f-a5c4-0123456789ab text 00000000-0000-0000-0000-00000000acc1 text"
+                            + " 1755079200123 integer 1755079201789 integer rewritten",
+                    "0a1b2c3d-0000-4000-8000-00000000beef text 00000000-0000-0000-0000-00000000acc1 text"
+                            + " 1755079202000 integer 1755079202000 integer written now"), stored);
+        }
     }
 
     @Test
