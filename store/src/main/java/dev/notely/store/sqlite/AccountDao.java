@@ -6,14 +6,19 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL for the {@code accounts} table. */
+/**
+ * SQL for the {@code accounts} table. Ids are stored as text ({@link SqliteTypes}); an {@link Account} binds by
+ * its accessors' names.
+ */
 @RegisterRowMapper(AccountDao.AccountMapper.class)
 interface AccountDao {
 
@@ -30,24 +35,30 @@ interface AccountDao {
     List<Account> list();
 
     @SqlQuery("SELECT id, name, is_migrating, shard FROM accounts WHERE id = :id")
-    Optional<Account> find(@Bind("id") String id);
+    Optional<Account> find(@Bind("id") UUID id);
 
-    @SqlUpdate("INSERT INTO accounts (id, name, is_migrating, shard) VALUES (:id, :name, :migrating, :shard)")
-    void insert(@Bind("id") String id, @Bind("name") String name, @Bind("migrating") boolean migrating,
-                @Bind("shard") String shard);
+    @SqlUpdate("INSERT INTO accounts (id, name, is_migrating, shard) VALUES (:id, :name, :isMigrating, :shard)")
+    void insert(@BindMethods Account account);
 
-    @SqlUpdate("UPDATE accounts SET name = :name, is_migrating = :migrating, shard = :shard WHERE id = :id")
-    int update(@Bind("id") String id, @Bind("name") String name, @Bind("migrating") boolean migrating,
-               @Bind("shard") String shard);
+    @SqlUpdate("UPDATE accounts SET name = :name, is_migrating = :isMigrating, shard = :shard WHERE id = :id")
+    int update(@BindMethods Account account);
 
     @SqlQuery("SELECT 1")
     int ping();
 
+    /** A row as an {@link Account}, its id read by the column mapper of {@link SqliteTypes}. */
     final class AccountMapper implements RowMapper<Account> {
+
         @Override
-        public Account map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new Account(UUID.fromString(rs.getString("id")), rs.getString("name"),
-                    rs.getInt("is_migrating") != 0, rs.getString("shard"));
+        public RowMapper<Account> specialize(ResultSet rows, StatementContext context) {
+            ColumnMapper<UUID> uuid = context.findColumnMapperFor(UUID.class).orElseThrow();
+            return (row, ctx) -> new Account(uuid.map(row, "id", ctx), row.getString("name"),
+                    row.getBoolean("is_migrating"), row.getString("shard"));
+        }
+
+        @Override
+        public Account map(ResultSet row, StatementContext context) throws SQLException {
+            return specialize(row, context).map(row, context);
         }
     }
 }

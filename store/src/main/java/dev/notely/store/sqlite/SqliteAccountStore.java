@@ -18,16 +18,16 @@ public final class SqliteAccountStore implements AccountStore {
 
     public static final String FILE_NAME = "accounts.db";
 
-    private final SqliteDatabase db;
+    private final SqliteDatabase<AccountDao> db;
 
-    private SqliteAccountStore(SqliteDatabase db) {
+    private SqliteAccountStore(SqliteDatabase<AccountDao> db) {
         this.db = db;
     }
 
     /** Opens (creating if needed) the account store in {@code dataDir}. */
     public static SqliteAccountStore open(Path dataDir) {
         return new SqliteAccountStore(SqliteDatabase.open(dataDir.resolve(FILE_NAME), "account store",
-                jdbi -> jdbi.useExtension(AccountDao.class, AccountDao::createTable)));
+                AccountDao.class, AccountDao::createTable));
     }
 
     @Override
@@ -37,14 +37,14 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> getAccount(UUID accountId) {
-        return dao(d -> d.find(accountId.toString()));
+        return dao(d -> d.find(accountId));
     }
 
     @Override
     public void createAccount(Account account) {
         try {
             dao(d -> {
-                d.insert(account.id().toString(), account.name(), account.isMigrating(), account.shard());
+                d.insert(account);
                 return null;
             });
         } catch (StoreException e) {
@@ -58,8 +58,7 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public void updateAccount(Account account) {
-        int changed = dao(d -> d.update(account.id().toString(), account.name(), account.isMigrating(),
-                account.shard()));
+        int changed = dao(d -> d.update(account));
         if (changed == 0) {
             throw new NotFoundException("account " + account.id() + " not found");
         }
@@ -77,7 +76,7 @@ public final class SqliteAccountStore implements AccountStore {
 
     private <T> T dao(Function<AccountDao, T> work) {
         try {
-            return db.call(jdbi -> jdbi.withExtension(AccountDao.class, work::apply));
+            return db.call(work);
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -14,20 +14,20 @@ import org.sqlite.SQLiteConfig;
  * One SQLite file opened the way the kit needs it: WAL so readers never block the writer,
  * {@code synchronous=FULL} so an acknowledged write survives a crash, a busy timeout plus
  * {@link BusyRetry} because two data-proxy processes write the same files during a rollout.
+ *
+ * @param <D> the DAO of the file's table, attached once per pooled connection
  */
-final class SqliteDatabase implements AutoCloseable {
+final class SqliteDatabase<D> implements AutoCloseable {
 
     static final int BUSY_TIMEOUT_MILLIS = 2_000;
 
     private final String description;
-    private final ConnectionPool pool;
-    private final Jdbi jdbi;
+    private final HandlePool<D> pool;
     private final BusyRetry retry;
 
-    private SqliteDatabase(String description, ConnectionPool pool) {
+    private SqliteDatabase(String description, HandlePool<D> pool) {
         this.description = description;
         this.pool = pool;
-        this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         this.retry = new BusyRetry(description);
     }
 
@@ -37,15 +37,18 @@ final class SqliteDatabase implements AutoCloseable {
      * @param description what the file is, for error messages ("note store 'legacy'")
      * @throws StoreException naming the path and the cause when the file cannot be opened
      */
-    static SqliteDatabase open(Path file, String description, Consumer<Jdbi> schema) {
-        return open(file, description, true, schema);
+    static <D> SqliteDatabase<D> open(Path file, String description, Class<D> daoType, Consumer<D> schema) {
+        return open(file, description, true, daoType, jdbi -> { }, schema);
     }
 
     /**
-     * As {@link #open(Path, String, Consumer)}; unless {@code synced}, commits skip the fsync
+     * As {@link #open(Path, String, Class, Consumer)}; unless {@code synced}, commits skip the fsync
      * ({@code synchronous=OFF}): for throwaway stores only, where a crash may lose what they hold.
+     * {@code configure} is applied to the JDBI before its first handle is opened; handles keep the
+     * configuration they were opened with.
      */
-    static SqliteDatabase open(Path file, String description, boolean synced, Consumer<Jdbi> schema) {
+    static <D> SqliteDatabase<D> open(Path file, String description, boolean synced, Class<D> daoType,
+                                      Consumer<Jdbi> configure, Consumer<D> schema) {
         Path absolute = file.toAbsolutePath().normalize();
         String label = description + " at " + absolute;
         try {
@@ -54,15 +57,17 @@ final class SqliteDatabase implements AutoCloseable {
             throw new StoreException("cannot open " + label + ": cannot create folder " + absolute.getParent()
                     + " (" + e + "). Check the data directory is writable, or choose another with --data-dir.", e);
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(synced ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.OFF);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        ConnectionPool pool = new ConnectionPool("jdbc:sqlite:" + absolute, config);
-        SqliteDatabase db = new SqliteDatabase(label, pool);
+        String url = "jdbc:sqlite:" + absolute;
+        SQLiteConfig config = connectionConfig(synced);
+        Jdbi jdbi = Jdbi.create(() -> config.createConnection(url)).installPlugin(new SqlObjectPlugin())
+                .installPlugin(new SqliteTypes())
+                .setStatementBuilderFactory(connection -> new ReusedStatements());
+        configure.accept(jdbi);
+        HandlePool<D> pool = new HandlePool<>(jdbi, daoType, label);
+        SqliteDatabase<D> db = new SqliteDatabase<>(label, pool);
         try {
-            db.call(jdbi -> {
-                schema.accept(jdbi);
+            db.call(dao -> {
+                schema.accept(dao);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -73,13 +78,23 @@ final class SqliteDatabase implements AutoCloseable {
         return db;
     }
 
-    /** Runs {@code work} against the database, retrying while another connection holds the lock. */
-    <T> T call(Function<Jdbi, T> work) {
-        return retry.call(() -> work.apply(jdbi));
+    /** The pragmas every connection to a kit database is opened with. */
+    static SQLiteConfig connectionConfig(boolean synced) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(synced ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.OFF);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        return config;
     }
 
-    Jdbi jdbi() {
-        return jdbi;
+    /** Runs {@code work}, each statement committed on its own, retrying while another connection holds the lock. */
+    <T> T call(Function<D, T> work) {
+        return retry.call(() -> pool.withDao(work));
+    }
+
+    /** Runs {@code work} as one transaction, retried as a whole while another connection holds the lock. */
+    <T> T inTransaction(Function<D, T> work) {
+        return retry.call(() -> pool.inTransaction(work));
     }
 
     String description() {

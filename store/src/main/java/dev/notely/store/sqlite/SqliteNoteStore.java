@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -17,9 +19,9 @@ import org.sqlite.SQLiteException;
 public final class SqliteNoteStore implements NoteStore, AutoCloseable {
 
     private final String name;
-    private final SqliteDatabase db;
+    private final SqliteDatabase<NoteDao> db;
 
-    private SqliteNoteStore(String name, SqliteDatabase db) {
+    private SqliteNoteStore(String name, SqliteDatabase<NoteDao> db) {
         this.name = name;
         this.db = db;
     }
@@ -31,18 +33,29 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
 
     /** As {@link #open(String, Path)}; unless {@code synced}, commits skip the fsync (throwaway stores). */
     static SqliteNoteStore open(String name, Path file, boolean synced) {
-        SqliteDatabase db = SqliteDatabase.open(file, "note store '" + name + "'", synced, jdbi -> {
-            jdbi.useExtension(NoteDao.class, dao -> {
-                dao.createTable();
-                dao.createCreatorIndex();
-            });
-        });
+        return open(name, file, synced, jdbi -> { });
+    }
+
+    /**
+     * As {@link #open(String, Path)}, with {@code configure} applied to the store's JDBI before its first
+     * call; for tests that need to act between two statements of one call.
+     */
+    static SqliteNoteStore open(String name, Path file, Consumer<Jdbi> configure) {
+        return open(name, file, true, configure);
+    }
+
+    private static SqliteNoteStore open(String name, Path file, boolean synced, Consumer<Jdbi> configure) {
+        SqliteDatabase<NoteDao> db = SqliteDatabase.open(file, "note store '" + name + "'", synced, NoteDao.class,
+                configure, dao -> {
+                    dao.createTable();
+                    dao.createCreatorIndex();
+                });
         return new SqliteNoteStore(name, db);
     }
 
     /** SQLite's {@code synchronous} setting of this store's connections (2 is FULL, 0 is OFF). */
     int synchronousSetting() {
-        return db.call(jdbi -> jdbi.withHandle(h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one()));
+        return dao(NoteDao::synchronousSetting);
     }
 
     @Override
@@ -52,12 +65,12 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
 
     @Override
     public List<UUID> listNotes(UUID accountId) {
-        return dao(d -> d.listIds(accountId.toString())).stream().map(UUID::fromString).toList();
+        return dao(d -> d.listIds(accountId));
     }
 
     @Override
     public Optional<Note> getNote(UUID accountId, UUID noteId) {
-        return dao(d -> d.find(accountId.toString(), noteId.toString()));
+        return dao(d -> d.find(accountId, noteId));
     }
 
     @Override
@@ -65,8 +78,7 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
         requireOwner(accountId, note);
         try {
             dao(d -> {
-                d.insert(note.id().toString(), accountId.toString(), note.createdAt().toEpochMilli(),
-                        note.updatedAt().toEpochMilli(), note.content());
+                d.insert(note);
                 return null;
             });
         } catch (StoreException e) {
@@ -84,29 +96,26 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
         // One transaction: the UPDATE takes the write lock even when it matches nothing, so no other
         // connection can insert the note between it and the existence check. Apart, "true" could
         // answer for a note that appeared after this write was not applied.
-        return inTransaction(d -> d.updateIfNewer(note.id().toString(), accountId.toString(),
-                note.updatedAt().toEpochMilli(), note.content()) > 0
-                || d.exists(accountId.toString(), note.id().toString()));
+        return inTransaction(d -> d.updateIfNewer(note) > 0 || d.exists(accountId, note.id()));
     }
 
     @Override
     public void upsertNote(UUID accountId, Note note) {
         requireOwner(accountId, note);
         dao(d -> {
-            d.upsert(note.id().toString(), accountId.toString(), note.createdAt().toEpochMilli(),
-                    note.updatedAt().toEpochMilli(), note.content());
+            d.upsert(note);
             return null;
         });
     }
 
     @Override
     public void deleteNote(UUID accountId, UUID noteId) {
-        dao(d -> d.delete(accountId.toString(), noteId.toString()));
+        dao(d -> d.delete(accountId, noteId));
     }
 
     @Override
     public long countNotes(UUID accountId) {
-        return dao(d -> d.count(accountId.toString()));
+        return dao(d -> d.count(accountId));
     }
 
     @Override
@@ -131,17 +140,17 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
 
     /** Runs {@code work}, each statement committed on its own. */
     private <T> T dao(Function<NoteDao, T> work) {
-        return translated(jdbi -> jdbi.withExtension(NoteDao.class, work::apply));
+        return translated(() -> db.call(work));
     }
 
     /** Runs {@code work} as one transaction, retried as a whole while another connection holds the lock. */
     private <T> T inTransaction(Function<NoteDao, T> work) {
-        return translated(jdbi -> jdbi.inTransaction(handle -> work.apply(handle.attach(NoteDao.class))));
+        return translated(() -> db.inTransaction(work));
     }
 
-    private <T> T translated(Function<Jdbi, T> call) {
+    private <T> T translated(Supplier<T> call) {
         try {
-            return db.call(call);
+            return call.get();
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -149,11 +158,7 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
         }
     }
 
-    /** The database's JDBI, for tests that need to act between two statements of one call. */
-    Jdbi jdbi() {
-        return db.jdbi();
-    }
-
+    /** The DAO binds the note's own creator: this makes it the account the call is scoped to. */
     private static void requireOwner(UUID accountId, Note note) {
         if (!note.creator().equals(accountId)) {
             throw new IllegalArgumentException(

@@ -10,11 +10,16 @@ import dev.notely.store.NotFoundException;
 import dev.notely.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
 
 class SqliteAccountStoreTest {
 
@@ -38,6 +43,34 @@ class SqliteAccountStoreTest {
             store.healthCheck();
         }
         assertTrue(Files.exists(dir.resolve("accounts.db")));
+    }
+
+    @Test
+    void anAccountsFileWrittenByEarlierVersionsIsReadAndKeepsItsForm() throws SQLException {
+        String url = "jdbc:sqlite:" + dir.resolve(SqliteAccountStore.FILE_NAME);
+        UUID id = UUID.fromString("3f1c2a9e-8b7d-4e6f-a5c4-0123456789ab");
+        try (Connection c = new SQLiteConfig().createConnection(url); Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE accounts (
+                      id           TEXT PRIMARY KEY,
+                      name         TEXT NOT NULL,
+                      is_migrating INTEGER NOT NULL DEFAULT 0,
+                      shard        TEXT
+                    )""");
+            s.execute("INSERT INTO accounts VALUES ('3f1c2a9e-8b7d-4e6f-a5c4-0123456789ab', 'Ada', 1, NULL)");
+        }
+        try (SqliteAccountStore store = SqliteAccountStore.open(dir)) {
+            assertEquals(Optional.of(new Account(id, "Ada", true, null)), store.getAccount(id));
+            store.updateAccount(new Account(id, "Ada", false, "new"));
+        }
+        try (Connection c = new SQLiteConfig().createConnection(url);
+             ResultSet row = c.createStatement().executeQuery(
+                     "SELECT id, typeof(id), name, is_migrating, typeof(is_migrating), shard FROM accounts")) {
+            assertTrue(row.next());
+            assertEquals("3f1c2a9e-8b7d-4e6f-a5c4-0123456789ab text Ada 0 integer new", row.getString(1) + " "
+                    + row.getString(2) + " " + row.getString(3) + " " + row.getString(4) + " " + row.getString(5)
+                    + " " + row.getString(6));
+        }
     }
 
     @Test

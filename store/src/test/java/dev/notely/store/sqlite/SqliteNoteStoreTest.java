@@ -10,8 +10,11 @@ import dev.notely.store.Note;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,14 +92,15 @@ class SqliteNoteStoreTest {
         Note write = note("the update", T0.plusSeconds(10));
         Note meanwhile = write.withContent("inserted by another process", T0);
         AtomicReference<String> intrusion = new AtomicReference<>();
-        store.jdbi().setSqlLogger(new SqlLogger() {
+        store.close();
+        store = SqliteNoteStore.open("legacy", dir.resolve("legacy.db"), jdbi -> jdbi.setSqlLogger(new SqlLogger() {
             @Override
             public void logAfterExecution(StatementContext context) {
                 if (intrusion.get() == null && context.getRenderedSql().startsWith("UPDATE notes")) {
                     intrusion.set(insertFromAnotherConnection(meanwhile));
                 }
             }
-        });
+        }));
 
         boolean exists = store.updateNote(account, write);
 
@@ -107,9 +111,7 @@ class SqliteNoteStoreTest {
 
     /** Inserts {@code note} through a connection of its own that does not wait for locks. */
     private String insertFromAnotherConnection(Note note) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(0);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + dir.resolve("legacy.db"));
+        try (Connection c = anotherConnection();
              PreparedStatement insert = c.prepareStatement(
                      "INSERT INTO notes (id, creator, created_at, updated_at, content) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, note.id().toString());
@@ -122,6 +124,38 @@ class SqliteNoteStoreTest {
         } catch (SQLException e) {
             return "refused: " + e.getMessage();
         }
+    }
+
+    /** A connection of its own to the store's file, which does not wait for locks. */
+    private Connection anotherConnection() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(0);
+        return config.createConnection("jdbc:sqlite:" + dir.resolve("legacy.db"));
+    }
+
+    @Test
+    void betweenCallsTheStoreHoldsNoReadSnapshot() throws SQLException {
+        // Statements are prepared once per pooled connection and kept. One left unreset would keep a read
+        // transaction open: the log could never be checkpointed, and later calls would read old data.
+        Note n = note("v1", T0);
+        store.createNote(account, n);
+        assertEquals("v1", store.getNote(account, n.id()).orElseThrow().content());
+        assertEquals(List.of(n.id()), store.listNotes(account));
+        assertTrue(store.updateNote(account, n.withContent("v2", T0.plusSeconds(1))));
+        assertFalse(store.updateNote(account, note("ghost", T0)));
+        assertEquals(1, store.countNotes(account));
+
+        try (Connection other = anotherConnection()) {
+            try (ResultSet checkpoint = other.createStatement().executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                assertTrue(checkpoint.next());
+                assertEquals(0, checkpoint.getInt(1), "a reader blocked the checkpoint: a statement was left open");
+            }
+            try (PreparedStatement update = other.prepareStatement("UPDATE notes SET content = 'v3' WHERE id = ?")) {
+                update.setString(1, n.id().toString());
+                assertEquals(1, update.executeUpdate());
+            }
+        }
+        assertEquals("v3", store.getNote(account, n.id()).orElseThrow().content(), "the store reads the latest commit");
     }
 
     @Test
@@ -193,6 +227,54 @@ class SqliteNoteStoreTest {
         store.createNote(account, b);
         assertEquals(List.of(b.id(), a.id()), store.listNotes(account));
         assertEquals(Instant.parse("2025-08-13T10:00:00.123Z"), store.getNote(account, b.id()).orElseThrow().updatedAt());
+    }
+
+    @Test
+    void aFileWrittenByEarlierVersionsIsReadAndKeepsItsForm() throws SQLException {
+        // Ids as text, times as epoch milliseconds: the form of every notes file written so far.
+        Path file = dir.resolve("earlier.db");
+        UUID id = UUID.fromString("3f1c2a9e-8b7d-4e6f-a5c4-0123456789ab");
+        UUID creator = UUID.fromString("00000000-0000-0000-0000-00000000acc1");
+        try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE notes (
+                      id         TEXT PRIMARY KEY,
+                      creator    TEXT NOT NULL,
+                      created_at INTEGER NOT NULL,
+                      updated_at INTEGER NOT NULL,
+                      content    TEXT NOT NULL
+                    )""");
+            s.execute("INSERT INTO notes VALUES ('3f1c2a9e-8b7d-4e6f-a5c4-0123456789ab',"
+                    + " '00000000-0000-0000-0000-00000000acc1', 1755079200123, 1755079200456, 'written before')");
+        }
+        Note before = new Note(id, creator, Instant.parse("2025-08-13T10:00:00.123Z"),
+                Instant.parse("2025-08-13T10:00:00.456Z"), "written before");
+        try (SqliteNoteStore earlier = SqliteNoteStore.open("legacy", file)) {
+            assertEquals(Optional.of(before), earlier.getNote(creator, id));
+            assertEquals(List.of(id), earlier.listNotes(creator));
+            assertTrue(earlier.updateNote(creator, before.withContent("rewritten", Instant.parse("2025-08-13T10:00:01.789Z"))));
+            earlier.createNote(creator, new Note(UUID.fromString("0a1b2c3d-0000-4000-8000-00000000beef"), creator,
+                    Instant.parse("2025-08-13T10:00:02Z"), Instant.parse("2025-08-13T10:00:02Z"), "written now"));
+        }
+        try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
+             ResultSet rows = c.createStatement().executeQuery("""
+                     SELECT id, typeof(id), creator, typeof(creator), created_at, typeof(created_at),
+                            updated_at, typeof(updated_at), content FROM notes ORDER BY created_at""")) {
+            List<String> stored = new ArrayList<>();
+            while (rows.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int column = 1; column <= 9; column++) {
+                    row.append(column > 1 ? " " : "").append(rows.getString(column));
+                }
+                stored.add(row.toString());
+            }
+            assertEquals(List.of(
+                    "3f1c2a9e-8b7d-4e6f-a5c4-0123456789ab text 00000000-0000-0000-0000-00000000acc1 text"
+                            + " 1755079200123 integer 1755079201789 integer rewritten",
+                    "0a1b2c3d-0000-4000-8000-00000000beef text 00000000-0000-0000-0000-00000000acc1 text"
+                            + " 1755079202000 integer 1755079202000 integer written now"), stored);
+        }
     }
 
     @Test
