@@ -102,8 +102,8 @@ final class Supervisor {
         String how = process.isAlive() ? "stopped answering" : "exited";
         scheduler.execute(process::stop);
         if (attempt > policy.maxAttempts()) {
-            giveUp(slot, "v" + slot.version + " (pid " + process.pid() + ") " + how + ", its " + attempt
-                    + "th failure in a row");
+            giveUp(slot, "v" + slot.version + " (pid " + process.pid() + ") " + how + ": " + attempt
+                    + " failures in a row");
             return;
         }
         log.warn("v{} (pid {}) {}; restarting it from the same classes (attempt {} of {})", slot.version,
