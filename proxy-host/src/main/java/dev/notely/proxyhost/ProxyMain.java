@@ -2,7 +2,7 @@ package dev.notely.proxyhost;
 
 import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStores;
-import dev.notely.store.RouterErrors;
+import dev.notely.store.Failures;
 import dev.notely.store.sqlite.SqliteNoteStores;
 import dev.notely.telemetry.StatsCollector;
 import dev.notely.wire.NetworkDelay;
@@ -222,12 +222,12 @@ public final class ProxyMain implements Callable<Integer> {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             throw new IllegalStateException("new DataProxy(stores) threw " + cause.getClass().getSimpleName()
-                    + ": " + cause.getMessage() + RouterErrors.whereInProxy(cause), cause);
+                    + ": " + cause.getMessage() + Failures.whereInProxy(cause), cause);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct " + name + ": " + e, e);
         } catch (ExceptionInInitializerError e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalStateException("a static initialiser of DataProxy threw " + RouterErrors.describe(cause), cause);
+            throw new IllegalStateException("a static initialiser of DataProxy threw " + Failures.describe(cause), cause);
         } catch (LinkageError e) {
             throw new IllegalStateException("cannot load " + name + ": " + e, e);
         }

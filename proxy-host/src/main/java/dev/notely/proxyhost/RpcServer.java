@@ -8,7 +8,7 @@ import com.google.gson.JsonPrimitive;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
-import dev.notely.store.RouterErrors;
+import dev.notely.store.Failures;
 import dev.notely.store.InvalidInputException;
 import dev.notely.store.KitException;
 import dev.notely.store.StoreException;
@@ -108,7 +108,7 @@ public final class RpcServer implements HttpHandler {
         try {
             parsed = Json.parseStrict(body);
         } catch (JsonParseException e) {
-            return error(JsonNull.INSTANCE, Codes.PARSE_ERROR, "request is not valid JSON: " + rootMessage(e));
+            return error(JsonNull.INSTANCE, Codes.PARSE_ERROR, "request is not valid JSON: " + Failures.rootMessage(e));
         }
         if (!parsed.isJsonObject()) {
             return error(JsonNull.INSTANCE, Codes.INVALID_REQUEST,
@@ -148,7 +148,7 @@ public final class RpcServer implements HttpHandler {
         } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
             // A bug in DataProxy (a method calling itself, a bad static initialiser) must not take the
             // process down or answer with an empty HTTP 500: it is reported like any other exception.
-            String message = "DataProxy failed in " + method.wireName() + ": " + RouterErrors.describe(e);
+            String message = "DataProxy failed in " + method.wireName() + ": " + Failures.describe(e);
             // One line each time; the whole stack trace only at DEBUG, so a failing call on every
             // request cannot push everything else off the dashboard's log page.
             log.warn("v{} {}", version, message);
@@ -240,13 +240,5 @@ public final class RpcServer implements HttpHandler {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         exchange.getResponseSender().send(body.toString(), StandardCharsets.UTF_8);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -5,7 +5,7 @@ import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStore;
 import dev.notely.store.NoteStores;
-import dev.notely.store.RouterErrors;
+import dev.notely.store.Failures;
 import dev.notely.store.sqlite.SqliteNoteStores;
 import dev.notely.telemetry.StatsCollector;
 import java.io.IOException;
@@ -73,7 +73,7 @@ final class Fixture implements AutoCloseable {
             }
             return (NoteRouter) fresh.getConstructor(NoteStores.class).newInstance(stores);
         } catch (InvocationTargetException e) {
-            throw new Check.Failed("new DataProxy(stores) threw " + RouterErrors.describe(e.getCause()));
+            throw new Check.Failed("new DataProxy(stores) threw " + Failures.describe(e.getCause()));
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             return build(stores);
         }
@@ -83,7 +83,7 @@ final class Fixture implements AutoCloseable {
         try {
             return factory.apply(stores);
         } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
-            throw new Check.Failed("new DataProxy(stores) threw " + RouterErrors.describe(e));
+            throw new Check.Failed("new DataProxy(stores) threw " + Failures.describe(e));
         }
     }
 

@@ -2,7 +2,7 @@ package dev.notely.checks;
 
 import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStores;
-import dev.notely.store.RouterErrors;
+import dev.notely.store.Failures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -131,7 +131,7 @@ public final class Grader {
             runner.interrupt();
             return new CheckResult(check.name(), false, "grading was interrupted");
         } catch (ExecutionException e) {
-            return new CheckResult(check.name(), false, "DataProxy threw " + RouterErrors.describe(e.getCause()));
+            return new CheckResult(check.name(), false, "DataProxy threw " + Failures.describe(e.getCause()));
         } finally {
             // After a timeout the abandoned thread may still use the stores; it can only fail, and only itself.
             fixture.close();
@@ -145,7 +145,7 @@ public final class Grader {
         } catch (Check.Failed e) {
             return new CheckResult(check.name(), false, e.getMessage());
         } catch (Exception | LinkageError | StackOverflowError e) {
-            return new CheckResult(check.name(), false, "DataProxy threw " + RouterErrors.describe(e));
+            return new CheckResult(check.name(), false, "DataProxy threw " + Failures.describe(e));
         }
     }
 
@@ -158,7 +158,7 @@ public final class Grader {
             if (thread.getKey().getName().startsWith(runnerName)) {
                 Throwable trace = new Throwable();
                 trace.setStackTrace(thread.getValue());
-                String where = RouterErrors.whereInProxy(trace);
+                String where = Failures.whereInProxy(trace);
                 if (!where.isEmpty()) {
                     return where;
                 }

@@ -5,7 +5,7 @@ import static dev.notely.checks.Check.expect;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
-import dev.notely.store.RouterErrors;
+import dev.notely.store.Failures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,7 +195,7 @@ final class Interleaving {
             for (int i = 0; i < 2; i++) {
                 Op op = ops[i];
                 if (errors[i] != null) {
-                    throw new Check.Failed(INSTANCES[i] + " threw " + RouterErrors.describe(errors[i]) + where);
+                    throw new Check.Failed(INSTANCES[i] + " threw " + Failures.describe(errors[i]) + where);
                 }
                 switch (op.kind()) {
                     case UPDATE -> expect((Boolean) answers[i],

@@ -4,6 +4,7 @@ import dev.notely.store.Account;
 import dev.notely.store.AccountStore;
 import dev.notely.store.ConflictException;
 import dev.notely.store.NotFoundException;
+import dev.notely.store.Failures;
 import dev.notely.store.StoreException;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class SqliteAccountStore implements AccountStore {
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new StoreException(db.description() + ": " + SqliteDatabase.rootMessage(e), e);
+            throw new StoreException(db.description() + ": " + Failures.rootMessage(e), e);
         }
     }
 }

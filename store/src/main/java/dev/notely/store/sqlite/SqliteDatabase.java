@@ -1,5 +1,6 @@
 package dev.notely.store.sqlite;
 
+import dev.notely.store.Failures;
 import dev.notely.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ final class SqliteDatabase<D> implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreException("cannot open " + label + ": " + rootMessage(e)
+            throw new StoreException("cannot open " + label + ": " + Failures.rootMessage(e)
                     + ". Check the file is a SQLite database and the folder is writable, or start with --clean.", e);
         }
         return db;
@@ -104,14 +105,5 @@ final class SqliteDatabase<D> implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
     }
 }

@@ -3,6 +3,7 @@ package dev.notely.store.sqlite;
 import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
 import dev.notely.store.NoteStore;
+import dev.notely.store.Failures;
 import dev.notely.store.StoreException;
 import java.nio.file.Path;
 import java.util.List;
@@ -154,7 +155,7 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new StoreException(db.description() + ": " + SqliteDatabase.rootMessage(e), e);
+            throw new StoreException(db.description() + ": " + Failures.rootMessage(e), e);
         }
     }
 

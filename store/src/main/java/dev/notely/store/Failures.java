@@ -1,14 +1,15 @@
 package dev.notely.store;
 
 /**
- * Describes an exception thrown by a router so a person can find it: its type, its message and the
- * first line of the proxy's own code ({@code dev.notely.proxy}) it came through.
+ * Describes a failure so a person can act on it: an exception thrown by a router with its type, its
+ * message and the first line of the proxy's own code ({@code dev.notely.proxy}) it came through; or
+ * the innermost cause's message of a wrapped one.
  */
-public final class RouterErrors {
+public final class Failures {
 
     private static final String PROXY_PACKAGE = "dev.notely.proxy.";
 
-    private RouterErrors() {
+    private Failures() {
     }
 
     /** {@code NullPointerException: store was null (at DataProxy.java:57)}. */
@@ -25,5 +26,15 @@ public final class RouterErrors {
             }
         }
         return "";
+    }
+
+    /** The message of the innermost cause (its type when it has none): what actually went wrong. */
+    public static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
     }
 }
