@@ -1,58 +1,122 @@
 package dev.notely.app;
 
-import dev.notely.checks.CheckResult;
+import dev.notely.checks.GradeMain;
 import dev.notely.checks.Grader;
 import dev.notely.wire.ProxyWire;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.URL;
-import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@code --grade N}: compiles the proxy sources exactly as a deployment would, loads that
- * {@code DataProxy} in a class loader of its own and runs the graded checks of exercise N against it.
+ * {@code --grade N}: compiles the proxy sources exactly as a deployment would, then runs the graded
+ * checks of exercise N on them in a JVM of their own ({@link GradeMain}), so a {@code System.exit}, a
+ * halt or a hang in the attendee's code is a failed check, not the end of the grading. Everything it
+ * writes, the checks' scratch stores included, goes in one temporary folder removed at the end.
  */
 final class Grading {
+
+    /** Time for the whole grading beyond each check's own limit: starting the JVM, the report. */
+    private static final Duration SLACK = Duration.ofSeconds(60);
 
     private Grading() {
     }
 
-    /** @return 0 when every check passes, 1 when some fail or the sources do not compile */
+    /** @return 0 when every check passes, 1 when some fail, the sources do not compile, or the grading stops early */
     static int run(int exercise, Path sourceRoot, Path kitRoot, PrintStream out) {
-        Path classes;
+        Path work;
         try {
-            classes = Files.createTempDirectory("notely-grade");
+            work = Files.createTempDirectory("notely-grade");
         } catch (IOException e) {
             out.println("cannot create a temporary folder: " + e.getMessage());
             return 1;
         }
         try {
             out.println("grading " + KitPaths.display(kitRoot, sourceRoot) + " against exercise " + exercise);
+            Path classes = work.resolve("classes");
+            List<Path> classpath = KitClasspath.current();
             try {
-                new ProxyCompiler(sourceRoot, KitClasspath.current(), kitRoot).compile(classes);
+                new ProxyCompiler(sourceRoot, classpath, kitRoot).compile(classes);
             } catch (RuntimeException e) {
                 out.println("✗ " + e.getMessage());
                 return 1;
             }
-            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                    Grading.class.getClassLoader())) {
-                List<CheckResult> results = Grader.grade(exercise, Grader.routerFactory(loader, ProxyWire.ROUTER_CLASS));
-                Grader.print(exercise, results, out);
-                return results.stream().allMatch(CheckResult::passed) ? 0 : 1;
-            }
-        } catch (IOException e) {
-            out.println("cannot load the compiled proxy: " + e.getMessage());
-            return 1;
+            return gradeInChild(exercise, classes, work, classpath, out);
         } finally {
             try {
-                Folders.deleteRecursively(classes);
-            } catch (IOException ignored) {
-                // a leftover temporary folder is harmless
+                Folders.deleteRecursively(work);
+            } catch (IOException e) {
+                out.println("(could not remove " + work + ": " + e.getMessage() + ")");
             }
         }
     }
 
+    private static int gradeInChild(int exercise, Path classes, Path work, List<Path> classpath, PrintStream out) {
+        Path scratch = work.resolve("scratch");
+        Process child;
+        try {
+            Files.createDirectories(scratch);
+            child = new ProcessBuilder(ProxyLauncher.currentJava().toString(),
+                    "-Djava.io.tmpdir=" + scratch,
+                    "-D" + ProxyWire.LOG_PATTERN_PROPERTY + "=%-5level %logger{0} - %msg%n",
+                    "-D" + ProxyWire.LOG_LEVEL_PROPERTY + "=WARN",
+                    "-Dfile.encoding=UTF-8",
+                    "-cp", KitClasspath.join(classpath),
+                    GradeMain.class.getName(), String.valueOf(exercise), classes.toString(), ProxyWire.ROUTER_CLASS)
+                    .redirectErrorStream(true).start();
+            child.getOutputStream().close();
+        } catch (IOException e) {
+            out.println("✗ cannot start the JVM that grades: " + e.getMessage());
+            return 1;
+        }
+        String[] current = {null};
+        boolean[] finished = {false};
+        Thread relay = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith(GradeMain.STARTING)) {
+                        current[0] = line.substring(GradeMain.STARTING.length());
+                    } else if (line.equals(GradeMain.FINISHED)) {
+                        finished[0] = true;
+                    } else {
+                        out.println(line);
+                    }
+                }
+            } catch (IOException e) {
+                // the child is gone; what it said so far is out
+            }
+        }, "grading-output");
+        relay.start();
+        Duration limit = Grader.TIME_LIMIT.multipliedBy(Grader.checkNames(exercise).size()).plus(SLACK);
+        try {
+            if (!child.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                relay.join(5_000);
+                out.println("✗ " + (current[0] == null ? "the grading" : current[0]) + " — grading did not finish within "
+                        + limit.toSeconds() + " s");
+                return 1;
+            }
+            relay.join(5_000);
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+        if (!finished[0]) {
+            out.println("✗ " + (current[0] == null ? "loading DataProxy" : current[0]) + " — the grading stopped "
+                    + "during this check: the process ended with exit code " + child.exitValue() + ". Does DataProxy call "
+                    + "System.exit or Runtime.halt? In the kit that would end the data proxy itself.");
+            return 1;
+        }
+        return child.exitValue() == 0 ? 0 : 1;
+    }
 }

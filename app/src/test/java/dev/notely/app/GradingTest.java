@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,5 +53,25 @@ class GradingTest {
         assertEquals(1, grade(1, tmp));
         assertTrue(output().contains("✗ compile error: "), output());
         assertTrue(output().contains("DataProxy.java:"), output());
+    }
+
+    @Test
+    void aDataProxyThatEndsTheProcessIsAFailedCheckAndLeavesNothingBehind() throws Exception {
+        ControllerFixture.copyTree(ControllerFixture.START_STAGE, tmp.resolve("src"));
+        Path router = tmp.resolve("src").resolve(ProxyCompiler.ROUTER_SOURCE);
+        Files.writeString(router, Files.readString(router).replace("this.legacy = stores.open(NoteStores.LEGACY);",
+                "this.legacy = stores.open(NoteStores.LEGACY);\nSystem.exit(0);"));
+        List<Path> before = gradingFolders();
+        assertEquals(1, grade(1, tmp.resolve("src")));
+        assertTrue(output().contains("✗ non-migrating accounts stay on legacy — the grading stopped during this check"),
+                output());
+        assertTrue(output().contains("System.exit"), output());
+        assertEquals(before, gradingFolders(), "no temporary folder left behind");
+    }
+
+    private static List<Path> gradingFolders() throws Exception {
+        try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.filter(p -> p.getFileName().toString().startsWith("notely-grade")).sorted().toList();
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -38,10 +39,22 @@ public final class Grader {
         return grade(exercise, routerFactory, TIME_LIMIT);
     }
 
+    /** As {@link #grade(int, Function)}, telling {@code starting} the name of each check before it runs. */
+    public static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory,
+                                          Consumer<String> starting) {
+        return grade(exercise, routerFactory, TIME_LIMIT, starting);
+    }
+
     /** As {@link #grade(int, Function)}, giving up on a check after {@code timeLimit}. */
     static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory, Duration timeLimit) {
+        return grade(exercise, routerFactory, timeLimit, name -> { });
+    }
+
+    private static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory,
+                                           Duration timeLimit, Consumer<String> starting) {
         List<CheckResult> results = new ArrayList<>();
         for (Check check : checks(exercise)) {
+            starting.accept(check.name());
             results.add(run(check, routerFactory, timeLimit));
         }
         return results;
