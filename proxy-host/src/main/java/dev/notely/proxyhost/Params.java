@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.InvalidInputException;
 import dev.notely.store.Note;
+import dev.notely.wire.Limits;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -28,7 +29,7 @@ final class Params {
         JsonObject note = object(params, "note", "params.note");
         return new Note(uuid(note, "id", "params.note.id"), uuid(note, "creator", "params.note.creator"),
                 instant(note, "createdAt", "params.note.createdAt"), instant(note, "updatedAt", "params.note.updatedAt"),
-                string(note, "content", "params.note.content"));
+                Limits.content("params.note.content", string(note, "content", "params.note.content")));
     }
 
     UUID uuid(String field) {
@@ -44,12 +45,7 @@ final class Params {
     }
 
     private static UUID uuid(JsonObject parent, String field, String path) {
-        String text = string(parent, field, path);
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(path + " '" + text + "' is not a UUID");
-        }
+        return Limits.uuid(path, string(parent, field, path));
     }
 
     /** Times travel as epoch milliseconds. */

@@ -4,6 +4,7 @@ import dev.notely.store.InvalidInputException;
 import dev.notely.store.Account;
 import dev.notely.store.NotFoundException;
 import dev.notely.store.Note;
+import dev.notely.wire.Limits;
 import dev.notely.store.NoteRouter;
 import io.undertow.server.HttpServerExchange;
 import java.time.Instant;
@@ -14,8 +15,6 @@ import java.util.UUID;
  * to its migration flag or shard takes effect on its very next request.
  */
 final class NotesHandler {
-
-    static final int MAX_CONTENT_LENGTH = 10_000;
 
     private final AccountsHandler accounts;
     private final NoteRouter router;
@@ -82,10 +81,7 @@ final class NotesHandler {
 
     private static String validContent(JsonBody body) {
         String content = body.string("content").orElseThrow(() -> new InvalidInputException("content is required"));
-        if (content.codePointCount(0, content.length()) > MAX_CONTENT_LENGTH) { // characters as a person counts them
-            throw new InvalidInputException("content must be at most " + MAX_CONTENT_LENGTH + " characters");
-        }
-        return content;
+        return Limits.content("content", content);
     }
 
     private static void requireCreator(JsonBody body, Account account) {

@@ -1,6 +1,6 @@
 package dev.notely.api.rest;
 
-import dev.notely.store.InvalidInputException;
+import dev.notely.wire.Limits;
 import io.undertow.server.HttpServerExchange;
 import java.util.Deque;
 import java.util.UUID;
@@ -18,14 +18,6 @@ final class Paths {
     }
 
     static UUID uuid(String name, String text) {
-        // UUID.fromString accepts short forms such as "1-2-3-4-5"; only the canonical form is an id here.
-        if (text.length() != 36) {
-            throw new InvalidInputException(name + " '" + text + "' is not a UUID");
-        }
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(name + " '" + text + "' is not a UUID");
-        }
+        return Limits.uuid(name, text);
     }
 }

@@ -200,6 +200,13 @@ class RpcWireTest {
                 -32602, "params.note.createdAt");
         assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"UpdateNote\",\"params\":{\"accountDetails\":{\"accountId\":\""
                 + acc + "\",\"isMigrating\":\"yes\"}}}"), -32602, "isMigrating must be true or false");
+        // The proxy takes nothing the API would refuse.
+        assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"GetNote\",\"params\":{\"accountDetails\":{\"accountId\":\""
+                + acc + "\"},\"noteId\":\"1-1-1-1-1\"}}"), -32602, "params.noteId '1-1-1-1-1' is not a UUID");
+        assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"CreateNote\",\"params\":{\"accountDetails\":{\"accountId\":\""
+                + acc + "\"},\"note\":{\"id\":\"" + UUID.randomUUID() + "\",\"creator\":\"" + acc
+                + "\",\"createdAt\":0,\"updatedAt\":0,\"content\":\"" + "z".repeat(10_001) + "\"}}}"),
+                -32602, "params.note.content must be at most 10000 characters");
 
         HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                         .header(ProxyWire.SECRET_HEADER, SECRET).GET().build(),
