@@ -13,9 +13,13 @@ import dev.notely.store.Account;
 import dev.notely.store.AccountStore;
 import dev.notely.store.ConflictException;
 import dev.notely.store.NoteStores;
+import dev.notely.telemetry.DaemonThreads;
 import dev.notely.telemetry.LogCapture;
 import dev.notely.telemetry.StatsCollector;
 import dev.notely.telemetry.StatsSnapshot;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
@@ -79,9 +83,16 @@ public final class Dashboard implements Actions {
     /**
      * A started screen on the real terminal, in its alternate buffer so the terminal looks as before
      * once {@link Screen#stopScreen()} is called. Ctrl+C arrives as a key, so it quits through the UI.
+     *
+     * <p>The screen talks to the process's own standard output and input, not to {@code System.out}:
+     * whoever launched the JVM may have wrapped that stream. {@code mvn -B exec:java} does, and strips
+     * every escape sequence from it, which leaves an unpositioned jumble on the terminal. The output is
+     * deliberately unbuffered: Lanterna asks the terminal for its size and waits for the reply without
+     * flushing first.
      */
     public static Screen openScreen() throws IOException {
-        Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
+        Terminal terminal = new DefaultTerminalFactory(new FileOutputStream(FileDescriptor.out),
+                new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
                 .createTerminal();
@@ -318,10 +329,6 @@ public final class Dashboard implements Actions {
     }
 
     private static ExecutorService daemonExecutor(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newSingleThreadExecutor(DaemonThreads.named(name));
     }
 }

@@ -35,11 +35,17 @@ final class Fixture implements AutoCloseable {
     private final Function<NoteStores, NoteRouter> factory;
     private final SqliteNoteStores direct;
     private final List<SqliteNoteStores> opened = new ArrayList<>();
+    private final ProxyTime proxyTime = new ProxyTime();
 
     Fixture(Function<NoteStores, NoteRouter> factory) throws IOException {
         this.dir = Files.createTempDirectory("notely-check");
         this.factory = factory;
         this.direct = handles();
+    }
+
+    /** The time this check has spent in the routers' code so far. */
+    ProxyTime proxyTime() {
+        return proxyTime;
     }
 
     /** A new router instance on its own store handles. */
@@ -65,23 +71,26 @@ final class Fixture implements AutoCloseable {
      */
     NoteRouter isolatedRouter(NoteRouter like, UnaryOperator<NoteStores> around) {
         NoteStores stores = around.apply(handles());
-        Class<?> type = like.getClass();
+        Class<?> type = ProxyTime.unwatched(like).getClass();
+        proxyTime.enter(); // loading the class again runs its static initialiser: the router's code too
         try {
             Class<?> fresh = Class.forName(type.getName(), true, new FreshClassLoader(type.getClassLoader(), type.getPackageName()));
             if (fresh == type) {
                 return build(stores);
             }
-            return (NoteRouter) fresh.getConstructor(NoteStores.class).newInstance(stores);
+            return proxyTime.watch((NoteRouter) fresh.getConstructor(NoteStores.class).newInstance(stores));
         } catch (InvocationTargetException e) {
             throw new Check.Failed("new DataProxy(stores) threw " + Failures.describe(e.getCause()));
         } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
             return build(stores);
+        } finally {
+            proxyTime.exit();
         }
     }
 
     private NoteRouter build(NoteStores stores) {
         try {
-            return factory.apply(stores);
+            return proxyTime.watch(proxyTime.time(() -> factory.apply(stores)));
         } catch (RuntimeException | LinkageError | StackOverflowError | AssertionError e) {
             throw new Check.Failed("new DataProxy(stores) threw " + Failures.describe(e));
         }

@@ -26,6 +26,7 @@ final class Turns {
 
     private final Random random;
     private final String threadName;
+    private final ProxyTime proxyTime;
     private boolean inRound;
     private int turn = NOBODY;
     private final boolean[] finished = new boolean[2];
@@ -35,10 +36,12 @@ final class Turns {
     /**
      * @param seed       decides every hand-over
      * @param threadName prefix of the two threads' names, so a stuck one can be traced to its check
+     * @param proxyTime  told when an operation waits inside a router call, so only the running one counts
      */
-    Turns(long seed, String threadName) {
+    Turns(long seed, String threadName, ProxyTime proxyTime) {
         this.random = new Random(seed);
         this.threadName = threadName;
+        this.proxyTime = proxyTime;
     }
 
     /**
@@ -110,7 +113,12 @@ final class Turns {
         }
         turn = 1 - me;
         notifyAll();
-        awaitTurn(me);
+        proxyTime.pause();
+        try {
+            awaitTurn(me);
+        } finally {
+            proxyTime.resume();
+        }
     }
 
     private void take(int me, Runnable operation) {

@@ -22,6 +22,8 @@ public final class EndlessListRouter extends StoreRouter {
     public List<UUID> listNotes(AccountDetails account) {
         for (;;) {
             LockSupport.park(this);
+            // Shrugged off. Left set, the flag would make every park return at once: a spin on a core.
+            Thread.interrupted();
         }
     }
 }
