@@ -84,7 +84,6 @@ final class Kit implements AutoCloseable {
         if (options.clean()) {
             DataFiles.clean(dataDir);
         }
-        accounts = own(SqliteAccountStore.open(dataDir));
         Path deploymentsDir = dataDir.resolve(DataFiles.DEPLOYMENTS);
         try {
             DataFiles.clearDeployments(dataDir); // versions of an earlier run are never reused
@@ -101,14 +100,15 @@ final class Kit implements AutoCloseable {
         ProxyCompiler compiler = new ProxyCompiler(source, launcher.classpath(), kitRoot);
         deployments = own(new DeploymentController(new Releases(compiler, standbys, deploymentsDir),
                 options.rolloutWait(), stats, Supervisor.RestartPolicy.DEFAULT));
+        log.info("data in {}; deploying the data proxy from {}", dataDir, KitPaths.display(kitRoot, source));
+        // The compiler's cold start is the longest step: everything else starts beside it.
+        CompletableFuture<Integer> firstDeployment = CompletableFuture.supplyAsync(deployments::deploy,
+                runnable -> DaemonThreads.named("first-deployment").newThread(runnable).start());
+        accounts = own(SqliteAccountStore.open(dataDir));
         NoteCounter counter = own(new NoteCounter(dataDir, stats));
         ScheduledExecutorService counting = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("note-counter"));
         own(counting::shutdownNow);
         counting.scheduleWithFixedDelay(counter::count, 0, 2, TimeUnit.SECONDS);
-
-        log.info("data in {}; deploying the data proxy from {}", dataDir, KitPaths.display(kitRoot, source));
-        CompletableFuture<Integer> firstDeployment = CompletableFuture.supplyAsync(deployments::deploy,
-                runnable -> DaemonThreads.named("first-deployment").newThread(runnable).start());
         api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments, stats));
         boolean deployed = false;
         try {

@@ -90,7 +90,11 @@ public final class ProxyMain implements Callable<Integer> {
             return 1;
         }
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
-        Warmup.run(delay);
+        // Warmed up beside waiting for a version, not before: a version handed over at once need not wait for it.
+        Thread warmup = new Thread(() -> Warmup.run(delay), "warmup");
+        warmup.setDaemon(true);
+        warmup.setPriority(Thread.MIN_PRIORITY);
+        warmup.start();
         stopOnSignal(handler, graceful, server, stores);
         System.out.println(ProxyWire.STANDBY_LINE);
         System.out.flush();
