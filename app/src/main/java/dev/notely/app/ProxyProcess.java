@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -147,17 +148,16 @@ final class ProxyProcess {
         }
     }
 
-    /** Alive and answering {@code Ready} within {@code timeout}. */
-    boolean isHealthy(Duration timeout) {
+    /** Its answer to {@code Ready} within {@code timeout}; empty when it is gone or does not answer. */
+    Optional<ProxyWire.Ready> ready(Duration timeout) {
         RpcClient c = client;
         if (!process.isAlive() || c == null) {
-            return false;
+            return Optional.empty();
         }
         try {
-            c.ready(timeout);
-            return true;
+            return Optional.of(c.ready(timeout));
         } catch (RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

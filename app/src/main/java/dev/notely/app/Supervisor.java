@@ -2,6 +2,9 @@ package dev.notely.app;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import dev.notely.api.rpc.RpcClient;
+import dev.notely.wire.ProxyWire;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -22,10 +25,13 @@ final class Supervisor {
      * @param backoffStep  the pause before attempt N is N times this...
      * @param backoffMax   ...but never longer than this
      * @param steadyAfter  a process that has answered this long has recovered: its streak starts over
+     * @param stuckAfter   a router call holding the lock this long means the proxy hangs (the app's calls
+     *                     time out after {@link dev.notely.api.rpc.RpcClient#CALL_TIMEOUT})
      */
-    record RestartPolicy(int maxAttempts, Duration backoffStep, Duration backoffMax, Duration steadyAfter) {
+    record RestartPolicy(int maxAttempts, Duration backoffStep, Duration backoffMax, Duration steadyAfter,
+                         Duration stuckAfter) {
         static final RestartPolicy DEFAULT = new RestartPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(10),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), RpcClient.CALL_TIMEOUT);
 
         long pauseMillis(int attempt) {
             return Math.min(backoffStep.toMillis() * attempt, backoffMax.toMillis());
@@ -39,18 +45,18 @@ final class Supervisor {
     private final RestartPolicy policy;
     private final ScheduledExecutorService scheduler;
     private final Duration healthTimeout;
-    private final Consumer<String> gaveUp;
+    private final Consumer<String> problems;
     private volatile boolean stopped;
 
-    /** @param gaveUp told what happened when a version is given up on */
+    /** @param problems told what to show a person: a version that hangs, or is given up on */
     Supervisor(TrafficSplit split, Releases releases, RestartPolicy policy, ScheduledExecutorService scheduler,
-               Duration healthTimeout, Consumer<String> gaveUp) {
+               Duration healthTimeout, Consumer<String> problems) {
         this.split = split;
         this.releases = releases;
         this.policy = policy;
         this.scheduler = scheduler;
         this.healthTimeout = healthTimeout;
-        this.gaveUp = gaveUp;
+        this.problems = problems;
     }
 
     /** Reacts at once to {@code process} exiting, rather than at the next check. */
@@ -73,12 +79,19 @@ final class Supervisor {
                 if (process == null || slot.state() != VersionSlot.State.SERVING) {
                     continue;
                 }
-                if (process.isHealthy(healthTimeout)) {
-                    if (Duration.between(process.startedAt(), Instant.now()).compareTo(policy.steadyAfter()) >= 0) {
-                        slot.steady();
+                Optional<ProxyWire.Ready> ready = process.ready(healthTimeout);
+                ProxyWire.Busy busy = ready.map(ProxyWire.Ready::busy).orElse(null);
+                if (ready.isEmpty()) {
+                    if (split.serves(slot)) {
+                        crashed(slot, process, process.isAlive() ? "stopped answering" : "exited");
                     }
-                } else if (split.serves(slot)) {
-                    crashed(slot, process);
+                } else if (busy != null && busy.seconds() >= policy.stuckAfter().toSeconds()) {
+                    if (split.serves(slot)) {
+                        crashed(slot, process, String.format("is stuck: %s has run for %.0f s%s", busy.method(),
+                                busy.seconds(), busy.where().isEmpty() ? "" : " at " + busy.where()));
+                    }
+                } else if (Duration.between(process.startedAt(), Instant.now()).compareTo(policy.steadyAfter()) >= 0) {
+                    slot.steady();
                 }
             }
         } catch (RuntimeException e) {
@@ -91,7 +104,7 @@ final class Supervisor {
         stopped = true;
     }
 
-    private void crashed(VersionSlot slot, ProxyProcess process) {
+    private void crashed(VersionSlot slot, ProxyProcess process, String how) {
         if (stopped) {
             return;
         }
@@ -99,15 +112,18 @@ final class Supervisor {
         if (attempt == 0) {
             return; // already being handled
         }
-        String how = process.isAlive() ? "stopped answering" : "exited";
         scheduler.execute(process::stop);
         if (attempt > policy.maxAttempts()) {
             giveUp(slot, "v" + slot.version + " (pid " + process.pid() + ") " + how + ": " + attempt
                     + " failures in a row");
             return;
         }
-        log.warn("v{} (pid {}) {}; restarting it from the same classes (attempt {} of {})", slot.version,
-                process.pid(), how, attempt, policy.maxAttempts());
+        String message = "v" + slot.version + " (pid " + process.pid() + ") " + how
+                + "; restarting it from the same classes (attempt " + attempt + " of " + policy.maxAttempts() + ")";
+        log.warn(message);
+        if (how.startsWith("is stuck")) {
+            problems.accept(message); // shown where deployment errors are: a hang is the attendee's to fix
+        }
         scheduleRestart(slot, attempt);
     }
 
@@ -148,7 +164,7 @@ final class Supervisor {
         String message = what + "; not restarted again after " + policy.maxAttempts()
                 + " attempts in a row: fix the proxy and deploy again";
         slot.to(VersionSlot.State.GAVE_UP);
-        gaveUp.accept(message);
+        problems.accept(message);
         log.error(message);
     }
 }

@@ -236,6 +236,32 @@ class DeploymentControllerTest {
     }
 
     @Test
+    void aProxyStuckInARouterCallIsRestartedSayingWhereItWasStuck() throws Exception {
+        Supervisor.RestartPolicy hangsAfter2s = new Supervisor.RestartPolicy(5, Duration.ofMillis(10),
+                Duration.ofMillis(10), Duration.ofMinutes(5), Duration.ofSeconds(2));
+        try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(1), ControllerFixture.START_STAGE, hangsAfter2s)) {
+            String source = Files.readString(f.routerSource());
+            Files.writeString(f.routerSource(), source.replace("return legacy.listNotes(account.accountId());",
+                    "while (account != null) { Thread.onSpinWait(); }\n        return legacy.listNotes(account.accountId());"));
+            f.controller.deploy();
+            long stuckPid = f.controller.state().current().orElseThrow().pid();
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                pool.submit(() -> f.router.listNotes(ACCOUNT)); // never answers: the proxy is stuck in it
+                Await.until(Duration.ofSeconds(60), "the stuck proxy to be restarted",
+                        () -> f.controller.state().current().orElseThrow().restarts() >= 1);
+            } finally {
+                pool.shutdownNow();
+            }
+            String error = f.controller.state().lastError().orElseThrow();
+            assertTrue(error.contains("v1 (pid " + stuckPid + ") is stuck: ListNotes has run for"), error);
+            assertTrue(error.matches(".*at DataProxy\\.java:\\d+.*"), "names the line: " + error);
+            Await.until(Duration.ofSeconds(10), "the stuck process to be gone", () -> gone(stuckPid));
+            assertEquals(0, f.router.totalNotes(), "the restarted proxy serves");
+        }
+    }
+
+    @Test
     void closingStopsAProxyThatIsStillStarting() throws Exception {
         ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(1));
         DeploymentController c = f.controller;
@@ -261,7 +287,7 @@ class DeploymentControllerTest {
     void aVersionThatKeepsCrashingIsGivenUpOnAndSaysWhatToDo() throws Exception {
         Path marker = tmp.resolve("crash-soon");
         Supervisor.RestartPolicy quick = new Supervisor.RestartPolicy(2, Duration.ofMillis(10),
-                Duration.ofMillis(10), Duration.ofMinutes(5));
+                Duration.ofMillis(10), Duration.ofMinutes(5), Duration.ofSeconds(10));
         try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(1), ControllerFixture.START_STAGE, quick)) {
             DeploymentController c = f.controller;
             String source = Files.readString(f.routerSource());

@@ -48,6 +48,8 @@ public final class RpcServer implements HttpHandler {
     private final StatsCollector stats;
     private final NetworkDelay delay;
     private final byte[] secret;
+    /** The call holding the router lock, for {@code Ready} to report a stuck one; null while none does. */
+    private volatile Holder holder;
     private final BodyReader reader = new BodyReader(ProxyWire.MAX_BODY_BYTES, RpcServer::refuse, this::answer);
     /**
      * Not fair: with a fair lock every unlock hands the lock to the next queued thread, which must be
@@ -178,6 +180,7 @@ public final class RpcServer implements HttpHandler {
             Thread.currentThread().interrupt();
             throw new StoreException("v" + version + " is stopping: " + method.wireName() + " was not run");
         }
+        holder = new Holder(Thread.currentThread(), method.wireName(), System.nanoTime());
         try {
             return switch (method) {
                 case LIST_NOTES -> Json.WIRE.toJsonTree(router.listNotes(account));
@@ -203,6 +206,7 @@ public final class RpcServer implements HttpHandler {
                 default -> throw new IllegalStateException("not a routed method: " + method);
             };
         } finally {
+            holder = null;
             lock.unlock();
         }
     }
@@ -214,10 +218,29 @@ public final class RpcServer implements HttpHandler {
 
     private JsonElement control(Method method) {
         return switch (method) {
-            case READY -> Json.WIRE.toJsonTree(new ProxyWire.Ready(version, pid));
+            case READY -> Json.WIRE.toJsonTree(new ProxyWire.Ready(version, pid, busy()));
             case EXPORT_STATS -> StatsJson.toJsonTree(stats.export());
             default -> throw new IllegalStateException("not a control method: " + method);
         };
+    }
+
+    /** The call that has held the router lock longer than {@link ProxyWire#BUSY_REPORTED_AFTER}, and where it is. */
+    private ProxyWire.Busy busy() {
+        Holder h = holder;
+        if (h == null) {
+            return null;
+        }
+        long held = System.nanoTime() - h.sinceNanos();
+        if (held < ProxyWire.BUSY_REPORTED_AFTER.toNanos()) {
+            return null;
+        }
+        Throwable trace = new Throwable();
+        trace.setStackTrace(h.thread().getStackTrace());
+        String where = Failures.whereInProxy(trace).replace(" (at ", "").replace(")", "");
+        return new ProxyWire.Busy(h.method(), held / 1e9, where);
+    }
+
+    private record Holder(Thread thread, String method, long sinceNanos) {
     }
 
     private static JsonObject envelope(JsonElement id) {

@@ -112,7 +112,20 @@ public final class ProxyWire {
         }
     }
 
-    /** What a data proxy answers to {@code Ready}. */
-    public record Ready(int version, long pid) {
+    /**
+     * What a data proxy answers to {@code Ready}: its version and pid, and the router call that has held
+     * the lock for a while, if any ({@code null} when none has for {@link #BUSY_REPORTED_AFTER}).
+     */
+    public record Ready(int version, long pid, Busy busy) {
     }
+
+    /**
+     * A router call that has held the lock for {@code seconds}: its method and where in DataProxy it is
+     * ({@code "DataProxy.java:57"}, or empty when its thread is outside the proxy's code).
+     */
+    public record Busy(String method, double seconds, String where) {
+    }
+
+    /** How long a router call holds the lock before {@code Ready} reports it. */
+    public static final Duration BUSY_REPORTED_AFTER = Duration.ofSeconds(1);
 }
