@@ -170,10 +170,6 @@ final class ProxyProcess {
      * output read. Processes the proxy started (a {@code DataProxy} may start anything) go with it.
      */
     void stop() {
-        RpcClient c = client;
-        if (c != null) {
-            c.close();
-        }
         List<ProcessHandle> descendants = process.descendants().toList();
         if (process.isAlive()) {
             // Signalled through its handle: Process.destroy() would also close our end of its output, and
@@ -191,6 +187,11 @@ final class ProxyProcess {
                 handle.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
+        }
+        // Closed only now: calls still in flight when the signal came are answered during the proxy's drain.
+        RpcClient c = client;
+        if (c != null) {
+            c.close();
         }
         for (ProcessHandle left : descendants) {
             if (left.isAlive()) {
