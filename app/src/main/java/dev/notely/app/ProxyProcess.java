@@ -46,6 +46,7 @@ final class ProxyProcess {
     private final NetworkDelay delay;
     private final String secret;
     private final CompletableFuture<Void> standby = new CompletableFuture<>();
+    private final CompletableFuture<Void> warm = new CompletableFuture<>();
     private final CompletableFuture<Integer> readyPort = new CompletableFuture<>();
     private final Deque<String> recent = new ArrayDeque<>();
     private final List<Thread> pumps;
@@ -66,6 +67,7 @@ final class ProxyProcess {
             DeploymentException exited = new DeploymentException(label() + " exited with code "
                     + process.exitValue() + " while starting" + lastLinesSuffix());
             standby.completeExceptionally(exited);
+            warm.completeExceptionally(exited);
             readyPort.completeExceptionally(exited);
         });
     }
@@ -135,10 +137,10 @@ final class ProxyProcess {
         }
     }
 
-    /** Waits until this process is a warmed-up standby; false if it exited or did not within {@code timeout}. */
-    boolean awaitStandby(Duration timeout) {
+    /** Waits until this process has warmed up; false if it exited or did not within {@code timeout}. */
+    boolean awaitWarm(Duration timeout) {
         try {
-            standby.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            warm.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (ExecutionException | TimeoutException e) {
             return false;
@@ -237,6 +239,8 @@ final class ProxyProcess {
                 while ((line = reader.readLine()) != null) {
                     if (line.equals(ProxyWire.STANDBY_LINE)) {
                         standby.complete(null);
+                    } else if (line.equals(ProxyWire.WARM_LINE)) {
+                        warm.complete(null);
                     } else if (line.startsWith(ProxyWire.READY_PREFIX)) {
                         readyPort.complete(Integer.parseInt(line.substring(ProxyWire.READY_PREFIX.length()).trim()));
                     } else {

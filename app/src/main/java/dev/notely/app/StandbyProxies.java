@@ -55,7 +55,7 @@ final class StandbyProxies implements AutoCloseable {
         synchronized (this) {
             current = spare;
         }
-        return current != null && current.awaitStandby(timeout);
+        return current != null && current.awaitWarm(timeout);
     }
 
     /** Stops the spare; {@link #take} refuses from now on. */

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Entry point of one data-proxy process. It starts as a <i>standby</i>: listening on a free loopback
- * port, its libraries loaded and warmed, answering 503 to every call. The app hands it a version on
+ * port, its libraries warming up in the background, answering 503 to every call. The app hands it a version on
  * stdin ({@code serve <version> <classes folder>}); it then builds {@code new DataProxy(stores)} from
  * that folder, serves it over JSON-RPC and prints the ready line with its port. Starting the JVM ahead
  * of time is what makes a deployment take a fraction of a second.
@@ -91,7 +91,11 @@ public final class ProxyMain implements Callable<Integer> {
         }
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         // Warmed up beside waiting for a version, not before: a version handed over at once need not wait for it.
-        Thread warmup = new Thread(() -> Warmup.run(delay), "warmup");
+        Thread warmup = new Thread(() -> {
+            Warmup.run(delay);
+            System.out.println(ProxyWire.WARM_LINE);
+            System.out.flush();
+        }, "warmup");
         warmup.setDaemon(true);
         warmup.setPriority(Thread.MIN_PRIORITY);
         warmup.start();

@@ -19,6 +19,8 @@ public final class ProxyWire {
 
     /** Printed on stdout by a standby process once it can take a version; the app then hands it one. */
     public static final String STANDBY_LINE = "notely-proxy standby";
+    /** Printed on stdout once a standby has also warmed up (it may already serve a version by then). */
+    public static final String WARM_LINE = "notely-proxy warm";
     /** Printed on stdout, followed by a space and the bound port, once the proxy accepts calls. */
     public static final String READY_PREFIX = "notely-proxy ready ";
     /** The one line a standby reads on stdin: this prefix, then the version, the secret and the compiled classes' folder. */
