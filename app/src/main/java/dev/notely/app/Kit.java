@@ -92,7 +92,7 @@ final class Kit implements AutoCloseable {
         }
         Path source = proxySource;
         List<Path> kitClasspath = KitClasspath.current();
-        ProxyLauncher launcher = new ProxyLauncher(ProxyLauncher.currentJava(), ProxyClasspath.of(kitClasspath), dataDir,
+        ProxyLauncher launcher = new ProxyLauncher(ProxyLauncher.currentJava(), ProxyLauncher.JVM_FLAGS, ProxyClasspath.of(kitClasspath), dataDir,
                 options.networkDelay(), options.logLevel(), ProxyLauncher.newSecret());
         // The first proxy JVM boots while the sources compile, and both while the API starts.
         StandbyProxies standbys = own(new StandbyProxies(launcher, stats));

@@ -13,8 +13,8 @@ import java.util.List;
  * app's whole one), which data folder and network delay, lean JVM flags so it idles in a small
  * footprint, and the secret it is handed (over stdin, never on its command line).
  */
-record ProxyLauncher(Path javaBinary, List<Path> classpath, Path dataDir, NetworkDelay networkDelay, String logLevel,
-                     String secret) {
+record ProxyLauncher(Path javaBinary, List<String> jvmFlags, List<Path> classpath, Path dataDir,
+                     NetworkDelay networkDelay, String logLevel, String secret) {
 
     /** Tuned for a small heap and a quick start: the proxy holds no data of its own. */
     static final List<String> JVM_FLAGS = List.of(
@@ -31,8 +31,8 @@ record ProxyLauncher(Path javaBinary, List<Path> classpath, Path dataDir, Networ
 
     /** The running JVM's own java binary, and the proxy host's share of the running class path. */
     static ProxyLauncher fromCurrentJvm(Path dataDir, NetworkDelay networkDelay, String logLevel) {
-        return new ProxyLauncher(currentJava(), ProxyClasspath.of(KitClasspath.current()), dataDir, networkDelay, logLevel,
-                newSecret());
+        return new ProxyLauncher(currentJava(), JVM_FLAGS, ProxyClasspath.of(KitClasspath.current()), dataDir,
+                networkDelay, logLevel, newSecret());
     }
 
     /** A secret for this launch of the kit: its proxies answer no one who does not send it. */
@@ -51,7 +51,7 @@ record ProxyLauncher(Path javaBinary, List<Path> classpath, Path dataDir, Networ
     List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(javaBinary.toString());
-        command.addAll(JVM_FLAGS);
+        command.addAll(jvmFlags);
         command.add("-D" + ProxyWire.LOG_LEVEL_PROPERTY + "=" + logLevel);
         command.add("-D" + ProxyWire.LOG_PATTERN_PROPERTY + "=%-5level %logger{0} - %msg%n");
         command.add("-cp");

@@ -174,19 +174,22 @@ final class ProxyProcess {
     void stop() {
         List<ProcessHandle> descendants = process.descendants().toList();
         if (process.isAlive()) {
-            // Signalled through its handle: Process.destroy() would also close our end of its output, and
-            // what it says while stopping (its last line, or why it could not stop cleanly) would be lost.
-            ProcessHandle handle = process.toHandle();
-            handle.destroy();
+            askToStop();
             try {
                 if (!process.waitFor(ProxyWire.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    log.warn("{} (pid {}) did not stop within {} s; killing it", label(), pid(),
-                            ProxyWire.STOP_GRACE.toSeconds());
-                    handle.destroyForcibly();
-                    process.waitFor(ProxyWire.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    // Signalled through its handle: Process.destroy() would also close our end of its output,
+                    // and what it says while stopping would be lost.
+                    ProcessHandle handle = process.toHandle();
+                    handle.destroy();
+                    if (!process.waitFor(ProxyWire.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                        log.warn("{} (pid {}) did not stop within {} s; killing it", label(), pid(),
+                                ProxyWire.STOP_GRACE.toSeconds());
+                        handle.destroyForcibly();
+                        process.waitFor(ProxyWire.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    }
                 }
             } catch (InterruptedException e) {
-                handle.destroyForcibly();
+                process.toHandle().destroyForcibly();
                 Thread.currentThread().interrupt();
             }
         }
@@ -202,6 +205,23 @@ final class ProxyProcess {
             }
         }
         awaitPumps();
+    }
+
+    /**
+     * Asks the process to drain and exit without a signal, which not every system has: a serving one over
+     * the wire, a standby by closing its stdin. A process that does not listen gets a signal after it.
+     */
+    private void askToStop() {
+        RpcClient c = client;
+        try {
+            if (c != null) {
+                c.requestStop(ProxyWire.STOP_GRACE);
+            } else {
+                process.getOutputStream().close();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("{} did not take the request to stop: {}", label(), e.toString());
+        }
     }
 
     /** Completes when the process has exited, for whatever reason. */

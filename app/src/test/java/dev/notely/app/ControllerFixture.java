@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** A deployment controller over a copy of the kit's proxy sources and a temporary data folder. */
@@ -38,11 +39,17 @@ final class ControllerFixture implements AutoCloseable {
 
     ControllerFixture(Path tmp, Duration rolloutWait, Path sources, Supervisor.RestartPolicy restarts)
             throws IOException {
+        this(tmp, rolloutWait, sources, restarts, UnaryOperator.identity());
+    }
+
+    /** @param launcherChange changes how proxies are started (say, their JVM flags) */
+    ControllerFixture(Path tmp, Duration rolloutWait, Path sources, Supervisor.RestartPolicy restarts,
+                      UnaryOperator<ProxyLauncher> launcherChange) throws IOException {
         dataDir = tmp.resolve("data");
         sourceRoot = tmp.resolve("src");
         copyTree(sources, sourceRoot);
         ProxyCompiler compiler = new ProxyCompiler(sourceRoot, KitClasspath.current(), tmp);
-        ProxyLauncher launcher = ProxyLauncher.fromCurrentJvm(dataDir, NetworkDelay.NONE, "INFO");
+        ProxyLauncher launcher = launcherChange.apply(ProxyLauncher.fromCurrentJvm(dataDir, NetworkDelay.NONE, "INFO"));
         standbys = new StandbyProxies(launcher, stats);
         controller = new DeploymentController(new Releases(compiler, standbys, dataDir.resolve("deployments")),
                 rolloutWait, stats, restarts);

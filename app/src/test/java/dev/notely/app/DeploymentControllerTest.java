@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,34 @@ class DeploymentControllerTest {
     @Test
     void rollingDeployUnderLoadLosesNoRequestAndStopsTheOldVersion() throws Exception {
         try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(3))) {
+            rollOutUnderLoad(f);
+        }
+    }
+
+    /**
+     * As on a system that stops a process without a signal (Windows): proxies started with {@code -Xrs}
+     * ignore SIGTERM's shutdown hooks, so only the app's request to stop can drain them.
+     */
+    @Test
+    void aRolloutLosesNoRequestWhenTheOldVersionCannotBeSignalled() throws Exception {
+        UnaryOperator<ProxyLauncher> noSignals = l -> new ProxyLauncher(l.javaBinary(),
+                Stream.concat(Stream.of("-Xrs"), l.jvmFlags().stream()).toList(), l.classpath(), l.dataDir(),
+                l.networkDelay(), l.logLevel(), l.secret());
+        try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(3), ControllerFixture.START_STAGE,
+                Supervisor.RestartPolicy.DEFAULT, noSignals)) {
+            LogCapture log = LogCapture.attachToRoot();
+            try {
+                rollOutUnderLoad(f);
+            } finally {
+                log.detachFromRoot();
+            }
+            assertTrue(log.lines().stream().anyMatch(l -> l.contains("[v1] ProxyMain - v1 stopped")),
+                    "v1 drained and stopped on request: " + log.lines());
+        }
+    }
+
+    private static void rollOutUnderLoad(ControllerFixture f) throws Exception {
+        {
             DeploymentController c = f.controller;
             assertEquals(DeploymentStatus.INITIAL, c.state().status());
             assertThrows(ProxyUnavailableException.class, () -> f.router.totalNotes(), "nothing deployed yet");

@@ -220,6 +220,13 @@ public final class RpcServer implements HttpHandler {
         return switch (method) {
             case READY -> Json.WIRE.toJsonTree(new ProxyWire.Ready(version, pid, busy()));
             case EXPORT_STATS -> StatsJson.toJsonTree(stats.export());
+            case STOP -> {
+                // Exits through the shutdown hook, which drains the calls in flight, this answer included.
+                Thread exit = new Thread(() -> System.exit(0), "stop-requested");
+                exit.setDaemon(true);
+                exit.start();
+                yield new JsonPrimitive("stopping");
+            }
             default -> throw new IllegalStateException("not a control method: " + method);
         };
     }

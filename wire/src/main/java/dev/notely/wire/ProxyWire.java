@@ -69,7 +69,12 @@ public final class ProxyWire {
         /** Control: answers once the proxy serves, with its version and pid. */
         READY("Ready", false),
         /** Control: the proxy's own telemetry, for the app to import. */
-        EXPORT_STATS("ExportStats", false);
+        EXPORT_STATS("ExportStats", false),
+        /**
+         * Control: finish the calls in flight and exit, as on SIGTERM. The app asks this first, so a
+         * rollout ends without a lost call on systems that stop a process without a signal (Windows).
+         */
+        STOP("Stop", false);
 
         private final String wireName;
         private final boolean routed;

@@ -126,6 +126,11 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
         return Json.WIRE.fromJson(call(Method.READY, new JsonObject(), timeout), ProxyWire.Ready.class);
     }
 
+    /** Asks the proxy to finish its calls in flight and exit; it answers before it goes. */
+    public void requestStop(Duration timeout) {
+        call(Method.STOP, new JsonObject(), timeout);
+    }
+
     /** The proxy's own telemetry; no simulated delay, not recorded. */
     public StatsSnapshot exportStats(Duration timeout) {
         return StatsJson.fromJsonTree(call(Method.EXPORT_STATS, new JsonObject(), timeout));
