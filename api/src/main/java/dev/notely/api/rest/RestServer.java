@@ -133,6 +133,7 @@ public final class RestServer implements AutoCloseable {
                 .get("/healthz", route(system::health))
                 .post("/deploy", route(system::deploy))
                 .get("/stats", route(system::stats))
+                .get("/metrics", route(system::metrics))
                 .get("/deployments", route(system::deployments))
                 .get("/accounts", route(accountRoutes::list))
                 .post("/accounts", route(accountRoutes::create))
