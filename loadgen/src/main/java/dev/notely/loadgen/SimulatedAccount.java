@@ -24,7 +24,8 @@ import java.util.random.RandomGenerator;
 /**
  * One simulated user. It remembers the SHA-256 of everything it wrote and checks every answer:
  * content other than its last write is {@code stale}, a note it owns that the server does not return
- * is {@code missing}, a note it deleted that comes back is {@code resurrected}.
+ * is {@code missing}, a note it deleted that comes back is {@code resurrected}. After listing its notes it
+ * reads back each one listed, a note per tick, so the check keeps to the account's requests per minute.
  *
  * <p>Only ever used by one thread at a time (its ticks never overlap).
  */
@@ -49,6 +50,8 @@ final class SimulatedAccount {
     private final int targetNotes;
     private final Map<UUID, Owned> notes = new LinkedHashMap<>();
     private final ArrayDeque<UUID> deleted = new ArrayDeque<>();
+    // Notes a list returned, still to be read back: one per tick, so the check keeps to the account's rate.
+    private final ArrayDeque<UUID> listedToRead = new ArrayDeque<>();
     // Notes whose last write failed without an answer: they may or may not exist, so they prove nothing.
     private final Set<UUID> uncertain = new HashSet<>();
     private UUID id;
@@ -91,6 +94,11 @@ final class SimulatedAccount {
     /** One request, picked to keep the account near its target note count and biased to reads. */
     void tick(NotelyClient api, RandomGenerator random, Tally tally, MissListener misses) {
         if (!ensureCreated(api, random, tally)) {
+            return;
+        }
+        UUID listed = listedToRead.pollFirst();
+        if (listed != null) {
+            readListed(api, listed, tally, misses);
             return;
         }
         switch (pick(random)) {
@@ -154,15 +162,25 @@ final class SimulatedAccount {
             }
             return;
         }
-        UUID noteId = pickFrom(new ArrayList<>(notes.keySet()), random);
+        readOwned(api, pickFrom(new ArrayList<>(notes.keySet()), random), "reading a note it owns", tally, misses);
+    }
+
+    /** The read-back of a note its list returned: the content must be what this user last wrote. */
+    private void readListed(NotelyClient api, UUID noteId, Tally tally, MissListener misses) {
+        if (notes.containsKey(noteId)) {
+            readOwned(api, noteId, "reading a note from its note list", tally, misses);
+        }
+    }
+
+    private void readOwned(NotelyClient api, UUID noteId, String what, Tally tally, MissListener misses) {
         Owned owned = notes.get(noteId);
         try {
             Optional<Note> found = api.getNote(id, noteId);
             tally.succeeded(Operation.READ);
             if (found.isEmpty()) {
-                misses.miss(ConsistencyMiss.MISSING, this, noteId, "reading a note it owns answered 404");
+                misses.miss(ConsistencyMiss.MISSING, this, noteId, what + " answered 404");
             } else if (!owned.acceptable.contains(sha256(found.get().content()))) {
-                misses.miss(ConsistencyMiss.STALE, this, noteId, "read returned content written at "
+                misses.miss(ConsistencyMiss.STALE, this, noteId, what + " returned content written at "
                         + found.get().updatedAt() + ", not the last acknowledged write of " + owned.latest.updatedAt());
             }
         } catch (ApiException e) {
@@ -218,7 +236,11 @@ final class SimulatedAccount {
         }
     }
 
-    private void list(NotelyClient api, Tally tally, MissListener misses) {
+    /**
+     * Lists the notes: each it owns must be there, none it deleted may be. The next ticks then read back
+     * every listed note it owns and compare contents, one note a tick.
+     */
+    void list(NotelyClient api, Tally tally, MissListener misses) {
         List<UUID> listed;
         try {
             listed = api.listNotes(id);
@@ -238,6 +260,7 @@ final class SimulatedAccount {
                 misses.miss(ConsistencyMiss.RESURRECTED, this, gone, "a deleted note is back in its note list");
             }
         }
+        listed.stream().filter(notes::containsKey).distinct().forEach(listedToRead::addLast);
     }
 
     private String content(RandomGenerator random) {

@@ -15,6 +15,12 @@ import dev.notely.telemetry.StatsCollector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import dev.notely.store.Note;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +151,35 @@ class LoadGeneratorTest {
             await("a resurrected miss", () -> rig.misses(ConsistencyMiss.RESURRECTED) > 0);
             assertEquals(0, rig.misses(ConsistencyMiss.STALE));
             assertEquals(0, rig.misses(ConsistencyMiss.MISSING));
+        }
+    }
+
+    @Test
+    void aListIsFollowedByReadingBackEveryListedNoteOneATick() {
+        try (Rig rig = new Rig(Fault.NONE)) {
+            SimulatedAccount user = new SimulatedAccount("user-list-1", 3);
+            Tally tally = new Tally();
+            List<String> seen = new ArrayList<>();
+            MissListener misses = (kind, account, noteId, detail) -> seen.add(kind.label() + " " + noteId);
+            SplittableRandom random = new SplittableRandom(7);
+            assertTrue(user.ensureCreated(rig.client, random, tally));
+            List<UUID> ids = rig.client.listNotes(user.id());
+            assertEquals(3, ids.size());
+            // Someone else overwrites one note, later than the user's own write: only its content tells.
+            UUID changed = ids.get(1);
+            Note theirs = rig.client.getNote(user.id(), changed).orElseThrow();
+            rig.client.updateNote(theirs.withContent("written elsewhere", theirs.updatedAt().plusSeconds(60)));
+
+            long before = tally.requests();
+            user.list(rig.client, tally, misses);
+            assertEquals(List.of(), seen, "the ids alone agree");
+            for (int i = 0; i < ids.size(); i++) {
+                user.tick(rig.client, random, tally, misses);
+            }
+            assertEquals(before + 1 + ids.size(), tally.requests(), "one request a tick: the list's reads keep to the rate");
+            assertEquals(List.of("stale " + changed), seen);
+            assertEquals(Set.copyOf(ids), Set.copyOf(rig.client.listNotes(user.id())), "the ticks only read");
+            assertEquals("written elsewhere", rig.client.getNote(user.id(), changed).orElseThrow().content());
         }
     }
 
