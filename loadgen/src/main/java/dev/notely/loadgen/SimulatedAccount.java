@@ -2,6 +2,7 @@ package dev.notely.loadgen;
 
 import dev.notely.api.client.ApiException;
 import dev.notely.api.client.NotelyClient;
+import dev.notely.store.Account;
 import dev.notely.store.Note;
 import dev.notely.telemetry.ConsistencyMiss;
 import java.nio.charset.StandardCharsets;
@@ -55,11 +56,21 @@ final class SimulatedAccount {
     // Notes whose last write failed without an answer: they may or may not exist, so they prove nothing.
     private final Set<UUID> uncertain = new HashSet<>();
     private UUID id;
+    // An account from an earlier run whose notes this user has yet to read, to learn what they hold.
+    private boolean adopting;
     private int revision;
 
     SimulatedAccount(String name, int targetNotes) {
         this.name = name;
         this.targetNotes = targetNotes;
+    }
+
+    /** A user who carries on with an account an earlier run created; its first tick reads the notes it has. */
+    static SimulatedAccount adopt(Account existing, int targetNotes) {
+        SimulatedAccount user = new SimulatedAccount(existing.name(), targetNotes);
+        user.id = existing.id();
+        user.adopting = true;
+        return user;
     }
 
     UUID id() {
@@ -74,8 +85,14 @@ final class SimulatedAccount {
         return notes.size();
     }
 
-    /** Creates the account and its first notes through the API, if that has not happened yet. */
+    /**
+     * Creates the account and its first notes through the API, if that has not happened yet; for an account
+     * of an earlier run, reads each of its notes once and takes what it holds as this user's last write.
+     */
     boolean ensureCreated(NotelyClient api, RandomGenerator random, Tally tally) {
+        if (adopting) {
+            return adoptNotes(api, tally);
+        }
         if (id == null) {
             try {
                 id = api.createAccount(name).id();
@@ -88,6 +105,31 @@ final class SimulatedAccount {
                 // fill up to the target, stopping at the first failure or when the users are stopped
             }
         }
+        return true;
+    }
+
+    private boolean adoptNotes(NotelyClient api, Tally tally) {
+        List<UUID> listed;
+        try {
+            listed = api.listNotes(id);
+            tally.succeeded(Operation.LIST);
+        } catch (ApiException e) {
+            tally.failed(Operation.LIST, this, "listing the notes of an earlier run: " + e.getMessage());
+            return false;
+        }
+        for (UUID noteId : listed) {
+            if (Thread.currentThread().isInterrupted()) {
+                return false; // stopped: the next run reads them all again
+            }
+            try {
+                // A note that cannot be read now is not this user's to check: it is never picked, nor missed.
+                api.getNote(id, noteId).ifPresent(note -> notes.put(noteId, new Owned(note)));
+                tally.succeeded(Operation.READ);
+            } catch (ApiException e) {
+                tally.failed(Operation.READ, this, "reading a note of an earlier run: " + e.getMessage());
+            }
+        }
+        adopting = false;
         return true;
     }
 
