@@ -84,7 +84,8 @@ public final class Main {
 
     private static int grade(Options options) {
         KitPaths paths = KitPaths.resolve(options);
-        return Grading.run(options.grade().orElseThrow(), paths.proxySource(options), paths.root(), System.out);
+        return Grading.run(options.grade().orElseThrow(), paths.proxySource(options), paths.root(),
+                options.json() ? GradeReport.json(System.out) : GradeReport.text(System.out));
     }
 
     static int run(Options options) {

@@ -33,6 +33,7 @@ record Options(
         Duration rolloutWait,
         NetworkDelay networkDelay,
         Optional<Integer> grade,
+        boolean json,
         Optional<String> useStage) {
 
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
@@ -43,7 +44,11 @@ record Options(
      */
     static Options parse(List<String> args) {
         Flags flags = new Flags();
-        commandLine(flags).parseArgs(args.toArray(String[]::new));
+        CommandLine commandLine = commandLine(flags);
+        commandLine.parseArgs(args.toArray(String[]::new));
+        if (flags.json && flags.grade == null) {
+            throw new CommandLine.ParameterException(commandLine, "--json goes with --grade: e.g. --grade 1 --json");
+        }
         return flags.options();
     }
 
@@ -128,6 +133,10 @@ record Options(
                 description = "grade the proxy sources against exercise 1 or 2, then exit")
         Integer grade;
 
+        @Option(names = "--json", arity = "0",
+                description = "with --grade: write the results as JSON (Exercism's test-runner format) to stdout")
+        boolean json;
+
         @Option(names = "--use-stage", paramLabel = "STAGE",
                 description = "copy a stage's DataProxy into proxy/ (keeping a backup), then exit")
         String useStage;
@@ -139,7 +148,7 @@ record Options(
             return new Options(help, headless, theme, host, port, logLevel, generateLoad,
                     new LoadSettings(concurrency, notesPerAccount, rpm), clean, Optional.ofNullable(dataDir),
                     Optional.ofNullable(proxySource), rolloutWait, networkDelay, Optional.ofNullable(grade),
-                    Optional.ofNullable(useStage));
+                    json, Optional.ofNullable(useStage));
         }
     }
 

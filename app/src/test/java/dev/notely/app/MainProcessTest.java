@@ -78,6 +78,21 @@ class MainProcessTest {
     }
 
     @Test
+    void logLevelDebugShowsAnAccessLineForEachRequest() throws Exception {
+        try (AppProcess app = new AppProcess(tmp.resolve("data"), "--headless", "--port", "0", "--network-delay", "0",
+                "--log-level", "DEBUG")) {
+            int port = app.awaitApiPort();
+            try (NotelyClient client = new NotelyClient("127.0.0.1", port)) {
+                client.listAccounts();
+            }
+            Await.until(java.time.Duration.ofSeconds(10), "the access line of GET /accounts: " + app.output,
+                    () -> app.text().contains("DEBUG access - 127.0.0.1 \"GET /accounts\" 200 "));
+            app.process.toHandle().destroy();
+            assertEquals(0, app.awaitExit(), app.text());
+        }
+    }
+
+    @Test
     void sigtermStopsEverythingAndExitsZero() throws Exception {
         // Through the handle: Process.destroy() would also close our end of its output.
         stopsCleanlyOn(app -> app.process.toHandle().destroy());

@@ -45,6 +45,7 @@ class OptionsTest {
         assertEquals(Optional.empty(), o.dataDir());
         assertEquals(Optional.empty(), o.proxySource());
         assertEquals(Optional.empty(), o.grade());
+        assertFalse(o.json());
         assertEquals(Optional.empty(), o.useStage());
     }
 
@@ -53,7 +54,7 @@ class OptionsTest {
         Options o = Options.parse(List.of("--headless", "--cli", "--gen", "--clean", "--theme", "light", "--host=0.0.0.0",
                 "--port", "9090", "--log-level", "debug", "--concurrency", "20", "--notes-per-account", "4", "--rpm", "120",
                 "--data-dir", "/tmp/d", "--proxy-source", "exercises/exercise1-complete/src/main/java",
-                "--rollout-wait", "500ms", "--network-delay", "0", "--grade", "2", "--use-stage", "exercise1-complete"));
+                "--rollout-wait", "500ms", "--network-delay", "0", "--grade", "2", "--json", "--use-stage", "exercise1-complete"));
         assertTrue(o.headless() && o.generateLoad() && o.clean());
         assertFalse(o.help());
         assertEquals("light", o.theme());
@@ -68,6 +69,7 @@ class OptionsTest {
         assertEquals(Duration.ofMillis(500), o.rolloutWait());
         assertEquals(NetworkDelay.NONE, o.networkDelay());
         assertEquals(Optional.of(2), o.grade());
+        assertTrue(o.json());
         assertEquals(Optional.of("exercise1-complete"), o.useStage());
     }
 
@@ -112,6 +114,7 @@ class OptionsTest {
             "--concurrency,-3 => Invalid value for option '--concurrency': -3 is outside 1..5000",
             "--notes-per-account,1001 => Invalid value for option '--notes-per-account': 1001 is outside 1..1000",
             "--grade,3 => Invalid value for option '--grade': 3 is outside 1..2",
+            "--json => --json goes with --grade: e.g. --grade 1 --json",
             "--host= => Invalid value for option '--host': the host must not be empty",
             "--theme,blue => Invalid value for option '--theme': 'blue' is not a theme: use dark or light",
             "--log-level,loud => Invalid value for option '--log-level': 'loud' is not a level: use one of TRACE, DEBUG, INFO, WARN, ERROR",

@@ -1,10 +1,13 @@
 package dev.notely.loadgen;
 
+import dev.notely.api.client.ApiException;
 import dev.notely.api.client.NotelyClient;
+import dev.notely.store.Account;
 import dev.notely.telemetry.ConsistencyMiss;
 import dev.notely.telemetry.DaemonThreads;
 import dev.notely.telemetry.StatsCollector;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -13,12 +16,14 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Simulated users: each account is created through the REST API, gets its notes, and then acts on
- * its own schedule, checking every answer. A bounded pool of threads serves all accounts (a thousand
+ * its own schedule, checking every answer. After a restart the users carry on with the accounts and notes
+ * of the earlier run. A bounded pool of threads serves all accounts (a thousand
  * accounts do not mean a thousand threads); an account's ticks never overlap.
  */
 public final class LoadGenerator implements AutoCloseable {
@@ -31,6 +36,8 @@ public final class LoadGenerator implements AutoCloseable {
      */
     static final int MAX_THREADS = 32;
     private static final double REQUESTS_PER_SECOND_PER_THREAD = 50;
+    /** How simulated accounts are named, {@code user-<run>-<n>}: people's accounts are never taken over. */
+    static final Pattern SIMULATED_NAME = Pattern.compile("user-[0-9a-f]{4}-[0-9]+");
 
     private final NotelyClient api;
     private final StatsCollector stats;
@@ -64,13 +71,34 @@ public final class LoadGenerator implements AutoCloseable {
     private void schedule() {
         long periodMicros = TimeUnit.MINUTES.toMicros(1) / settings.rpm();
         String run = UUID.randomUUID().toString().substring(0, 4);
+        List<Account> earlier = earlierAccounts();
+        if (!earlier.isEmpty()) {
+            log.info("simulated users carry on with {} accounts of an earlier run", earlier.size());
+        }
         for (int i = 1; i <= settings.concurrency(); i++) {
-            SimulatedAccount account = new SimulatedAccount("user-" + run + "-" + i, settings.notesPerAccount());
+            SimulatedAccount account = i <= earlier.size()
+                    ? SimulatedAccount.adopt(earlier.get(i - 1), settings.notesPerAccount())
+                    : new SimulatedAccount("user-" + run + "-" + i, settings.notesPerAccount());
             accounts.add(account);
             SplittableRandom random = new SplittableRandom(ThreadLocalRandom.current().nextLong());
             // Spread the first ticks over one period so accounts do not act in lockstep.
             long firstDelay = ThreadLocalRandom.current().nextLong(periodMicros);
             pool.scheduleAtFixedRate(() -> tick(account, random), firstDelay, periodMicros, TimeUnit.MICROSECONDS);
+        }
+    }
+
+    /**
+     * Simulated accounts an earlier run left in the data folder (named as {@link #SIMULATED_NAME} says), as
+     * many as this run has users: a restart without {@code --clean} carries on with them instead of adding
+     * more each time.
+     */
+    private List<Account> earlierAccounts() {
+        try {
+            return api.listAccounts().stream().filter(a -> SIMULATED_NAME.matcher(a.name()).matches())
+                    .sorted(Comparator.comparing(Account::name)).limit(settings.concurrency()).toList();
+        } catch (ApiException e) {
+            log.warn("cannot list the accounts of an earlier run, so the simulated users start new ones: {}", e.getMessage());
+            return List.of();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.notely.loadgen;
 
 import dev.notely.api.client.ApiException;
 import dev.notely.api.client.NotelyClient;
+import dev.notely.store.Account;
 import dev.notely.store.Note;
 import dev.notely.telemetry.ConsistencyMiss;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,8 @@ import java.util.random.RandomGenerator;
 /**
  * One simulated user. It remembers the SHA-256 of everything it wrote and checks every answer:
  * content other than its last write is {@code stale}, a note it owns that the server does not return
- * is {@code missing}, a note it deleted that comes back is {@code resurrected}.
+ * is {@code missing}, a note it deleted that comes back is {@code resurrected}. After listing its notes it
+ * reads back each one listed, a note per tick, so the check keeps to the account's requests per minute.
  *
  * <p>Only ever used by one thread at a time (its ticks never overlap).
  */
@@ -49,14 +51,26 @@ final class SimulatedAccount {
     private final int targetNotes;
     private final Map<UUID, Owned> notes = new LinkedHashMap<>();
     private final ArrayDeque<UUID> deleted = new ArrayDeque<>();
+    // Notes a list returned, still to be read back: one per tick, so the check keeps to the account's rate.
+    private final ArrayDeque<UUID> listedToRead = new ArrayDeque<>();
     // Notes whose last write failed without an answer: they may or may not exist, so they prove nothing.
     private final Set<UUID> uncertain = new HashSet<>();
     private UUID id;
+    // An account from an earlier run whose notes this user has yet to read, to learn what they hold.
+    private boolean adopting;
     private int revision;
 
     SimulatedAccount(String name, int targetNotes) {
         this.name = name;
         this.targetNotes = targetNotes;
+    }
+
+    /** A user who carries on with an account an earlier run created; its first tick reads the notes it has. */
+    static SimulatedAccount adopt(Account existing, int targetNotes) {
+        SimulatedAccount user = new SimulatedAccount(existing.name(), targetNotes);
+        user.id = existing.id();
+        user.adopting = true;
+        return user;
     }
 
     UUID id() {
@@ -71,8 +85,14 @@ final class SimulatedAccount {
         return notes.size();
     }
 
-    /** Creates the account and its first notes through the API, if that has not happened yet. */
+    /**
+     * Creates the account and its first notes through the API, if that has not happened yet; for an account
+     * of an earlier run, reads each of its notes once and takes what it holds as this user's last write.
+     */
     boolean ensureCreated(NotelyClient api, RandomGenerator random, Tally tally) {
+        if (adopting) {
+            return adoptNotes(api, tally);
+        }
         if (id == null) {
             try {
                 id = api.createAccount(name).id();
@@ -88,9 +108,39 @@ final class SimulatedAccount {
         return true;
     }
 
+    private boolean adoptNotes(NotelyClient api, Tally tally) {
+        List<UUID> listed;
+        try {
+            listed = api.listNotes(id);
+            tally.succeeded(Operation.LIST);
+        } catch (ApiException e) {
+            tally.failed(Operation.LIST, this, "listing the notes of an earlier run: " + e.getMessage());
+            return false;
+        }
+        for (UUID noteId : listed) {
+            if (Thread.currentThread().isInterrupted()) {
+                return false; // stopped: the next run reads them all again
+            }
+            try {
+                // A note that cannot be read now is not this user's to check: it is never picked, nor missed.
+                api.getNote(id, noteId).ifPresent(note -> notes.put(noteId, new Owned(note)));
+                tally.succeeded(Operation.READ);
+            } catch (ApiException e) {
+                tally.failed(Operation.READ, this, "reading a note of an earlier run: " + e.getMessage());
+            }
+        }
+        adopting = false;
+        return true;
+    }
+
     /** One request, picked to keep the account near its target note count and biased to reads. */
     void tick(NotelyClient api, RandomGenerator random, Tally tally, MissListener misses) {
         if (!ensureCreated(api, random, tally)) {
+            return;
+        }
+        UUID listed = listedToRead.pollFirst();
+        if (listed != null) {
+            readListed(api, listed, tally, misses);
             return;
         }
         switch (pick(random)) {
@@ -154,15 +204,25 @@ final class SimulatedAccount {
             }
             return;
         }
-        UUID noteId = pickFrom(new ArrayList<>(notes.keySet()), random);
+        readOwned(api, pickFrom(new ArrayList<>(notes.keySet()), random), "reading a note it owns", tally, misses);
+    }
+
+    /** The read-back of a note its list returned: the content must be what this user last wrote. */
+    private void readListed(NotelyClient api, UUID noteId, Tally tally, MissListener misses) {
+        if (notes.containsKey(noteId)) {
+            readOwned(api, noteId, "reading a note from its note list", tally, misses);
+        }
+    }
+
+    private void readOwned(NotelyClient api, UUID noteId, String what, Tally tally, MissListener misses) {
         Owned owned = notes.get(noteId);
         try {
             Optional<Note> found = api.getNote(id, noteId);
             tally.succeeded(Operation.READ);
             if (found.isEmpty()) {
-                misses.miss(ConsistencyMiss.MISSING, this, noteId, "reading a note it owns answered 404");
+                misses.miss(ConsistencyMiss.MISSING, this, noteId, what + " answered 404");
             } else if (!owned.acceptable.contains(sha256(found.get().content()))) {
-                misses.miss(ConsistencyMiss.STALE, this, noteId, "read returned content written at "
+                misses.miss(ConsistencyMiss.STALE, this, noteId, what + " returned content written at "
                         + found.get().updatedAt() + ", not the last acknowledged write of " + owned.latest.updatedAt());
             }
         } catch (ApiException e) {
@@ -218,7 +278,11 @@ final class SimulatedAccount {
         }
     }
 
-    private void list(NotelyClient api, Tally tally, MissListener misses) {
+    /**
+     * Lists the notes: each it owns must be there, none it deleted may be. The next ticks then read back
+     * every listed note it owns and compare contents, one note a tick.
+     */
+    void list(NotelyClient api, Tally tally, MissListener misses) {
         List<UUID> listed;
         try {
             listed = api.listNotes(id);
@@ -238,6 +302,7 @@ final class SimulatedAccount {
                 misses.miss(ConsistencyMiss.RESURRECTED, this, gone, "a deleted note is back in its note list");
             }
         }
+        listed.stream().filter(notes::containsKey).distinct().forEach(listedToRead::addLast);
     }
 
     private String content(RandomGenerator random) {

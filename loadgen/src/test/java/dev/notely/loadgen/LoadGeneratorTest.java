@@ -1,6 +1,7 @@
 package dev.notely.loadgen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notely.api.DeploymentState;
@@ -15,6 +16,13 @@ import dev.notely.telemetry.StatsCollector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import dev.notely.store.Account;
+import dev.notely.store.Note;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +153,89 @@ class LoadGeneratorTest {
             await("a resurrected miss", () -> rig.misses(ConsistencyMiss.RESURRECTED) > 0);
             assertEquals(0, rig.misses(ConsistencyMiss.STALE));
             assertEquals(0, rig.misses(ConsistencyMiss.MISSING));
+        }
+    }
+
+    @Test
+    void aListIsFollowedByReadingBackEveryListedNoteOneATick() {
+        try (Rig rig = new Rig(Fault.NONE)) {
+            SimulatedAccount user = new SimulatedAccount("user-list-1", 3);
+            Tally tally = new Tally();
+            List<String> seen = new ArrayList<>();
+            MissListener misses = (kind, account, noteId, detail) -> seen.add(kind.label() + " " + noteId);
+            SplittableRandom random = new SplittableRandom(7);
+            assertTrue(user.ensureCreated(rig.client, random, tally));
+            List<UUID> ids = rig.client.listNotes(user.id());
+            assertEquals(3, ids.size());
+            // Someone else overwrites one note, later than the user's own write: only its content tells.
+            UUID changed = ids.get(1);
+            Note theirs = rig.client.getNote(user.id(), changed).orElseThrow();
+            rig.client.updateNote(theirs.withContent("written elsewhere", theirs.updatedAt().plusSeconds(60)));
+
+            long before = tally.requests();
+            user.list(rig.client, tally, misses);
+            assertEquals(List.of(), seen, "the ids alone agree");
+            for (int i = 0; i < ids.size(); i++) {
+                user.tick(rig.client, random, tally, misses);
+            }
+            assertEquals(before + 1 + ids.size(), tally.requests(), "one request a tick: the list's reads keep to the rate");
+            assertEquals(List.of("stale " + changed), seen);
+            assertEquals(Set.copyOf(ids), Set.copyOf(rig.client.listNotes(user.id())), "the ticks only read");
+            assertEquals("written elsewhere", rig.client.getNote(user.id(), changed).orElseThrow().content());
+        }
+    }
+
+    @Test
+    void aRestartCarriesOnWithTheSimulatedAccountsOfTheEarlierRun() {
+        try (Rig rig = new Rig(Fault.NONE)) {
+            UUID ada = rig.client.createAccount("Ada").id();
+            LoadGenerator first = rig.start(new LoadSettings(3, 3, 1_200));
+            await("three users with their notes", () -> first.accountIds().size() == 3 && first.requests() >= 60);
+            first.close();
+            Set<UUID> earlier = Set.copyOf(first.accountIds());
+
+            LoadGenerator second = rig.start(new LoadSettings(4, 3, 1_200));
+            await("the users to carry on", () -> second.requests() >= 200);
+            second.close();
+            assertEquals(5, rig.accounts.listAccounts().size(), "Ada, the three users of the first run and one more");
+            assertEquals(4, second.accountIds().size());
+            assertTrue(second.accountIds().containsAll(earlier), second.accountIds() + " carries on with " + earlier);
+            assertFalse(second.accountIds().contains(ada), "a person's account is never taken over");
+            assertEquals(0, rig.stats.snapshot().totalMisses());
+            assertEquals(0, second.failureCount(), second.failures().toString());
+            for (UUID user : earlier) {
+                // A user that did not know its old notes would keep them and add three more of its own.
+                assertTrue(rig.client.listNotes(user).size() <= 4, "about 3 notes for " + user);
+            }
+        }
+    }
+
+    @Test
+    void anAdoptedUserKnowsItsNotesByTheirContent() {
+        try (Rig rig = new Rig(Fault.NONE)) {
+            Account earlier = rig.client.createAccount("user-0abc-1");
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ids.add(rig.client.createNote(earlier.id(), UUID.randomUUID(), "written in an earlier run " + i,
+                        Instant.now().minusSeconds(60)).id());
+            }
+            SimulatedAccount user = SimulatedAccount.adopt(earlier, 3);
+            Tally tally = new Tally();
+            List<String> seen = new ArrayList<>();
+            MissListener misses = (kind, account, noteId, detail) -> seen.add(kind.label() + " " + noteId);
+            SplittableRandom random = new SplittableRandom(11);
+            assertTrue(user.ensureCreated(rig.client, random, tally));
+            assertEquals(4, tally.requests(), "one list, then each note read once");
+            assertEquals(3, user.noteCount());
+            assertEquals(earlier.id(), user.id());
+
+            Note theirs = rig.client.getNote(earlier.id(), ids.get(2)).orElseThrow();
+            rig.client.updateNote(theirs.withContent("written elsewhere", Instant.now()));
+            user.list(rig.client, tally, misses);
+            for (int i = 0; i < ids.size(); i++) {
+                user.tick(rig.client, random, tally, misses);
+            }
+            assertEquals(List.of("stale " + ids.get(2)), seen, "only the note changed behind its back");
         }
     }
 

@@ -33,8 +33,14 @@ public final class Limits {
         }
     }
 
-    /** @throws InvalidInputException when {@code content} is longer than {@link #MAX_CONTENT_CHARS} characters */
+    /**
+     * @throws InvalidInputException when {@code content} is empty (a note holds something, as the original
+     *         service insisted) or longer than {@link #MAX_CONTENT_CHARS} characters
+     */
     public static String content(String name, String content) {
+        if (content.isEmpty()) {
+            throw new InvalidInputException(name + " must not be empty");
+        }
         if (content.codePointCount(0, content.length()) > MAX_CONTENT_CHARS) {
             throw new InvalidInputException(name + " must be at most " + MAX_CONTENT_CHARS + " characters");
         }

@@ -45,6 +45,12 @@ final class Exchanges {
         send(exchange, status, body.toString());
     }
 
+    static void text(HttpServerExchange exchange, int status, String contentType, String text) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+        exchange.getResponseSender().send(text, StandardCharsets.UTF_8);
+    }
+
     static void noContent(HttpServerExchange exchange) {
         exchange.setStatusCode(204);
         exchange.endExchange();

@@ -66,7 +66,9 @@ final class NotesHandler {
         if (!router.updateNote(account.details(), note)) {
             throw notFound(noteId);
         }
-        Exchanges.json(exchange, 200, note);
+        // Last write wins: an older update changes nothing, so answer with what is stored, not the request.
+        Note stored = router.getNote(account.details(), noteId).orElseThrow(() -> notFound(noteId));
+        Exchanges.json(exchange, 200, stored);
     }
 
     void delete(HttpServerExchange exchange) {

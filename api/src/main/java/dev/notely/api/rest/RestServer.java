@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 /**
  * The Notely REST API on Undertow. Routes are small handlers; metrics, error mapping and the body
  * limit wrap them all, so no route repeats that work:
- * {@code Metrics → BodyReader → Blocking → Errors → Routing → route}.
+ * {@code AccessLog → Metrics → BodyReader → Blocking → Errors → Routing → route}.
  */
 public final class RestServer implements AutoCloseable {
 
@@ -55,8 +55,8 @@ public final class RestServer implements AutoCloseable {
      */
     public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
                                    Deployments deployments, StatsCollector stats) {
-        HttpHandler handler = new MetricsHandler(stats, new BodyReader(Exchanges.MAX_BODY_BYTES, Exchanges::error,
-                new BlockingHandler(new ErrorHandler(routes(accounts, router, deployments, stats)))));
+        HttpHandler handler = new AccessLogHandler(new MetricsHandler(stats, new BodyReader(Exchanges.MAX_BODY_BYTES,
+                Exchanges::error, new BlockingHandler(new ErrorHandler(routes(accounts, router, deployments, stats))))));
         Undertow server = Undertow.builder()
                 .addHttpListener(port, host)
                 .setIoThreads(2)
@@ -133,6 +133,7 @@ public final class RestServer implements AutoCloseable {
                 .get("/healthz", route(system::health))
                 .post("/deploy", route(system::deploy))
                 .get("/stats", route(system::stats))
+                .get("/metrics", route(system::metrics))
                 .get("/deployments", route(system::deployments))
                 .get("/accounts", route(accountRoutes::list))
                 .post("/accounts", route(accountRoutes::create))

@@ -6,12 +6,13 @@ import dev.notely.api.json.DeploymentJson;
 import dev.notely.wire.Json;
 import dev.notely.store.AccountStore;
 import dev.notely.store.NoteRouter;
+import dev.notely.telemetry.OpenMetricsText;
 import dev.notely.telemetry.StatsCollector;
 import dev.notely.telemetry.StatsJson;
 import io.undertow.server.HttpServerExchange;
 import java.time.Instant;
 
-/** {@code /healthz}, {@code /deploy}, {@code /stats} and {@code /deployments}. */
+/** {@code /healthz}, {@code /deploy}, {@code /stats}, {@code /metrics} and {@code /deployments}. */
 final class SystemHandler {
 
     private final AccountStore accounts;
@@ -52,6 +53,11 @@ final class SystemHandler {
 
     void stats(HttpServerExchange exchange) {
         Exchanges.json(exchange, 200, StatsJson.toJsonTree(stats.snapshot()));
+    }
+
+    /** The figures of {@code /stats} for Prometheus and other OpenMetrics scrapers. */
+    void metrics(HttpServerExchange exchange) {
+        Exchanges.text(exchange, 200, OpenMetricsText.CONTENT_TYPE, OpenMetricsText.format(stats.snapshot()));
     }
 
     void deployments(HttpServerExchange exchange) {

@@ -62,6 +62,8 @@ class BadInputTest {
                 new Case("bad account UUID", "GET", "/accounts/zzz/notes", null, 400, "accountId 'zzz' is not a UUID"),
                 new Case("bad note UUID", "DELETE", notes + "/zzz", null, 400, "noteId 'zzz' is not a UUID"),
                 new Case("content of the wrong type", "POST", notes, "{\"content\":[]}", 400, "content must be a string"),
+                new Case("empty content on create", "POST", notes, "{\"content\":\"\"}", 400, "content must not be empty"),
+                new Case("empty content on update", "PUT", one, "{\"content\":\"\"}", 400, "content must not be empty"),
                 new Case("unparsable createdAt", "POST", notes, "{\"content\":\"a\",\"createdAt\":\"yesterday\"}", 400, "createdAt"),
                 new Case("unparsable updatedAt", "PUT", one, "{\"content\":\"a\",\"updatedAt\":\"2025-13-45T99:00:00Z\"}", 400, "updatedAt"),
                 new Case("timestamp without zone", "PUT", one, "{\"content\":\"a\",\"updatedAt\":\"2025-08-13T10:00:00\"}", 400, "RFC 3339"),

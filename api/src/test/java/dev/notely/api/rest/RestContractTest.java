@@ -194,6 +194,8 @@ class RestContractTest {
         api.send("POST", "/accounts/" + account + "/notes", "{\"id\":\"" + id + "\",\"content\":\"new\",\"updatedAt\":\"2025-08-13T10:00:00Z\",\"createdAt\":\"2025-08-13T10:00:00Z\"}");
         Reply old = api.send("PUT", "/accounts/" + account + "/notes/" + id, "{\"content\":\"old\",\"updatedAt\":\"2025-08-13T09:00:00Z\"}");
         assertEquals(200, old.status());
+        assertEquals("{\"id\":\"" + id + "\",\"creator\":\"" + account + "\",\"createdAt\":\"2025-08-13T10:00:00Z\","
+                + "\"updatedAt\":\"2025-08-13T10:00:00Z\",\"content\":\"new\"}", old.body(), "the answer is what is stored");
         assertEquals("new", api.get("/accounts/" + account + "/notes/" + id).json().getAsJsonObject().get("content").getAsString());
     }
 

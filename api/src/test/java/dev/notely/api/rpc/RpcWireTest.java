@@ -207,6 +207,10 @@ class RpcWireTest {
                 + acc + "\"},\"note\":{\"id\":\"" + UUID.randomUUID() + "\",\"creator\":\"" + acc
                 + "\",\"createdAt\":0,\"updatedAt\":0,\"content\":\"" + "z".repeat(10_001) + "\"}}}"),
                 -32602, "params.note.content must be at most 10000 characters");
+        assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"UpdateNote\",\"params\":{\"accountDetails\":{\"accountId\":\""
+                + acc + "\"},\"note\":{\"id\":\"" + UUID.randomUUID() + "\",\"creator\":\"" + acc
+                + "\",\"createdAt\":0,\"updatedAt\":0,\"content\":\"\"}}}"),
+                -32602, "params.note.content must not be empty");
 
         HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                         .header(ProxyWire.SECRET_HEADER, SECRET).GET().build(),

@@ -1,22 +1,32 @@
 package dev.notely.checks;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Grades compiled proxy classes in a process of its own, so an attendee's {@code System.exit}, halt or
  * runaway thread ends or stalls this process, never the command that asked for the grade. Run by
- * {@code --grade}: {@code GradeMain <exercise> <classes folder> <router class>}. It prints
- * {@link #STARTING} before each check, the report, and {@link #FINISHED} last; exit 0 when all pass.
+ * {@code --grade}: {@code GradeMain <exercise> <classes folder> <router class> [--json]}. It prints
+ * {@link #STARTING} before each check, {@link #RESULT} with each check's outcome once it is known, the
+ * report (not with {@code --json}: the caller writes its own from the results), and {@link #FINISHED}
+ * last; exit 0 when all pass.
  */
 public final class GradeMain {
 
     /** Printed with a check's name just before it runs, so a process that ends early names the check. */
     public static final String STARTING = "notely-grade starting: ";
+    /** Printed with a check's outcome as one line of JSON ({@code name}, {@code passed}, {@code reason}). */
+    public static final String RESULT = "notely-grade result: ";
     /** Printed once the whole report is out. */
     public static final String FINISHED = "notely-grade finished";
+    /** The last argument that leaves the report to the caller. */
+    public static final String JSON = "--json";
 
     private GradeMain() {
     }
@@ -24,17 +34,43 @@ public final class GradeMain {
     public static void main(String[] args) throws Exception {
         int exercise = Integer.parseInt(args[0]);
         Path classes = Path.of(args[1]);
+        boolean json = args.length > 3 && args[3].equals(JSON);
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 GradeMain.class.getClassLoader())) {
             List<CheckResult> results = Grader.grade(exercise, Grader.routerFactory(loader, args[2]), name -> {
                 System.out.println(STARTING + name);
                 System.out.flush();
+            }, result -> {
+                System.out.println(RESULT + resultLine(result));
+                System.out.flush();
             });
-            Grader.print(exercise, results, System.out);
+            if (!json) {
+                Grader.print(exercise, results, System.out);
+            }
             System.out.println(FINISHED);
             System.out.flush();
             // Halt, not exit: a thread the attendee's code left running must not keep this process alive.
             Runtime.getRuntime().halt(results.stream().allMatch(CheckResult::passed) ? 0 : 1);
+        }
+    }
+
+    /** A result as one line of JSON: names and reasons may hold any character, a line break included. */
+    static String resultLine(CheckResult result) {
+        JsonObject line = new JsonObject();
+        line.addProperty("name", result.name());
+        line.addProperty("passed", result.passed());
+        line.addProperty("reason", result.reason());
+        return line.toString();
+    }
+
+    /** The result a {@link #RESULT} line carries (the text after the prefix); empty when it is not one. */
+    public static Optional<CheckResult> parseResult(String text) {
+        try {
+            JsonObject line = JsonParser.parseString(text).getAsJsonObject();
+            return Optional.of(new CheckResult(line.get("name").getAsString(), line.get("passed").getAsBoolean(),
+                    line.get("reason").getAsString()));
+        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
+            return Optional.empty();
         }
     }
 }

@@ -48,20 +48,28 @@ public final class Grader {
     /** As {@link #grade(int, Function)}, telling {@code starting} the name of each check before it runs. */
     public static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory,
                                           Consumer<String> starting) {
-        return grade(exercise, routerFactory, TIME_LIMIT, starting);
+        return grade(exercise, routerFactory, TIME_LIMIT, starting, result -> { });
+    }
+
+    /** As {@link #grade(int, Function, Consumer)}, also telling {@code finished} each result as soon as it is known. */
+    public static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory,
+                                          Consumer<String> starting, Consumer<CheckResult> finished) {
+        return grade(exercise, routerFactory, TIME_LIMIT, starting, finished);
     }
 
     /** As {@link #grade(int, Function)}, giving up on a check after {@code timeLimit}. */
     static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory, Duration timeLimit) {
-        return grade(exercise, routerFactory, timeLimit, name -> { });
+        return grade(exercise, routerFactory, timeLimit, name -> { }, result -> { });
     }
 
     private static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory,
-                                           Duration timeLimit, Consumer<String> starting) {
+                                           Duration timeLimit, Consumer<String> starting, Consumer<CheckResult> finished) {
         List<CheckResult> results = new ArrayList<>();
         for (Check check : checks(exercise)) {
             starting.accept(check.name());
-            results.add(run(check, routerFactory, timeLimit));
+            CheckResult result = run(check, routerFactory, timeLimit);
+            finished.accept(result);
+            results.add(result);
         }
         return results;
     }
