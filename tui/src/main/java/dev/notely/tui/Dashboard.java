@@ -109,12 +109,17 @@ public final class Dashboard implements Actions {
         try {
             while (!state.quit) {
                 boolean redraw = false;
+                Screen.RefreshType refresh = Screen.RefreshType.DELTA;
                 KeyStroke key = screen.pollInput();
                 if (key != null) {
                     keys.handle(key, data.accounts(), pageRows(screen.getTerminalSize()));
                     redraw = true;
                 }
                 if (screen.doResizeIfNecessary() != null) {
+                    // The terminal moved or cut what was on it (tmux keeps the bottom of a shrinking
+                    // screen), so what Lanterna last drew says nothing about what is there: clear and
+                    // draw every cell.
+                    refresh = Screen.RefreshType.COMPLETE;
                     redraw = true;
                 }
                 if (state.refreshNow || System.nanoTime() >= nextRefresh) {
@@ -124,7 +129,7 @@ public final class Dashboard implements Actions {
                     redraw = true;
                 }
                 if (redraw && !state.quit) {
-                    drawSafely(screen, data);
+                    drawSafely(screen, data, refresh);
                 } else if (key == null) {
                     Thread.sleep(IDLE_POLL_MILLIS); // nothing to do until the next key or refresh
                 }
@@ -150,9 +155,9 @@ public final class Dashboard implements Actions {
         }
     }
 
-    private void drawSafely(Screen screen, DashboardData data) throws IOException {
+    private void drawSafely(Screen screen, DashboardData data, Screen.RefreshType refresh) throws IOException {
         try {
-            draw(screen, data);
+            draw(screen, data, refresh);
         } catch (RuntimeException e) {
             log.warn("dashboard could not draw a frame: {}", e.toString());
             state.say("the dashboard hit an error drawing this page: " + e, true);
@@ -160,10 +165,14 @@ public final class Dashboard implements Actions {
     }
 
     void draw(Screen screen, DashboardData data) throws IOException {
+        draw(screen, data, Screen.RefreshType.DELTA);
+    }
+
+    private void draw(Screen screen, DashboardData data, Screen.RefreshType refresh) throws IOException {
         TerminalSize size = screen.getTerminalSize();
         Canvas c = new Canvas(screen.newTextGraphics(), size, theme);
         render(c, data, state);
-        screen.refresh(Screen.RefreshType.DELTA);
+        screen.refresh(refresh);
     }
 
     static void render(Canvas c, DashboardData data, ViewState state) {
