@@ -151,7 +151,7 @@ public final class Dashboard implements Actions {
             return collect();
         } catch (RuntimeException e) {
             return new DashboardData(previous.stats(), previous.deployment(), previous.accounts(), previous.noteCounts(),
-                    previous.logLines(), Optional.of("cannot read the kit's figures: " + e));
+                    previous.logLines(), Optional.of("cannot read the kit's figures: " + e), previous.missActivity());
         }
     }
 
@@ -182,11 +182,9 @@ public final class Dashboard implements Actions {
             tabs.append(p == state.page ? "[" + (p.ordinal() + 1) + " " + p.title + "]" : " " + (p.ordinal() + 1) + " " + p.title + " ");
             tabs.append(' ');
         }
-        DeploymentState dep = data.deployment();
-        long misses = data.stats().totalMisses();
-        String right = (misses > 0 ? "⚠ " + misses + (misses == 1 ? " MISS  " : " MISSES  ") : "") + dep.current().map(p -> "v" + p.version() + " ").orElse("")
-                + dep.status().name() + "  " + LocalTime.now().format(CLOCK) + " ";
-        c.bar(0, tabs.toString(), right);
+        Health health = Health.of(data);
+        // Red while users get errors or nothing serves, on every page: an outage must not hide.
+        c.bar(0, tabs.toString(), header(data, health, c.width - tabs.length() - 1), health.outage().isPresent());
         int top = 2;
         int bottom = state.page == Page.OVERVIEW ? c.height - 2 : c.height - 3; // the others keep a message line
         if (c.height < 12 || c.width < 40) {
@@ -202,7 +200,30 @@ public final class Dashboard implements Actions {
             c.text(1, c.height - 2, state.message, state.messageIsError ? c.theme.bad : c.theme.accent);
         }
         data.problem().ifPresent(p -> c.text(1, c.height - 2, p, c.theme.bad));
-        c.bar(c.height - 1, KeyHandler.help(state.page, data.accounts()), "");
+        c.bar(c.height - 1, KeyHandler.help(state.page, data.accounts()), "", false);
+    }
+
+    /**
+     * The header's right side: what is wrong first, then the misses, the deployment and the clock, each
+     * left out when it does not fit in {@code room} (the tabs keep their place).
+     */
+    static String header(DashboardData data, Health health, int room) {
+        long misses = data.stats().totalMisses();
+        DeploymentState dep = data.deployment();
+        List<String> parts = new java.util.ArrayList<>();
+        health.outage().ifPresent(o -> parts.add("✗ " + o));
+        if (misses > 0) {
+            parts.add("⚠ " + misses + (misses == 1 ? " MISS" : " MISSES"));
+        }
+        parts.add(dep.current().map(p -> "v" + p.version() + " ").orElse("") + dep.status().name());
+        parts.add(LocalTime.now().format(CLOCK));
+        StringBuilder right = new StringBuilder();
+        for (String part : parts) {
+            if (right.length() + part.length() + 3 <= room) {
+                right.append(right.length() > 0 ? "  " : "").append(part);
+            }
+        }
+        return right.length() == 0 ? "" : right + " ";
     }
 
     private int pageRows(TerminalSize size) {
@@ -229,7 +250,8 @@ public final class Dashboard implements Actions {
         if (state.page == Page.ACCOUNTS) {
             countVisible(list);
         }
-        return new DashboardData(snapshot, deployment, list, Map.copyOf(noteCounts), logs.lines(), Optional.ofNullable(problem));
+        return new DashboardData(snapshot, deployment, list, Map.copyOf(noteCounts), logs.lines(), Optional.ofNullable(problem),
+                stats.missActivity());
     }
 
     /** Counts notes for the accounts on screen, one batch at a time, off the UI thread. */
@@ -331,6 +353,16 @@ public final class Dashboard implements Actions {
                 state.say("could not change " + account.name() + ": " + e.getMessage(), true);
             }
         });
+    }
+
+    @Override
+    public void resetCounters() {
+        StatsSnapshot before = stats.snapshot();
+        long failed = Health.of(before, DeploymentState.INITIAL).failed();
+        stats.reset();
+        log.info("counters reset from the dashboard: {} consistency misses and {} failed requests before it no longer count",
+                before.totalMisses(), failed);
+        state.say("counts reset: misses, failed requests and totals count from now on", false);
     }
 
     ViewState state() {

@@ -36,6 +36,8 @@ final class KeyHandler {
             state.page = Page.values()[ch - '1'];
         } else if (ch != null && ch == 'd') {
             actions.deploy();
+        } else if (ch != null && ch == 'z') {
+            actions.resetCounters();
         } else if (state.page == Page.ACCOUNTS) {
             accountKey(type, ch, accounts, pageRows);
         } else if (state.page == Page.LOGS) {
@@ -87,7 +89,7 @@ final class KeyHandler {
     /** The keys of the current page, for the help line. */
     static String help(Page page, List<Account> accounts) {
         return switch (page) {
-            case OVERVIEW -> " ←/→ pages · d deploy · q quit";
+            case OVERVIEW -> " ←/→ pages · d deploy · z zero counts · q quit";
             case ACCOUNTS -> " ←/→ pages · ↑/↓ select · m migrate · M all " + (allMigrating(accounts) ? "off" : "on")
                     + " · s shard · d deploy · q quit";
             case LOGS -> " ←/→ pages · k/j line · b/f page · G end · d deploy · q quit";

@@ -10,12 +10,14 @@ import dev.notely.store.NoteStores;
 import dev.notely.telemetry.ApiKey;
 import dev.notely.telemetry.ConsistencyMiss;
 import dev.notely.telemetry.MetricRow;
+import dev.notely.telemetry.MissActivity;
 import dev.notely.telemetry.RequestMetrics;
 import dev.notely.telemetry.StatsSnapshot;
 import dev.notely.telemetry.Status;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,20 +65,51 @@ final class OverviewPage {
                     col + width - x, c.theme.accent, SGR.BOLD);
         }
         row++;
+        row = misses(c, col, row, width, s, d.missActivity());
+        row = failed(c, col, row, width, Health.of(d));
+        row++;
+        return deployments(c, col, row, width, d, state);
+    }
+
+    /**
+     * The misses, how recent they are (so misses still being made stand out from those of a bug already
+     * fixed) and their kinds, on a second line when one is too narrow. Returns the next free row.
+     */
+    private static int misses(Canvas c, int col, int row, int width, StatsSnapshot s, MissActivity activity) {
         long misses = s.totalMisses();
-        x = c.text(col, row, "Misses    ", width, c.theme.dim);
+        int x = c.text(col, row, "Misses    ", width, c.theme.dim);
         if (misses == 0) {
             x = c.text(x, row, "0 ✓", col + width - x, c.theme.good, SGR.BOLD);
         } else {
             x = c.text(x, row, " " + misses + (misses == 1 ? " CONSISTENCY MISS " : " CONSISTENCY MISSES "), col + width - x, c.theme.bad, SGR.BOLD, SGR.REVERSE);
+            String recent = activity.perMinute() + "/min"
+                    + activity.sinceLast().map(ago -> " · last " + Format.ago(ago) + " ago").orElse("");
+            x = c.text(x + 2, row, recent, col + width - x - 2, activity.perMinute() > 0 ? c.theme.bad : c.theme.dim);
         }
-        StringBuilder kinds = new StringBuilder("   ");
+        StringBuilder kinds = new StringBuilder();
         for (ConsistencyMiss kind : ConsistencyMiss.values()) {
-            kinds.append(kinds.length() > 3 ? " · " : "").append(kind.label()).append(' ').append(s.misses(kind));
+            kinds.append(kinds.length() > 0 ? " · " : "").append(kind.label()).append(' ').append(s.misses(kind));
         }
-        c.text(x, row, kinds.toString(), col + width - x, misses == 0 ? c.theme.dim : c.theme.bad);
-        row += 2;
-        return deployments(c, col, row, width, d, state);
+        if (x + 3 + kinds.length() > col + width) {
+            row++;
+            x = col + 7;
+        }
+        c.text(x + 3, row, kinds.toString(), col + width - x - 3, misses == 0 ? c.theme.dim : c.theme.bad);
+        return row + 1;
+    }
+
+    /** Requests that got no answer to check: 5xx, and 4xx other than 404. Returns the next free row. */
+    private static int failed(Canvas c, int col, int row, int width, Health health) {
+        int x = c.text(col, row, "Failed    ", width, c.theme.dim);
+        if (health.failed() == 0) {
+            c.text(x, row, "0 ✓", col + width - x, c.theme.good, SGR.BOLD);
+        } else {
+            x = c.text(x, row, " " + Format.count(health.failed()) + (health.failed() == 1 ? " FAILED REQUEST " : " FAILED REQUESTS "),
+                    col + width - x, c.theme.bad, SGR.BOLD, SGR.REVERSE);
+            c.text(x + 2, row, Format.rate(health.failedPerMinute()) + "/min   5xx, and 4xx other than 404",
+                    col + width - x - 2, health.failedPerMinute() > 0 ? c.theme.bad : c.theme.dim);
+        }
+        return row + 1;
     }
 
     private static int deployments(Canvas c, int col, int row, int width, DashboardData d, ViewState state) {
@@ -155,11 +188,17 @@ final class OverviewPage {
                 Table.Column.number("rpm", 7, 1), Table.Column.number("p95 ms", 7, 2));
     }
 
+    /** Failed requests first, then the note routes the exercises change, then the rest. */
+    static List<MetricRow<ApiKey>> apiOrder(List<MetricRow<ApiKey>> rows) {
+        return rows.stream().sorted(Comparator.comparingInt(r -> Health.failed(r.key()) ? 0
+                : r.key().route().contains("/notes") ? 1 : 2)).toList();
+    }
+
     private static List<Table.Row> apiRows(Canvas c, StatsSnapshot s) {
         List<Table.Row> rows = new ArrayList<>();
-        for (MetricRow<ApiKey> r : s.api()) {
+        for (MetricRow<ApiKey> r : apiOrder(s.api())) {
             ApiKey k = r.key();
-            TextColor color = k.status() >= 500 ? c.theme.bad : k.status() >= 400 ? c.theme.warn : c.theme.text;
+            TextColor color = Health.failed(k) ? c.theme.bad : k.status() >= 400 ? c.theme.warn : c.theme.text;
             rows.add(new Table.Row(cells(List.of(k.method(), k.route(), String.valueOf(k.status())), r.metrics()), color));
         }
         return rows;
@@ -174,12 +213,14 @@ final class OverviewPage {
 
     private static List<Table.Row> storeRows(Canvas c, StatsSnapshot s) {
         return s.store().stream()
+                .sorted(Comparator.comparing(r -> r.key().status() != Status.ERROR))
                 .map(r -> accessRow(c, r.key().store(), r.key().operation(), r.key().status(), r.metrics()))
                 .toList();
     }
 
     private static List<Table.Row> proxyRows(Canvas c, StatsSnapshot s) {
         return s.proxy().stream()
+                .sorted(Comparator.comparing(r -> r.key().status() != Status.ERROR))
                 .map(r -> accessRow(c, "v" + r.key().version(), r.key().operation(), r.key().status(), r.metrics()))
                 .toList();
     }

@@ -129,6 +129,31 @@ class KeysTest {
     }
 
     @Test
+    void zStartsTheCountsAgainAndSaysSoInTheLog() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            ch.qos.logback.classic.Logger dashboardLog =
+                    (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Dashboard.class);
+            ch.qos.logback.classic.Level level = dashboardLog.getLevel();
+            dashboardLog.setLevel(ch.qos.logback.classic.Level.INFO);
+            dashboardLog.addAppender(h.logs);
+            try {
+                h.stats.recordMiss(dev.notely.telemetry.ConsistencyMiss.STALE);
+                h.stats.recordApiRequest("GET", "/accounts/{accountId}/notes/{noteId}", 500, 1_000_000L);
+                Thread ui = start(h);
+                await("the miss shown", () -> h.text().contains("1 CONSISTENCY MISS"));
+                type(h, 'z');
+                await("the counts at zero", () -> h.line("Misses").contains("0 ✓") && h.line("Failed").contains("0 ✓"));
+                await("the reset logged", () -> h.logs.lines().stream().anyMatch(l -> l.startsWith("INFO ")
+                        && l.contains("counters reset") && l.contains("1 consistency misses and 1 failed requests")));
+                stop(h, ui);
+            } finally {
+                dashboardLog.detachAppender(h.logs);
+                dashboardLog.setLevel(level);
+            }
+        }
+    }
+
+    @Test
     void pagesWrapAroundBothWays() throws Exception {
         try (ScreenHarness h = new ScreenHarness(80, 24)) {
             Thread ui = start(h);
