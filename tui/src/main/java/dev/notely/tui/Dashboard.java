@@ -177,7 +177,8 @@ public final class Dashboard implements Actions {
 
     static void render(Canvas c, DashboardData data, ViewState state) {
         c.clear();
-        StringBuilder tabs = new StringBuilder(" Notely  ");
+        // Below 100 columns the name gives its room to what the header must say (an outage, a rollout).
+        StringBuilder tabs = new StringBuilder(c.width >= 100 ? " Notely  " : " ");
         for (Page p : Page.values()) {
             tabs.append(p == state.page ? "[" + (p.ordinal() + 1) + " " + p.title + "]" : " " + (p.ordinal() + 1) + " " + p.title + " ");
             tabs.append(' ');
@@ -196,8 +197,8 @@ public final class Dashboard implements Actions {
                 case LOGS -> LogsPage.render(c, top, bottom, data, state);
             }
         }
-        if (state.page != Page.OVERVIEW && !state.message.isEmpty()) {
-            c.text(1, c.height - 2, state.message, state.messageIsError ? c.theme.bad : c.theme.accent);
+        if (state.page != Page.OVERVIEW) {
+            state.message(data.deployment()).ifPresent(m -> c.text(1, c.height - 2, m.text(), m.error() ? c.theme.bad : c.theme.accent));
         }
         data.problem().ifPresent(p -> c.text(1, c.height - 2, p, c.theme.bad));
         c.bar(c.height - 1, KeyHandler.help(state.page, data.accounts()), "", false);
@@ -215,7 +216,7 @@ public final class Dashboard implements Actions {
         if (misses > 0) {
             parts.add("⚠ " + misses + (misses == 1 ? " MISS" : " MISSES"));
         }
-        parts.add(dep.current().map(p -> "v" + p.version() + " ").orElse("") + dep.status().name());
+        parts.add(DeploymentWords.brief(dep));
         parts.add(LocalTime.now().format(CLOCK));
         StringBuilder right = new StringBuilder();
         for (String part : parts) {
@@ -295,8 +296,9 @@ public final class Dashboard implements Actions {
         deployer.execute(() -> {
             try {
                 int version = deployments.deploy();
-                state.say("v" + version + " serves; the previous version keeps part of the traffic until the rollout ends",
-                        false);
+                // True only while both versions serve: the rollout's end makes it false, and so does a newer deploy.
+                state.sayWhile("v" + version + " serves; the previous version keeps part of the traffic until the rollout ends",
+                        false, d -> d.previous().isPresent() && d.current().map(p -> p.version() == version).orElse(false));
             } catch (ConflictException e) {
                 state.say("not deployed: " + e.getMessage() + " (wait for the rollout to finish)", true);
             } catch (RuntimeException e) {

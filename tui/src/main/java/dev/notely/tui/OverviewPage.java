@@ -117,8 +117,7 @@ final class OverviewPage {
         DeploymentState dep = d.deployment();
         int x = c.text(col, row, "status    ", width, c.theme.dim);
         TextColor statusColor = dep.status() == DeploymentStatus.READY ? c.theme.good : c.theme.warn;
-        x = c.text(x, row, state.deploying && dep.status() != DeploymentStatus.ROLLOUT_WAIT ? "deploying…" : dep.status().name(),
-                col + width - x, statusColor, SGR.BOLD);
+        x = c.text(x, row, DeploymentWords.status(dep, state.deploying), col + width - x, statusColor, SGR.BOLD);
         Optional<RolloutProgress> progress = dep.progress();
         if (progress.isPresent()) {
             RolloutProgress p = progress.get();
@@ -139,9 +138,10 @@ final class OverviewPage {
             }
         }
         // The feedback of d after a failed deployment repeats the error just above: show it once.
-        boolean repeatsError = dep.lastError().map(state.message::endsWith).orElse(false);
-        if (!state.message.isEmpty() && !repeatsError) {
-            c.text(col, row++, state.message, width, state.messageIsError ? c.theme.bad : c.theme.accent);
+        Optional<ViewState.Message> message = state.message(dep);
+        boolean repeatsError = message.isPresent() && dep.lastError().map(message.get().text()::endsWith).orElse(false);
+        if (message.isPresent() && !repeatsError) {
+            c.text(col, row++, message.get().text(), width, message.get().error() ? c.theme.bad : c.theme.accent);
         }
         return row;
     }

@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.notely.api.DeploymentState;
+import dev.notely.api.DeploymentStatus;
+import dev.notely.api.ProxyInfo;
+import dev.notely.api.RolloutProgress;
 import dev.notely.store.Account;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -109,8 +115,14 @@ class KeysTest {
             type(h, 'd');
             await("the refusal shown", () -> h.text().contains("a deployment is already running"));
             assertEquals(1, h.deployments.calls.get());
+            h.deployments.state = new DeploymentState(DeploymentStatus.ROLLOUT_WAIT, Optional.of(new RolloutProgress(1, 30)),
+                    Optional.of(new ProxyInfo(2, 2, Instant.now(), 0)), Optional.of(new ProxyInfo(1, 1, Instant.now(), 0)),
+                    Optional.empty());
             h.deployments.release.countDown();
-            await("the result shown", () -> h.text().contains("v2 serves"));
+            await("the result shown", () -> h.text().contains("v2 serves; the previous version keeps part of the traffic"));
+            h.deployments.state = new DeploymentState(DeploymentStatus.READY, Optional.empty(),
+                    Optional.of(new ProxyInfo(2, 2, Instant.now(), 0)), Optional.empty(), Optional.empty());
+            await("the message gone with the rollout", () -> !h.text().contains("keeps part of the traffic"));
             stop(h, ui);
             assertEquals(1, h.deployments.calls.get());
         }

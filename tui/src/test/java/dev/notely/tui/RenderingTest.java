@@ -72,13 +72,32 @@ class RenderingTest {
             h.stats.recordProxyAccess("GetNote", Status.SUCCESS, 2, MS);
             h.stats.recordProxyAccess("GetNote", Status.CONTENTION, 2, MS);
             h.draw();
-            String status = h.line("ROLLOUT_WAIT  [");
+            String status = h.line("status    v2 and v1 share traffic  [");
             long filled = status.chars().filter(ch -> ch == '█').count();
             long empty = status.chars().filter(ch -> ch == '░').count();
-            assertTrue(filled > 0 && filled == empty, status);
+            assertTrue(filled > 0 && Math.abs(filled - empty) <= 1, "half, give or take the rounding: " + status);
             assertTrue(status.contains("15 s left"), status);
             assertTrue(h.line("current").matches(".*v2\\s+pid 4242 .*restarts 1\\s+12 rpm.*"), h.line("current"));
             assertTrue(h.line("previous").contains("v1  pid 4141"), h.line("previous"));
+            assertTrue(h.lines().get(0).contains("v2 and v1 share traffic, 15 s left"), h.lines().get(0));
+            assertFalse(h.text().contains("ROLLOUT"), "no status names of the controller:\n" + h.text());
+        }
+    }
+
+    @Test
+    void aVersionBeingStartedIsSaidInWords() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            h.deployments.state = new DeploymentState(DeploymentStatus.ROLLOUT_LAUNCH_NEW, Optional.empty(),
+                    Optional.of(new ProxyInfo(2, 4242, Instant.parse("2025-08-13T10:00:00Z"), 0)), Optional.empty(),
+                    Optional.empty());
+            h.draw();
+            assertTrue(h.line("status").contains("starting a new version · v2 serves meanwhile"), h.line("status"));
+            assertTrue(h.lines().get(0).contains("starting a new version"), h.lines().get(0));
+            assertFalse(h.text().contains("ROLLOUT"), h.text());
+            h.deployments.state = ready(3);
+            h.draw();
+            assertTrue(h.line("status").contains("READY · v3 serves every request"), h.line("status"));
+            assertTrue(h.lines().get(0).contains("v3 ready"), h.lines().get(0));
         }
     }
 
