@@ -8,6 +8,7 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.notely.api.DeploymentState;
+import dev.notely.api.DeploymentStatus;
 import dev.notely.api.Deployments;
 import dev.notely.store.Account;
 import dev.notely.store.AccountStore;
@@ -314,7 +315,8 @@ public final class Dashboard implements Actions {
     public void toggleMigration(Account account) {
         // Re-read on the worker: keys pressed faster than the screen refreshes act on the latest state.
         change(account, current -> current.withMigrating(!current.isMigrating()),
-                updated -> updated.name() + ": migration " + (updated.isMigrating() ? "on" : "off"));
+                updated -> updated.name() + ": migration " + (updated.isMigrating() ? "on" : "off"),
+                updated -> "runs the code from before this rollout");
     }
 
     @Override
@@ -327,7 +329,8 @@ public final class Dashboard implements Actions {
                         accounts.updateAccount(a.withMigrating(migrating));
                     }
                 }
-                state.say("migration " + (migrating ? "on" : "off") + " for all " + current.size() + " accounts", false);
+                report("migration " + (migrating ? "on" : "off") + " for all " + current.size() + " accounts",
+                        "runs the code from before this rollout");
             } catch (RuntimeException e) {
                 state.say("could not change the accounts: " + e.getMessage(), true);
             }
@@ -341,20 +344,44 @@ public final class Dashboard implements Actions {
             int index = current.shard() == null ? -1 : cycle.indexOf(current.shard());
             String next = index + 1 < cycle.size() ? cycle.get(index + 1) : null;
             return current.withShard(next).withMigrating(true);
-        }, updated -> updated.name() + ": shard " + (updated.shard() == null ? "none" : updated.shard()) + ", migrating");
+        }, updated -> updated.name() + ": shard " + (updated.shard() == null ? "none" : updated.shard()) + ", migrating",
+                updated -> updated.shard() == null ? "runs the code from before this rollout" : "cannot see " + updated.shard());
     }
 
-    private void change(Account account, UnaryOperator<Account> edit, Function<Account, String> done) {
+    private void change(Account account, UnaryOperator<Account> edit, Function<Account, String> done,
+                        Function<Account, String> risk) {
         worker.execute(() -> {
             try {
                 Account current = accounts.getAccount(account.id()).orElse(account);
                 Account updated = edit.apply(current);
                 accounts.updateAccount(updated);
-                state.say(done.apply(updated), false);
+                report(done.apply(updated), risk.apply(updated));
             } catch (RuntimeException e) {
                 state.say("could not change " + account.name() + ": " + e.getMessage(), true);
             }
         });
+    }
+
+    /**
+     * Says what an account change did; during a rollout, warns that the previous version still answers
+     * part of the requests with its older code: changing accounts then is the mistake the workshop teaches.
+     *
+     * @param risk what the previous version does wrong, after "v1 still serves 50 % of requests and"
+     */
+    private void report(String done, String risk) {
+        DeploymentState now;
+        try {
+            now = deployments.state();
+        } catch (RuntimeException e) {
+            now = DeploymentState.INITIAL;
+        }
+        if (now.status() == DeploymentStatus.ROLLOUT_WAIT && now.previous().isPresent()) {
+            int previous = now.previous().get().version();
+            state.sayWhile("⚠ " + done + " during a rollout: v" + previous + " still serves 50 % of requests and " + risk,
+                    true, d -> d.previous().map(p -> p.version() == previous).orElse(false));
+        } else {
+            state.say(done, false);
+        }
     }
 
     @Override

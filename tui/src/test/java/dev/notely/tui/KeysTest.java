@@ -166,6 +166,28 @@ class KeysTest {
     }
 
     @Test
+    void changingAccountsDuringARolloutWarnsThatTheOldVersionStillServes() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(100, 30)) {
+            Account a = h.accounts.add("ada", false, null);
+            h.deployments.state = new DeploymentState(DeploymentStatus.ROLLOUT_WAIT, Optional.of(new RolloutProgress(5, 30)),
+                    Optional.of(new ProxyInfo(2, 2, Instant.now(), 0)), Optional.of(new ProxyInfo(1, 1, Instant.now(), 0)),
+                    Optional.empty());
+            Thread ui = start(h);
+            type(h, 'l', 's');
+            await("shard new", () -> "new".equals(get(h, a).shard()));
+            await("the warning", () -> h.text().contains("ada: shard new, migrating during a rollout: v1 still serves 50 % of requests and cannot see new"));
+            type(h, 'M');
+            await("the warning for M", () -> h.text().contains("migration off for all 1 accounts during a rollout: v1 still serves 50 %"));
+            h.deployments.state = new DeploymentState(DeploymentStatus.READY, Optional.empty(),
+                    Optional.of(new ProxyInfo(2, 2, Instant.now(), 0)), Optional.empty(), Optional.empty());
+            await("the warning gone with v1", () -> !h.text().contains("still serves 50 %"));
+            type(h, 'm');
+            await("no warning after the rollout", () -> h.text().contains("ada: migration on") && !h.text().contains("⚠"));
+            stop(h, ui);
+        }
+    }
+
+    @Test
     void pagesWrapAroundBothWays() throws Exception {
         try (ScreenHarness h = new ScreenHarness(80, 24)) {
             Thread ui = start(h);
