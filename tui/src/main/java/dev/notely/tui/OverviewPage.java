@@ -33,30 +33,41 @@ final class OverviewPage {
     }
 
     static void render(Canvas c, int top, int bottom, DashboardData d, ViewState state) {
+        state.tablePages = 1;
+        // A short terminal gives the tables the blank lines between sections.
+        int gap = bottom - top < 28 ? 0 : 1;
         if (c.width >= WIDE) {
             int half = c.width / 2;
-            int row = summary(c, 1, top, half - 2, d, state);
-            table(c, 1, row + 1, half - 2, bottom - row - 1, "API requests", apiColumns(), apiRows(c, d.stats()));
+            int row = summary(c, 1, top, half - 2, d, state, gap);
+            table(c, 1, row + gap, half - 2, bottom - row - gap, "API requests", apiColumns(), apiRows(c, d.stats()), state);
             int right = half + 1;
             List<Table.Row> storeRows = storeRows(c, d.stats());
             // The store table takes the rows it needs, up to three fifths; the proxy table follows right under it.
             int storeHeight = Math.min(storeRows.size() + 2, (bottom - top) * 3 / 5);
-            table(c, right, top, c.width - right - 1, storeHeight, "Data-store access", accessColumns("store"), storeRows);
+            table(c, right, top, c.width - right - 1, storeHeight, "Data-store access", accessColumns("store"), storeRows, state);
             table(c, right, top + storeHeight + 1, c.width - right - 1, bottom - top - storeHeight - 1,
-                    "Data-proxy access", accessColumns("version"), proxyRows(c, d.stats()));
+                    "Data-proxy access", accessColumns("version"), proxyRows(c, d.stats()), state);
         } else {
             int width = c.width - 2;
-            int row = summary(c, 1, top, width, d, state);
-            int left = bottom - row - 1;
-            int apiHeight = Math.max(3, left / 2);
-            table(c, 1, row + 1, width, apiHeight, "API requests", apiColumns(), apiRows(c, d.stats()));
-            table(c, 1, row + 2 + apiHeight, width, bottom - row - 2 - apiHeight, "Data-store access",
-                    accessColumns("store"), storeRows(c, d.stats()));
+            int row = summary(c, 1, top, width, d, state, gap);
+            int left = bottom - row - gap;
+            int apiHeight = Math.max(3, (left - gap) / 2);
+            table(c, 1, row + gap, width, apiHeight, "API requests", apiColumns(), apiRows(c, d.stats()), state);
+            // One column has room for one more table: t switches between the stores and the proxies.
+            int second = row + gap + apiHeight + gap;
+            if (state.showProxyTable) {
+                table(c, 1, second, width, bottom - second, "Data-proxy access (t: stores)", accessColumns("version"),
+                        proxyRows(c, d.stats()), state);
+            } else {
+                table(c, 1, second, width, bottom - second, "Data-store access (t: proxies)", accessColumns("store"),
+                        storeRows(c, d.stats()), state);
+            }
         }
+        state.tablePage = Math.min(state.tablePage, state.tablePages - 1);
     }
 
     /** Notes, misses and the deployment panel; returns the next free row. */
-    private static int summary(Canvas c, int col, int row, int width, DashboardData d, ViewState state) {
+    private static int summary(Canvas c, int col, int row, int width, DashboardData d, ViewState state, int gap) {
         StatsSnapshot s = d.stats();
         int x = c.text(col, row, "Notes     ", width, c.theme.dim);
         for (String store : NoteStores.NAMES) {
@@ -67,7 +78,7 @@ final class OverviewPage {
         row++;
         row = misses(c, col, row, width, s, d.missActivity());
         row = failed(c, col, row, width, Health.of(d));
-        row++;
+        row += gap;
         return deployments(c, col, row, width, d, state);
     }
 
@@ -155,19 +166,32 @@ final class OverviewPage {
         }
         ProxyInfo p = info.get();
         // Calls that waited for the lock are also counted as calls: leave them out of the rate.
-        double rpm = stats.proxy().stream()
-                .filter(r -> r.key().version() == p.version() && r.key().status() != Status.CONTENTION)
-                .mapToDouble(r -> r.metrics().requestsPerMin()).sum();
+        double rpm = proxyRate(stats, p.version(), Status.SUCCESS) + proxyRate(stats, p.version(), Status.ERROR);
+        double waited = proxyRate(stats, p.version(), Status.CONTENTION);
+        double errors = proxyRate(stats, p.version(), Status.ERROR);
         x = c.text(x, row, "v" + p.version(), col + width - x, c.theme.accent, SGR.BOLD);
         String details = p.pid() == 0 ? "  restarting…" : "  pid " + p.pid() + "  since "
                 + (p.startedAt() == null ? "?" : CLOCK.format(p.startedAt()));
         details += "  restarts " + p.restarts() + String.format(Locale.ROOT, "  %,.0f rpm", rpm);
-        c.text(x, row, details, col + width - x, p.restarts() > 0 ? c.theme.warn : c.theme.text);
+        x = c.text(x, row, details, col + width - x, p.restarts() > 0 ? c.theme.warn : c.theme.text);
+        // The proxy's own figures at any width: c = calls that waited for the proxy's lock, ✗ = calls that failed.
+        x = c.text(x, row, "  c " + Format.rate(waited), col + width - x, waited > 0 ? c.theme.warn : c.theme.dim);
+        c.text(x, row, "  ✗ " + Format.rate(errors), col + width - x, errors > 0 ? c.theme.bad : c.theme.dim);
         return row + 1;
     }
 
+    /**
+     * A table with its title; rows that do not fit are paged with f/b (PgDn/PgUp), the title saying which
+     * rows are shown. Errors sort first, so the first page always shows them.
+     */
+    /** Calls per minute to one proxy version with one outcome. */
+    private static double proxyRate(StatsSnapshot stats, int version, Status status) {
+        return stats.proxy().stream().filter(r -> r.key().version() == version && r.key().status() == status)
+                .mapToDouble(r -> r.metrics().requestsPerMin()).sum();
+    }
+
     private static void table(Canvas c, int col, int row, int width, int height, String title,
-                              List<Table.Column> columns, List<Table.Row> rows) {
+                              List<Table.Column> columns, List<Table.Row> rows, ViewState state) {
         if (height < 2) {
             return;
         }
@@ -176,9 +200,16 @@ final class OverviewPage {
             c.text(col, row + 1, "no requests yet", width, c.theme.dim);
             return;
         }
-        int shown = Table.draw(c, col, row + 1, width, height - 1, columns, rows) - 1;
-        if (shown < rows.size() && height - 1 > 1) {
-            c.text(col + width - 14, row, " +" + (rows.size() - shown) + " more ", 14, c.theme.dim);
+        int perPage = Math.max(1, height - 2);
+        int pages = (rows.size() + perPage - 1) / perPage;
+        state.tablePages = Math.max(state.tablePages, pages);
+        int page = Math.min(state.tablePage, pages - 1);
+        int from = page * perPage;
+        List<Table.Row> shown = rows.subList(from, Math.min(rows.size(), from + perPage));
+        Table.draw(c, col, row + 1, width, height - 1, columns, shown);
+        if (pages > 1) {
+            String where = " " + (from + 1) + "–" + (from + shown.size()) + " of " + rows.size() + " · f/b ";
+            c.text(col + width - where.length() - 2, row, where, where.length(), c.theme.dim);
         }
     }
 

@@ -25,6 +25,12 @@ final class ViewState {
     /** Lines scrolled up from the end of the log; 0 follows new lines. */
     int logOffset;
     boolean quit;
+    /** Which page of each overview table is shown (each stops at its last page). */
+    int tablePage;
+    /** Pages of the longest overview table, as last drawn. */
+    int tablePages = 1;
+    /** On a narrow overview, the proxy table instead of the store table. */
+    boolean showProxyTable;
     volatile boolean deploying;
     private volatile Message message = Message.NONE;
     volatile boolean refreshNow = true;

@@ -302,6 +302,63 @@ class RenderingTest {
         }
     }
 
+    /** A kit in trouble at 80×24: a rollout, a failing route among eight, six store rows, contention in v2. */
+    private static ScreenHarness busyAt80x24() throws Exception {
+        ScreenHarness h = new ScreenHarness(80, 24);
+        h.deployments.state = rollout(15, 30);
+        h.stats.recordMiss(ConsistencyMiss.STALE);
+        h.stats.recordApiRequest("POST", "/accounts", 201, MS);
+        h.stats.recordApiRequest("GET", "/healthz", 200, MS);
+        for (String method : List.of("GET", "PUT", "DELETE")) {
+            h.stats.recordApiRequest(method, "/accounts/{accountId}/notes/{noteId}", 200, MS);
+        }
+        h.stats.recordApiRequest("GET", "/accounts/{accountId}/notes", 200, MS);
+        h.stats.recordApiRequest("POST", "/accounts/{accountId}/notes", 201, MS);
+        h.stats.recordApiRequest("GET", "/accounts/{accountId}/notes/{noteId}", 500, MS);
+        for (String op : List.of("createNote", "getNote", "updateNote", "deleteNote", "listNotes")) {
+            h.stats.recordStoreAccess(op, Status.SUCCESS, "legacy", MS);
+        }
+        h.stats.recordStoreAccess("getNote", Status.ERROR, "new", MS);
+        h.stats.recordProxyAccess("GetNote", Status.SUCCESS, 2, MS);
+        h.stats.recordProxyAccess("GetNote", Status.CONTENTION, 2, MS);
+        h.stats.recordProxyAccess("GetNote", Status.ERROR, 1, MS);
+        return h;
+    }
+
+    @Test
+    void at80x24TheErrorsAndNoteRoutesShowFirstAndTheRestPage() throws Exception {
+        try (ScreenHarness h = busyAt80x24()) {
+            h.draw();
+            List<String> lines = h.lines();
+            int api = lines.indexOf(h.line("API requests"));
+            assertTrue(lines.get(api + 2).contains("500"), "the failing route first:\n" + h.text());
+            assertTrue(lines.get(api + 3).contains("/notes"), "then the note routes:\n" + h.text());
+            assertTrue(h.line("API requests").matches(".* 1–\\d of 8 · f/b .*"), h.line("API requests"));
+            assertTrue(lines.get(lines.indexOf(h.line("Data-store access")) + 2).contains("✗"), "store errors first:\n" + h.text());
+            assertFalse(h.text().contains("/healthz"), "the last rows wait on the next page:\n" + h.text());
+
+            h.dashboard.state().tablePage = 1;
+            h.draw();
+            assertTrue(h.text().contains("/healthz"), "f shows the next rows:\n" + h.text());
+            assertFalse(h.text().contains(" 500 "), h.text());
+        }
+    }
+
+    @Test
+    void theProxyFiguresShowAtAnyWidth() throws Exception {
+        try (ScreenHarness h = busyAt80x24()) {
+            h.draw();
+            assertTrue(h.line("current").matches(".*v2 .* 12 rpm  c 12  ✗ 0.*"), "lock waits of v2: " + h.line("current"));
+            assertTrue(h.line("previous").matches(".*v1 .* 12 rpm  c 0  ✗ 12.*"), "errors of v1: " + h.line("previous"));
+            h.dashboard.state().showProxyTable = true;
+            h.draw();
+            List<String> lines = h.lines();
+            int proxy = lines.indexOf(h.line("Data-proxy access"));
+            assertTrue(lines.get(proxy + 2).matches(" v1\\s+GetNote\\s+✗.*"), "proxy errors first:\n" + h.text());
+            assertTrue(h.text().contains("GetNote          c"), "the proxy table at 80 columns shows c:\n" + h.text());
+        }
+    }
+
     @Test
     void aTinyTerminalAsksToBeEnlarged() throws Exception {
         try (ScreenHarness h = new ScreenHarness(30, 10)) {

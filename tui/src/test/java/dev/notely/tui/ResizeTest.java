@@ -45,7 +45,7 @@ class ResizeTest {
                 && count(pane, "q quit") == 1
                 && count(pane, "Deployment ─") == 1
                 && count(pane, "API requests ─") == 1
-                && count(pane, "Data-store access ─") == 1
+                && count(pane, "Data-store access") == 1
                 && routesInOrder(pane);
     }
 

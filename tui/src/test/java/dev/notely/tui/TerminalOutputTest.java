@@ -32,7 +32,7 @@ class TerminalOutputTest {
             List<String> drawn = tmux.awaitPane("the dashboard's help line", pane -> pane.stream().anyMatch(l -> l.contains("q quit")));
             String screen = String.join("\n", drawn);
             // Only a terminal that got the escape sequences answers the size query and places each row.
-            assertTrue(drawn.get(ROWS - 1).startsWith(" ←/→ pages · d deploy"), "help on the last row:\n" + screen);
+            assertTrue(drawn.get(ROWS - 1).startsWith(" ←/→ pages · "), "help on the last row:\n" + screen);
             assertTrue(drawn.get(0).startsWith(" Notely  [1 Overview]"), "tabs on the first row:\n" + screen);
             assertEquals(COLUMNS - 1, drawn.get(0).stripTrailing().length(), "the title bar spans the width:\n" + screen);
             assertTrue(drawn.stream().anyMatch(l -> l.startsWith(" Deployment ───")), "box drawing:\n" + screen);
