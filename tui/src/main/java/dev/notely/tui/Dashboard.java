@@ -377,7 +377,8 @@ public final class Dashboard implements Actions {
         }
         if (now.status() == DeploymentStatus.ROLLOUT_WAIT && now.previous().isPresent()) {
             int previous = now.previous().get().version();
-            state.sayWhile("⚠ " + done + " during a rollout: v" + previous + " still serves 50 % of requests and " + risk,
+            // The warning first: on a narrow screen the end of the line is cut.
+            state.sayWhile("⚠ v" + previous + " still serves 50 % of requests and " + risk + " (rollout running): " + done,
                     true, d -> d.previous().map(p -> p.version() == previous).orElse(false));
         } else {
             state.say(done, false);

@@ -167,7 +167,7 @@ class KeysTest {
 
     @Test
     void changingAccountsDuringARolloutWarnsThatTheOldVersionStillServes() throws Exception {
-        try (ScreenHarness h = new ScreenHarness(100, 30)) {
+        try (ScreenHarness h = new ScreenHarness(120, 30)) {
             Account a = h.accounts.add("ada", false, null);
             h.deployments.state = new DeploymentState(DeploymentStatus.ROLLOUT_WAIT, Optional.of(new RolloutProgress(5, 30)),
                     Optional.of(new ProxyInfo(2, 2, Instant.now(), 0)), Optional.of(new ProxyInfo(1, 1, Instant.now(), 0)),
@@ -175,9 +175,9 @@ class KeysTest {
             Thread ui = start(h);
             type(h, 'l', 's');
             await("shard new", () -> "new".equals(get(h, a).shard()));
-            await("the warning", () -> h.text().contains("ada: shard new, migrating during a rollout: v1 still serves 50 % of requests and cannot see new"));
+            await("the warning", () -> h.text().contains("⚠ v1 still serves 50 % of requests and cannot see new (rollout running): ada: shard new"));
             type(h, 'M');
-            await("the warning for M", () -> h.text().contains("migration off for all 1 accounts during a rollout: v1 still serves 50 %"));
+            await("the warning for M", () -> h.text().contains("⚠ v1 still serves 50 % of requests and runs the code from before this rollout"));
             h.deployments.state = new DeploymentState(DeploymentStatus.READY, Optional.empty(),
                     Optional.of(new ProxyInfo(2, 2, Instant.now(), 0)), Optional.empty(), Optional.empty());
             await("the warning gone with v1", () -> !h.text().contains("still serves 50 %"));
