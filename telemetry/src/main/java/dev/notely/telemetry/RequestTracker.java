@@ -37,6 +37,12 @@ final class RequestTracker {
         total++;
     }
 
+    /** Requests recorded within the window. */
+    synchronized long windowCount() {
+        evict(nanoClock.getAsLong());
+        return size;
+    }
+
     synchronized RequestMetrics metrics() {
         evict(nanoClock.getAsLong());
         double perMinute = size * (double) TimeUnit.MINUTES.toNanos(1) / windowNanos;

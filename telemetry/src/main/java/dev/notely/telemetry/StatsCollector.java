@@ -1,11 +1,13 @@
 package dev.notely.telemetry;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -21,11 +23,15 @@ import java.util.function.LongSupplier;
  * <p>Figures exported by other processes (the data proxies) are imported per source and summed with the
  * local ones for display, so two proxies reporting the same key during a rollout both count. A source
  * that has not reported for a whole window keeps its totals but no longer adds to live rates.
+ *
+ * <p>{@link #reset()} starts every count again from zero, so old misses and errors stop drowning new ones.
  */
 public final class StatsCollector {
 
     public static final int WINDOW_SECONDS = 5;
     private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(WINDOW_SECONDS);
+    // Misses are rare events: a minute tells whether they are still happening better than five seconds.
+    private static final long MISS_WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private static final Comparator<ApiKey> API_ORDER = Comparator.comparing(ApiKey::route)
             .thenComparing(ApiKey::method).thenComparingInt(ApiKey::status);
@@ -41,6 +47,11 @@ public final class StatsCollector {
     private final ConcurrentMap<String, Long> noteCounts = new ConcurrentHashMap<>();
     private final Map<ConsistencyMiss, LongAdder> misses = new EnumMap<>(ConsistencyMiss.class);
     private final ConcurrentMap<String, Imported> imports = new ConcurrentHashMap<>();
+    // What each source had counted at the last reset; subtracted from what it reports since.
+    private final ConcurrentMap<String, StatsSnapshot> baselines = new ConcurrentHashMap<>();
+    private volatile RequestTracker recentMisses;
+    private volatile long lastMissNanos;
+    private volatile boolean anyMiss;
 
     private record Imported(StatsSnapshot snapshot, long importedAtNanos) {
     }
@@ -52,6 +63,7 @@ public final class StatsCollector {
     /** @param nanoClock monotonic time source in nanoseconds (tests pass a controllable one) */
     public StatsCollector(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
+        this.recentMisses = new RequestTracker(nanoClock, MISS_WINDOW_NANOS);
         for (ConsistencyMiss kind : ConsistencyMiss.values()) {
             misses.put(kind, new LongAdder());
         }
@@ -75,6 +87,33 @@ public final class StatsCollector {
 
     public void recordMiss(ConsistencyMiss kind) {
         misses.get(kind).increment();
+        recentMisses.record(0);
+        lastMissNanos = nanoClock.getAsLong();
+        anyMiss = true;
+    }
+
+    /** Misses in the last minute and the time since the latest one. */
+    public MissActivity missActivity() {
+        long perMinute = recentMisses.windowCount();
+        Optional<Duration> since = anyMiss
+                ? Optional.of(Duration.ofNanos(Math.max(0, nanoClock.getAsLong() - lastMissNanos)))
+                : Optional.empty();
+        return new MissActivity(perMinute, since);
+    }
+
+    /**
+     * Starts every count again from zero: API, proxy and store totals, the misses and their activity.
+     * Imported figures count from what each source had reported so far; note counts are kept (they are
+     * gauges, not counts of events). Live rates are unaffected: they describe the last few seconds.
+     */
+    public void reset() {
+        api.clear();
+        proxy.clear();
+        store.clear();
+        misses.values().forEach(LongAdder::reset);
+        recentMisses = new RequestTracker(nanoClock, MISS_WINDOW_NANOS);
+        anyMiss = false;
+        imports.forEach((source, imported) -> baselines.put(source, imported.snapshot()));
     }
 
     /** Keeps the latest snapshot exported by {@code source}, replacing its previous one. */
@@ -100,15 +139,18 @@ public final class StatsCollector {
         Map<String, Long> counts = new TreeMap<>();
         Map<String, Long> missRows = new LinkedHashMap<>(local.misses());
         long now = nanoClock.getAsLong();
-        for (Imported imported : imports.values()) {
+        for (Map.Entry<String, Imported> entry : imports.entrySet()) {
+            Imported imported = entry.getValue();
             boolean live = now - imported.importedAtNanos() < WINDOW_NANOS;
             StatsSnapshot s = imported.snapshot();
-            mergeInto(apiRows, s.api(), live);
-            mergeInto(proxyRows, s.proxy(), live);
-            mergeInto(storeRows, s.store(), live);
+            StatsSnapshot base = baselines.get(entry.getKey());
+            mergeInto(apiRows, s.api(), base == null ? List.of() : base.api(), live);
+            mergeInto(proxyRows, s.proxy(), base == null ? List.of() : base.proxy(), live);
+            mergeInto(storeRows, s.store(), base == null ? List.of() : base.store(), live);
             // Counts are gauges, not events: two sources counting one store must not double it.
             s.noteCounts().forEach((name, count) -> counts.merge(name, count, Math::max));
-            s.misses().forEach((kind, count) -> missRows.merge(kind, count, Long::sum));
+            s.misses().forEach((kind, count) -> missRows.merge(kind,
+                    Math.max(0, count - (base == null ? 0 : base.misses().getOrDefault(kind, 0L))), Long::sum));
         }
         counts.putAll(local.noteCounts());
         return new StatsSnapshot(sorted(apiRows, API_ORDER), sorted(proxyRows, PROXY_ORDER),
@@ -139,10 +181,17 @@ public final class StatsCollector {
         return map;
     }
 
-    private static <K> void mergeInto(Map<K, RequestMetrics> target, List<MetricRow<K>> rows, boolean live) {
+    private static <K> void mergeInto(Map<K, RequestMetrics> target, List<MetricRow<K>> rows,
+                                      List<MetricRow<K>> baseline, boolean live) {
+        Map<K, RequestMetrics> base = toMap(baseline);
         for (MetricRow<K> row : rows) {
             RequestMetrics metrics = live ? row.metrics() : row.metrics().withoutRates();
-            target.merge(row.key(), metrics, RequestMetrics::plus);
+            long before = base.getOrDefault(row.key(), RequestMetrics.EMPTY).totalCount();
+            metrics = new RequestMetrics(Math.max(0, metrics.totalCount() - before), metrics.requestsPerMin(),
+                    metrics.durationP95());
+            if (metrics.totalCount() > 0 || metrics.requestsPerMin() > 0) {
+                target.merge(row.key(), metrics, RequestMetrics::plus);
+            }
         }
     }
 

@@ -3,8 +3,10 @@ package dev.notely.telemetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,48 @@ class StatsCollectorTest {
         RequestMetrics m = find(stats.snapshot(), "getNote", "legacy");
         assertEquals(1, m.totalCount());
         assertEquals(0.0, m.requestsPerMin(), 1e-9);
+    }
+
+    @Test
+    void missActivityTellsMissesOfTheLastMinuteAndHowLongAgoTheLatestWas() {
+        assertEquals(MissActivity.NONE, stats.missActivity());
+        stats.recordMiss(ConsistencyMiss.STALE);
+        advanceMillis(30_000);
+        stats.recordMiss(ConsistencyMiss.MISSING);
+        advanceMillis(12_000);
+        assertEquals(new MissActivity(2, Optional.of(Duration.ofSeconds(12))), stats.missActivity());
+        advanceMillis(20_000);
+        assertEquals(1, stats.missActivity().perMinute(), "the first miss is more than a minute old");
+        assertEquals(2, stats.snapshot().totalMisses(), "the total keeps both");
+    }
+
+    @Test
+    void resetStartsEveryCountAgainIncludingWhatProxiesReported() {
+        StatsCollector v1 = new StatsCollector(clock::get);
+        v1.recordStoreAccess("getNote", Status.ERROR, "legacy", ms(2));
+        v1.recordStoreAccess("getNote", Status.SUCCESS, "legacy", ms(2));
+        stats.importSnapshot("v1/42", v1.export());
+        stats.recordApiRequest("GET", "/accounts/{accountId}/notes/{noteId}", 500, ms(1));
+        stats.recordProxyAccess("GetNote", Status.ERROR, 1, ms(1));
+        stats.recordMiss(ConsistencyMiss.STALE);
+        stats.setNoteCount("legacy", 7);
+
+        stats.reset();
+        advanceMillis(6_000); // past the rate window: only totals are left to show
+        StatsSnapshot s = stats.snapshot();
+        assertEquals(List.of(), s.api());
+        assertEquals(List.of(), s.proxy());
+        assertEquals(List.of(), s.store(), "what v1 had reported before the reset no longer counts");
+        assertEquals(0, s.totalMisses());
+        assertEquals(MissActivity.NONE, stats.missActivity());
+        assertEquals(7L, s.noteCounts().get("legacy"), "note counts are not events and stay");
+
+        v1.recordStoreAccess("getNote", Status.SUCCESS, "legacy", ms(2));
+        stats.importSnapshot("v1/42", v1.export());
+        stats.recordMiss(ConsistencyMiss.MISSING);
+        s = stats.snapshot();
+        assertEquals(1, find(s, "getNote", "legacy").totalCount(), "counted from the reset on");
+        assertEquals(1, s.totalMisses());
     }
 
     @Test

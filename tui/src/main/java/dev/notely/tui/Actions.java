@@ -12,4 +12,7 @@ interface Actions {
     void setAllMigrating(boolean migrating);
 
     void cycleShard(Account account);
+
+    /** Starts the counts (requests, misses, failures) again from zero, so new ones stand out. */
+    void resetCounters();
 }

@@ -51,12 +51,12 @@ final class Canvas {
         return text(col, row, text, width - col, color, styles);
     }
 
-    /** A full-width bar (header or help line) in the bar colours. */
-    void bar(int row, String left, String right) {
-        g.setBackgroundColor(theme.barBackground);
+    /** A full-width bar (header or help line) in the bar colours, or white on red when {@code alarm}. */
+    void bar(int row, String left, String right, boolean alarm) {
+        g.setBackgroundColor(alarm ? theme.alarmBackground : theme.barBackground);
         g.setForegroundColor(theme.barText);
         g.drawLine(new TerminalPosition(0, row), new TerminalPosition(width - 1, row), ' ');
-        String r = fit(right, Math.max(0, width / 2));
+        String r = fit(right, Math.max(0, width - 1));
         String l = fit(left, Math.max(0, width - r.length() - 1));
         g.putString(0, row, l, SGR.BOLD);
         if (!r.isEmpty()) {

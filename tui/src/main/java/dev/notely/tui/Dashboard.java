@@ -8,6 +8,7 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.notely.api.DeploymentState;
+import dev.notely.api.DeploymentStatus;
 import dev.notely.api.Deployments;
 import dev.notely.store.Account;
 import dev.notely.store.AccountStore;
@@ -109,12 +110,17 @@ public final class Dashboard implements Actions {
         try {
             while (!state.quit) {
                 boolean redraw = false;
+                Screen.RefreshType refresh = Screen.RefreshType.DELTA;
                 KeyStroke key = screen.pollInput();
                 if (key != null) {
                     keys.handle(key, data.accounts(), pageRows(screen.getTerminalSize()));
                     redraw = true;
                 }
                 if (screen.doResizeIfNecessary() != null) {
+                    // The terminal moved or cut what was on it (tmux keeps the bottom of a shrinking
+                    // screen), so what Lanterna last drew says nothing about what is there: clear and
+                    // draw every cell.
+                    refresh = Screen.RefreshType.COMPLETE;
                     redraw = true;
                 }
                 if (state.refreshNow || System.nanoTime() >= nextRefresh) {
@@ -124,7 +130,7 @@ public final class Dashboard implements Actions {
                     redraw = true;
                 }
                 if (redraw && !state.quit) {
-                    drawSafely(screen, data);
+                    drawSafely(screen, data, refresh);
                 } else if (key == null) {
                     Thread.sleep(IDLE_POLL_MILLIS); // nothing to do until the next key or refresh
                 }
@@ -146,13 +152,13 @@ public final class Dashboard implements Actions {
             return collect();
         } catch (RuntimeException e) {
             return new DashboardData(previous.stats(), previous.deployment(), previous.accounts(), previous.noteCounts(),
-                    previous.logLines(), Optional.of("cannot read the kit's figures: " + e));
+                    previous.logLines(), Optional.of("cannot read the kit's figures: " + e), previous.missActivity());
         }
     }
 
-    private void drawSafely(Screen screen, DashboardData data) throws IOException {
+    private void drawSafely(Screen screen, DashboardData data, Screen.RefreshType refresh) throws IOException {
         try {
-            draw(screen, data);
+            draw(screen, data, refresh);
         } catch (RuntimeException e) {
             log.warn("dashboard could not draw a frame: {}", e.toString());
             state.say("the dashboard hit an error drawing this page: " + e, true);
@@ -160,24 +166,27 @@ public final class Dashboard implements Actions {
     }
 
     void draw(Screen screen, DashboardData data) throws IOException {
+        draw(screen, data, Screen.RefreshType.DELTA);
+    }
+
+    private void draw(Screen screen, DashboardData data, Screen.RefreshType refresh) throws IOException {
         TerminalSize size = screen.getTerminalSize();
         Canvas c = new Canvas(screen.newTextGraphics(), size, theme);
         render(c, data, state);
-        screen.refresh(Screen.RefreshType.DELTA);
+        screen.refresh(refresh);
     }
 
     static void render(Canvas c, DashboardData data, ViewState state) {
         c.clear();
-        StringBuilder tabs = new StringBuilder(" Notely  ");
+        // Below 100 columns the name gives its room to what the header must say (an outage, a rollout).
+        StringBuilder tabs = new StringBuilder(c.width >= 100 ? " Notely  " : " ");
         for (Page p : Page.values()) {
             tabs.append(p == state.page ? "[" + (p.ordinal() + 1) + " " + p.title + "]" : " " + (p.ordinal() + 1) + " " + p.title + " ");
             tabs.append(' ');
         }
-        DeploymentState dep = data.deployment();
-        long misses = data.stats().totalMisses();
-        String right = (misses > 0 ? "⚠ " + misses + (misses == 1 ? " MISS  " : " MISSES  ") : "") + dep.current().map(p -> "v" + p.version() + " ").orElse("")
-                + dep.status().name() + "  " + LocalTime.now().format(CLOCK) + " ";
-        c.bar(0, tabs.toString(), right);
+        Health health = Health.of(data);
+        // Red while users get errors or nothing serves, on every page: an outage must not hide.
+        c.bar(0, tabs.toString(), header(data, health, c.width - tabs.length() - 1), health.outage().isPresent());
         int top = 2;
         int bottom = state.page == Page.OVERVIEW ? c.height - 2 : c.height - 3; // the others keep a message line
         if (c.height < 12 || c.width < 40) {
@@ -189,11 +198,34 @@ public final class Dashboard implements Actions {
                 case LOGS -> LogsPage.render(c, top, bottom, data, state);
             }
         }
-        if (state.page != Page.OVERVIEW && !state.message.isEmpty()) {
-            c.text(1, c.height - 2, state.message, state.messageIsError ? c.theme.bad : c.theme.accent);
+        if (state.page != Page.OVERVIEW) {
+            state.message(data.deployment()).ifPresent(m -> c.text(1, c.height - 2, m.text(), m.error() ? c.theme.bad : c.theme.accent));
         }
         data.problem().ifPresent(p -> c.text(1, c.height - 2, p, c.theme.bad));
-        c.bar(c.height - 1, KeyHandler.help(state.page, data.accounts()), "");
+        c.bar(c.height - 1, KeyHandler.help(state.page, data.accounts()), "", false);
+    }
+
+    /**
+     * The header's right side: what is wrong first, then the misses, the deployment and the clock, each
+     * left out when it does not fit in {@code room} (the tabs keep their place).
+     */
+    static String header(DashboardData data, Health health, int room) {
+        long misses = data.stats().totalMisses();
+        DeploymentState dep = data.deployment();
+        List<String> parts = new java.util.ArrayList<>();
+        health.outage().ifPresent(o -> parts.add("✗ " + o));
+        if (misses > 0) {
+            parts.add("⚠ " + misses + (misses == 1 ? " MISS" : " MISSES"));
+        }
+        parts.add(DeploymentWords.brief(dep));
+        parts.add(LocalTime.now().format(CLOCK));
+        StringBuilder right = new StringBuilder();
+        for (String part : parts) {
+            if (right.length() + part.length() + 3 <= room) {
+                right.append(right.length() > 0 ? "  " : "").append(part);
+            }
+        }
+        return right.length() == 0 ? "" : right + " ";
     }
 
     private int pageRows(TerminalSize size) {
@@ -220,7 +252,8 @@ public final class Dashboard implements Actions {
         if (state.page == Page.ACCOUNTS) {
             countVisible(list);
         }
-        return new DashboardData(snapshot, deployment, list, Map.copyOf(noteCounts), logs.lines(), Optional.ofNullable(problem));
+        return new DashboardData(snapshot, deployment, list, Map.copyOf(noteCounts), logs.lines(), Optional.ofNullable(problem),
+                stats.missActivity());
     }
 
     /** Counts notes for the accounts on screen, one batch at a time, off the UI thread. */
@@ -264,8 +297,9 @@ public final class Dashboard implements Actions {
         deployer.execute(() -> {
             try {
                 int version = deployments.deploy();
-                state.say("v" + version + " serves; the previous version keeps part of the traffic until the rollout ends",
-                        false);
+                // True only while both versions serve: the rollout's end makes it false, and so does a newer deploy.
+                state.sayWhile("v" + version + " serves; the previous version keeps part of the traffic until the rollout ends",
+                        false, d -> d.previous().isPresent() && d.current().map(p -> p.version() == version).orElse(false));
             } catch (ConflictException e) {
                 state.say("not deployed: " + e.getMessage() + " (wait for the rollout to finish)", true);
             } catch (RuntimeException e) {
@@ -281,7 +315,8 @@ public final class Dashboard implements Actions {
     public void toggleMigration(Account account) {
         // Re-read on the worker: keys pressed faster than the screen refreshes act on the latest state.
         change(account, current -> current.withMigrating(!current.isMigrating()),
-                updated -> updated.name() + ": migration " + (updated.isMigrating() ? "on" : "off"));
+                updated -> updated.name() + ": migration " + (updated.isMigrating() ? "on" : "off"),
+                updated -> "runs the code from before this rollout");
     }
 
     @Override
@@ -294,7 +329,8 @@ public final class Dashboard implements Actions {
                         accounts.updateAccount(a.withMigrating(migrating));
                     }
                 }
-                state.say("migration " + (migrating ? "on" : "off") + " for all " + current.size() + " accounts", false);
+                report("migration " + (migrating ? "on" : "off") + " for all " + current.size() + " accounts",
+                        "runs the code from before this rollout");
             } catch (RuntimeException e) {
                 state.say("could not change the accounts: " + e.getMessage(), true);
             }
@@ -308,20 +344,55 @@ public final class Dashboard implements Actions {
             int index = current.shard() == null ? -1 : cycle.indexOf(current.shard());
             String next = index + 1 < cycle.size() ? cycle.get(index + 1) : null;
             return current.withShard(next).withMigrating(true);
-        }, updated -> updated.name() + ": shard " + (updated.shard() == null ? "none" : updated.shard()) + ", migrating");
+        }, updated -> updated.name() + ": shard " + (updated.shard() == null ? "none" : updated.shard()) + ", migrating",
+                updated -> updated.shard() == null ? "runs the code from before this rollout" : "cannot see " + updated.shard());
     }
 
-    private void change(Account account, UnaryOperator<Account> edit, Function<Account, String> done) {
+    private void change(Account account, UnaryOperator<Account> edit, Function<Account, String> done,
+                        Function<Account, String> risk) {
         worker.execute(() -> {
             try {
                 Account current = accounts.getAccount(account.id()).orElse(account);
                 Account updated = edit.apply(current);
                 accounts.updateAccount(updated);
-                state.say(done.apply(updated), false);
+                report(done.apply(updated), risk.apply(updated));
             } catch (RuntimeException e) {
                 state.say("could not change " + account.name() + ": " + e.getMessage(), true);
             }
         });
+    }
+
+    /**
+     * Says what an account change did; during a rollout, warns that the previous version still answers
+     * part of the requests with its older code: changing accounts then is the mistake the workshop teaches.
+     *
+     * @param risk what the previous version does wrong, after "v1 still serves 50 % of requests and"
+     */
+    private void report(String done, String risk) {
+        DeploymentState now;
+        try {
+            now = deployments.state();
+        } catch (RuntimeException e) {
+            now = DeploymentState.INITIAL;
+        }
+        if (now.status() == DeploymentStatus.ROLLOUT_WAIT && now.previous().isPresent()) {
+            int previous = now.previous().get().version();
+            // The warning first: on a narrow screen the end of the line is cut.
+            state.sayWhile("⚠ v" + previous + " still serves 50 % of requests and " + risk + " (rollout running): " + done,
+                    true, d -> d.previous().map(p -> p.version() == previous).orElse(false));
+        } else {
+            state.say(done, false);
+        }
+    }
+
+    @Override
+    public void resetCounters() {
+        StatsSnapshot before = stats.snapshot();
+        long failed = Health.of(before, DeploymentState.INITIAL).failed();
+        stats.reset();
+        log.info("counters reset from the dashboard: {} consistency misses and {} failed requests before it no longer count",
+                before.totalMisses(), failed);
+        state.say("counts reset: misses, failed requests and totals count from now on", false);
     }
 
     ViewState state() {

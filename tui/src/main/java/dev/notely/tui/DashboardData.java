@@ -2,6 +2,7 @@ package dev.notely.tui;
 
 import dev.notely.api.DeploymentState;
 import dev.notely.store.Account;
+import dev.notely.telemetry.MissActivity;
 import dev.notely.telemetry.StatsSnapshot;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.UUID;
  *
  * @param noteCounts per account: a number, or "?" when the count failed; absent until counted
  * @param problem    a data source that failed while reading this frame, if any
+ * @param missActivity how recent the consistency misses are
  */
 record DashboardData(
         StatsSnapshot stats,
@@ -20,5 +22,6 @@ record DashboardData(
         List<Account> accounts,
         Map<UUID, String> noteCounts,
         List<String> logLines,
-        Optional<String> problem) {
+        Optional<String> problem,
+        MissActivity missActivity) {
 }

@@ -36,10 +36,14 @@ final class KeyHandler {
             state.page = Page.values()[ch - '1'];
         } else if (ch != null && ch == 'd') {
             actions.deploy();
+        } else if (ch != null && ch == 'z') {
+            actions.resetCounters();
         } else if (state.page == Page.ACCOUNTS) {
             accountKey(type, ch, accounts, pageRows);
         } else if (state.page == Page.LOGS) {
             logKey(type, ch, pageRows);
+        } else if (state.page == Page.OVERVIEW) {
+            overviewKey(type, ch);
         }
         state.refreshNow = true;
     }
@@ -65,6 +69,17 @@ final class KeyHandler {
         state.selectedAccount = Math.max(0, Math.min(state.selectedAccount, Math.max(0, accounts.size() - 1)));
     }
 
+    private void overviewKey(KeyType type, Character ch) {
+        if (type == KeyType.PageDown || ch != null && ch == 'f') {
+            state.tablePage++;
+        } else if (type == KeyType.PageUp || ch != null && ch == 'b') {
+            state.tablePage--;
+        } else if (ch != null && ch == 't') {
+            state.showProxyTable = !state.showProxyTable;
+        }
+        state.tablePage = Math.max(0, Math.min(state.tablePage, state.tablePages - 1));
+    }
+
     private void logKey(KeyType type, Character ch, int pageRows) {
         if (type == KeyType.ArrowUp || ch != null && ch == 'k') {
             state.logOffset++;
@@ -87,7 +102,7 @@ final class KeyHandler {
     /** The keys of the current page, for the help line. */
     static String help(Page page, List<Account> accounts) {
         return switch (page) {
-            case OVERVIEW -> " ←/→ pages · d deploy · q quit";
+            case OVERVIEW -> " ←/→ pages · f/b rows · t stores/proxies · d deploy · z zero counts · q quit";
             case ACCOUNTS -> " ←/→ pages · ↑/↓ select · m migrate · M all " + (allMigrating(accounts) ? "off" : "on")
                     + " · s shard · d deploy · q quit";
             case LOGS -> " ←/→ pages · k/j line · b/f page · G end · d deploy · q quit";

@@ -10,12 +10,14 @@ import dev.notely.store.NoteStores;
 import dev.notely.telemetry.ApiKey;
 import dev.notely.telemetry.ConsistencyMiss;
 import dev.notely.telemetry.MetricRow;
+import dev.notely.telemetry.MissActivity;
 import dev.notely.telemetry.RequestMetrics;
 import dev.notely.telemetry.StatsSnapshot;
 import dev.notely.telemetry.Status;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,30 +33,41 @@ final class OverviewPage {
     }
 
     static void render(Canvas c, int top, int bottom, DashboardData d, ViewState state) {
+        state.tablePages = 1;
+        // A short terminal gives the tables the blank lines between sections.
+        int gap = bottom - top < 28 ? 0 : 1;
         if (c.width >= WIDE) {
             int half = c.width / 2;
-            int row = summary(c, 1, top, half - 2, d, state);
-            table(c, 1, row + 1, half - 2, bottom - row - 1, "API requests", apiColumns(), apiRows(c, d.stats()));
+            int row = summary(c, 1, top, half - 2, d, state, gap);
+            table(c, 1, row + gap, half - 2, bottom - row - gap, "API requests", apiColumns(), apiRows(c, d.stats()), state);
             int right = half + 1;
             List<Table.Row> storeRows = storeRows(c, d.stats());
             // The store table takes the rows it needs, up to three fifths; the proxy table follows right under it.
             int storeHeight = Math.min(storeRows.size() + 2, (bottom - top) * 3 / 5);
-            table(c, right, top, c.width - right - 1, storeHeight, "Data-store access", accessColumns("store"), storeRows);
+            table(c, right, top, c.width - right - 1, storeHeight, "Data-store access", accessColumns("store"), storeRows, state);
             table(c, right, top + storeHeight + 1, c.width - right - 1, bottom - top - storeHeight - 1,
-                    "Data-proxy access", accessColumns("version"), proxyRows(c, d.stats()));
+                    "Data-proxy access", accessColumns("version"), proxyRows(c, d.stats()), state);
         } else {
             int width = c.width - 2;
-            int row = summary(c, 1, top, width, d, state);
-            int left = bottom - row - 1;
-            int apiHeight = Math.max(3, left / 2);
-            table(c, 1, row + 1, width, apiHeight, "API requests", apiColumns(), apiRows(c, d.stats()));
-            table(c, 1, row + 2 + apiHeight, width, bottom - row - 2 - apiHeight, "Data-store access",
-                    accessColumns("store"), storeRows(c, d.stats()));
+            int row = summary(c, 1, top, width, d, state, gap);
+            int left = bottom - row - gap;
+            int apiHeight = Math.max(3, (left - gap) / 2);
+            table(c, 1, row + gap, width, apiHeight, "API requests", apiColumns(), apiRows(c, d.stats()), state);
+            // One column has room for one more table: t switches between the stores and the proxies.
+            int second = row + gap + apiHeight + gap;
+            if (state.showProxyTable) {
+                table(c, 1, second, width, bottom - second, "Data-proxy access (t: stores)", accessColumns("version"),
+                        proxyRows(c, d.stats()), state);
+            } else {
+                table(c, 1, second, width, bottom - second, "Data-store access (t: proxies)", accessColumns("store"),
+                        storeRows(c, d.stats()), state);
+            }
         }
+        state.tablePage = Math.min(state.tablePage, state.tablePages - 1);
     }
 
     /** Notes, misses and the deployment panel; returns the next free row. */
-    private static int summary(Canvas c, int col, int row, int width, DashboardData d, ViewState state) {
+    private static int summary(Canvas c, int col, int row, int width, DashboardData d, ViewState state, int gap) {
         StatsSnapshot s = d.stats();
         int x = c.text(col, row, "Notes     ", width, c.theme.dim);
         for (String store : NoteStores.NAMES) {
@@ -63,20 +76,51 @@ final class OverviewPage {
                     col + width - x, c.theme.accent, SGR.BOLD);
         }
         row++;
+        row = misses(c, col, row, width, s, d.missActivity());
+        row = failed(c, col, row, width, Health.of(d));
+        row += gap;
+        return deployments(c, col, row, width, d, state);
+    }
+
+    /**
+     * The misses, how recent they are (so misses still being made stand out from those of a bug already
+     * fixed) and their kinds, on a second line when one is too narrow. Returns the next free row.
+     */
+    private static int misses(Canvas c, int col, int row, int width, StatsSnapshot s, MissActivity activity) {
         long misses = s.totalMisses();
-        x = c.text(col, row, "Misses    ", width, c.theme.dim);
+        int x = c.text(col, row, "Misses    ", width, c.theme.dim);
         if (misses == 0) {
             x = c.text(x, row, "0 ✓", col + width - x, c.theme.good, SGR.BOLD);
         } else {
             x = c.text(x, row, " " + misses + (misses == 1 ? " CONSISTENCY MISS " : " CONSISTENCY MISSES "), col + width - x, c.theme.bad, SGR.BOLD, SGR.REVERSE);
+            String recent = activity.perMinute() + "/min"
+                    + activity.sinceLast().map(ago -> " · last " + Format.ago(ago) + " ago").orElse("");
+            x = c.text(x + 2, row, recent, col + width - x - 2, activity.perMinute() > 0 ? c.theme.bad : c.theme.dim);
         }
-        StringBuilder kinds = new StringBuilder("   ");
+        StringBuilder kinds = new StringBuilder();
         for (ConsistencyMiss kind : ConsistencyMiss.values()) {
-            kinds.append(kinds.length() > 3 ? " · " : "").append(kind.label()).append(' ').append(s.misses(kind));
+            kinds.append(kinds.length() > 0 ? " · " : "").append(kind.label()).append(' ').append(s.misses(kind));
         }
-        c.text(x, row, kinds.toString(), col + width - x, misses == 0 ? c.theme.dim : c.theme.bad);
-        row += 2;
-        return deployments(c, col, row, width, d, state);
+        if (x + 3 + kinds.length() > col + width) {
+            row++;
+            x = col + 7;
+        }
+        c.text(x + 3, row, kinds.toString(), col + width - x - 3, misses == 0 ? c.theme.dim : c.theme.bad);
+        return row + 1;
+    }
+
+    /** Requests that got no answer to check: 5xx, and 4xx other than 404. Returns the next free row. */
+    private static int failed(Canvas c, int col, int row, int width, Health health) {
+        int x = c.text(col, row, "Failed    ", width, c.theme.dim);
+        if (health.failed() == 0) {
+            c.text(x, row, "0 ✓", col + width - x, c.theme.good, SGR.BOLD);
+        } else {
+            x = c.text(x, row, " " + Format.count(health.failed()) + (health.failed() == 1 ? " FAILED REQUEST " : " FAILED REQUESTS "),
+                    col + width - x, c.theme.bad, SGR.BOLD, SGR.REVERSE);
+            c.text(x + 2, row, Format.rate(health.failedPerMinute()) + "/min   5xx, and 4xx other than 404",
+                    col + width - x - 2, health.failedPerMinute() > 0 ? c.theme.bad : c.theme.dim);
+        }
+        return row + 1;
     }
 
     private static int deployments(Canvas c, int col, int row, int width, DashboardData d, ViewState state) {
@@ -84,8 +128,7 @@ final class OverviewPage {
         DeploymentState dep = d.deployment();
         int x = c.text(col, row, "status    ", width, c.theme.dim);
         TextColor statusColor = dep.status() == DeploymentStatus.READY ? c.theme.good : c.theme.warn;
-        x = c.text(x, row, state.deploying && dep.status() != DeploymentStatus.ROLLOUT_WAIT ? "deploying…" : dep.status().name(),
-                col + width - x, statusColor, SGR.BOLD);
+        x = c.text(x, row, DeploymentWords.status(dep, state.deploying), col + width - x, statusColor, SGR.BOLD);
         Optional<RolloutProgress> progress = dep.progress();
         if (progress.isPresent()) {
             RolloutProgress p = progress.get();
@@ -106,9 +149,10 @@ final class OverviewPage {
             }
         }
         // The feedback of d after a failed deployment repeats the error just above: show it once.
-        boolean repeatsError = dep.lastError().map(state.message::endsWith).orElse(false);
-        if (!state.message.isEmpty() && !repeatsError) {
-            c.text(col, row++, state.message, width, state.messageIsError ? c.theme.bad : c.theme.accent);
+        Optional<ViewState.Message> message = state.message(dep);
+        boolean repeatsError = message.isPresent() && dep.lastError().map(message.get().text()::endsWith).orElse(false);
+        if (message.isPresent() && !repeatsError) {
+            c.text(col, row++, message.get().text(), width, message.get().error() ? c.theme.bad : c.theme.accent);
         }
         return row;
     }
@@ -122,19 +166,32 @@ final class OverviewPage {
         }
         ProxyInfo p = info.get();
         // Calls that waited for the lock are also counted as calls: leave them out of the rate.
-        double rpm = stats.proxy().stream()
-                .filter(r -> r.key().version() == p.version() && r.key().status() != Status.CONTENTION)
-                .mapToDouble(r -> r.metrics().requestsPerMin()).sum();
+        double rpm = proxyRate(stats, p.version(), Status.SUCCESS) + proxyRate(stats, p.version(), Status.ERROR);
+        double waited = proxyRate(stats, p.version(), Status.CONTENTION);
+        double errors = proxyRate(stats, p.version(), Status.ERROR);
         x = c.text(x, row, "v" + p.version(), col + width - x, c.theme.accent, SGR.BOLD);
         String details = p.pid() == 0 ? "  restarting…" : "  pid " + p.pid() + "  since "
                 + (p.startedAt() == null ? "?" : CLOCK.format(p.startedAt()));
         details += "  restarts " + p.restarts() + String.format(Locale.ROOT, "  %,.0f rpm", rpm);
-        c.text(x, row, details, col + width - x, p.restarts() > 0 ? c.theme.warn : c.theme.text);
+        x = c.text(x, row, details, col + width - x, p.restarts() > 0 ? c.theme.warn : c.theme.text);
+        // The proxy's own figures at any width: c = calls that waited for the proxy's lock, ✗ = calls that failed.
+        x = c.text(x, row, "  c " + Format.rate(waited), col + width - x, waited > 0 ? c.theme.warn : c.theme.dim);
+        c.text(x, row, "  ✗ " + Format.rate(errors), col + width - x, errors > 0 ? c.theme.bad : c.theme.dim);
         return row + 1;
     }
 
+    /**
+     * A table with its title; rows that do not fit are paged with f/b (PgDn/PgUp), the title saying which
+     * rows are shown. Errors sort first, so the first page always shows them.
+     */
+    /** Calls per minute to one proxy version with one outcome. */
+    private static double proxyRate(StatsSnapshot stats, int version, Status status) {
+        return stats.proxy().stream().filter(r -> r.key().version() == version && r.key().status() == status)
+                .mapToDouble(r -> r.metrics().requestsPerMin()).sum();
+    }
+
     private static void table(Canvas c, int col, int row, int width, int height, String title,
-                              List<Table.Column> columns, List<Table.Row> rows) {
+                              List<Table.Column> columns, List<Table.Row> rows, ViewState state) {
         if (height < 2) {
             return;
         }
@@ -143,9 +200,16 @@ final class OverviewPage {
             c.text(col, row + 1, "no requests yet", width, c.theme.dim);
             return;
         }
-        int shown = Table.draw(c, col, row + 1, width, height - 1, columns, rows) - 1;
-        if (shown < rows.size() && height - 1 > 1) {
-            c.text(col + width - 14, row, " +" + (rows.size() - shown) + " more ", 14, c.theme.dim);
+        int perPage = Math.max(1, height - 2);
+        int pages = (rows.size() + perPage - 1) / perPage;
+        state.tablePages = Math.max(state.tablePages, pages);
+        int page = Math.min(state.tablePage, pages - 1);
+        int from = page * perPage;
+        List<Table.Row> shown = rows.subList(from, Math.min(rows.size(), from + perPage));
+        Table.draw(c, col, row + 1, width, height - 1, columns, shown);
+        if (pages > 1) {
+            String where = " " + (from + 1) + "–" + (from + shown.size()) + " of " + rows.size() + " · f/b ";
+            c.text(col + width - where.length() - 2, row, where, where.length(), c.theme.dim);
         }
     }
 
@@ -155,11 +219,17 @@ final class OverviewPage {
                 Table.Column.number("rpm", 7, 1), Table.Column.number("p95 ms", 7, 2));
     }
 
+    /** Failed requests first, then the note routes the exercises change, then the rest. */
+    static List<MetricRow<ApiKey>> apiOrder(List<MetricRow<ApiKey>> rows) {
+        return rows.stream().sorted(Comparator.comparingInt(r -> Health.failed(r.key()) ? 0
+                : r.key().route().contains("/notes") ? 1 : 2)).toList();
+    }
+
     private static List<Table.Row> apiRows(Canvas c, StatsSnapshot s) {
         List<Table.Row> rows = new ArrayList<>();
-        for (MetricRow<ApiKey> r : s.api()) {
+        for (MetricRow<ApiKey> r : apiOrder(s.api())) {
             ApiKey k = r.key();
-            TextColor color = k.status() >= 500 ? c.theme.bad : k.status() >= 400 ? c.theme.warn : c.theme.text;
+            TextColor color = Health.failed(k) ? c.theme.bad : k.status() >= 400 ? c.theme.warn : c.theme.text;
             rows.add(new Table.Row(cells(List.of(k.method(), k.route(), String.valueOf(k.status())), r.metrics()), color));
         }
         return rows;
@@ -174,12 +244,14 @@ final class OverviewPage {
 
     private static List<Table.Row> storeRows(Canvas c, StatsSnapshot s) {
         return s.store().stream()
+                .sorted(Comparator.comparing(r -> r.key().status() != Status.ERROR))
                 .map(r -> accessRow(c, r.key().store(), r.key().operation(), r.key().status(), r.metrics()))
                 .toList();
     }
 
     private static List<Table.Row> proxyRows(Canvas c, StatsSnapshot s) {
         return s.proxy().stream()
+                .sorted(Comparator.comparing(r -> r.key().status() != Status.ERROR))
                 .map(r -> accessRow(c, "v" + r.key().version(), r.key().operation(), r.key().status(), r.metrics()))
                 .toList();
     }

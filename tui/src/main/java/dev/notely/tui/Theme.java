@@ -21,6 +21,8 @@ public enum Theme {
     final TextColor bad;
     final TextColor barBackground;
     final TextColor barText;
+    /** The header's background while requests fail. */
+    final TextColor alarmBackground = TextColor.ANSI.RED;
 
     Theme(TextColor background, TextColor text, TextColor accent, TextColor dim, TextColor good, TextColor warn,
           TextColor bad, TextColor barBackground, TextColor barText) {

@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.notely.api.DeploymentState;
+import dev.notely.api.DeploymentStatus;
+import dev.notely.api.ProxyInfo;
+import dev.notely.api.RolloutProgress;
 import dev.notely.store.Account;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -109,8 +115,14 @@ class KeysTest {
             type(h, 'd');
             await("the refusal shown", () -> h.text().contains("a deployment is already running"));
             assertEquals(1, h.deployments.calls.get());
+            h.deployments.state = new DeploymentState(DeploymentStatus.ROLLOUT_WAIT, Optional.of(new RolloutProgress(1, 30)),
+                    Optional.of(new ProxyInfo(2, 2, Instant.now(), 0)), Optional.of(new ProxyInfo(1, 1, Instant.now(), 0)),
+                    Optional.empty());
             h.deployments.release.countDown();
-            await("the result shown", () -> h.text().contains("v2 serves"));
+            await("the result shown", () -> h.text().contains("v2 serves; the previous version keeps part of the traffic"));
+            h.deployments.state = new DeploymentState(DeploymentStatus.READY, Optional.empty(),
+                    Optional.of(new ProxyInfo(2, 2, Instant.now(), 0)), Optional.empty(), Optional.empty());
+            await("the message gone with the rollout", () -> !h.text().contains("keeps part of the traffic"));
             stop(h, ui);
             assertEquals(1, h.deployments.calls.get());
         }
@@ -124,6 +136,53 @@ class KeysTest {
             Thread ui = start(h);
             type(h, 'd');
             await("the failure shown", () -> h.text().contains("deployment failed: compile error: DataProxy.java:3"));
+            stop(h, ui);
+        }
+    }
+
+    @Test
+    void zStartsTheCountsAgainAndSaysSoInTheLog() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            ch.qos.logback.classic.Logger dashboardLog =
+                    (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Dashboard.class);
+            ch.qos.logback.classic.Level level = dashboardLog.getLevel();
+            dashboardLog.setLevel(ch.qos.logback.classic.Level.INFO);
+            dashboardLog.addAppender(h.logs);
+            try {
+                h.stats.recordMiss(dev.notely.telemetry.ConsistencyMiss.STALE);
+                h.stats.recordApiRequest("GET", "/accounts/{accountId}/notes/{noteId}", 500, 1_000_000L);
+                Thread ui = start(h);
+                await("the miss shown", () -> h.text().contains("1 CONSISTENCY MISS"));
+                type(h, 'z');
+                await("the counts at zero", () -> h.line("Misses").contains("0 ✓") && h.line("Failed").contains("0 ✓"));
+                await("the reset logged", () -> h.logs.lines().stream().anyMatch(l -> l.startsWith("INFO ")
+                        && l.contains("counters reset") && l.contains("1 consistency misses and 1 failed requests")));
+                stop(h, ui);
+            } finally {
+                dashboardLog.detachAppender(h.logs);
+                dashboardLog.setLevel(level);
+            }
+        }
+    }
+
+    @Test
+    void changingAccountsDuringARolloutWarnsThatTheOldVersionStillServes() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(120, 30)) {
+            Account a = h.accounts.add("ada", false, null);
+            h.deployments.state = new DeploymentState(DeploymentStatus.ROLLOUT_WAIT, Optional.of(new RolloutProgress(5, 30)),
+                    Optional.of(new ProxyInfo(2, 2, Instant.now(), 0)), Optional.of(new ProxyInfo(1, 1, Instant.now(), 0)),
+                    Optional.empty());
+            Thread ui = start(h);
+            type(h, 'l', 's');
+            await("shard new", () -> "new".equals(get(h, a).shard()));
+            await("the warning", () -> h.text().contains("⚠ v1 still serves 50 % of requests and cannot see new (rollout running): ada: shard new"));
+            type(h, 'M');
+            await("the warning for M", () -> h.text().contains("⚠ v1 still serves 50 % of requests and runs the code from before this rollout"));
+            h.deployments.state = new DeploymentState(DeploymentStatus.READY, Optional.empty(),
+                    Optional.of(new ProxyInfo(2, 2, Instant.now(), 0)), Optional.empty(), Optional.empty());
+            await("the warning gone with v1", () -> !h.text().contains("still serves 50 %"));
+            type(h, 'm');
+            await("no warning after the rollout", () -> h.text().contains("ada: migration on") && !h.text().contains("⚠"));
             stop(h, ui);
         }
     }

@@ -10,7 +10,9 @@ import dev.notely.api.ProxyInfo;
 import dev.notely.api.RolloutProgress;
 import dev.notely.telemetry.ConsistencyMiss;
 import dev.notely.telemetry.Status;
+import com.googlecode.lanterna.TextColor;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +27,16 @@ class RenderingTest {
         return new DeploymentState(DeploymentStatus.ROLLOUT_WAIT, Optional.of(new RolloutProgress(elapsed, total)),
                 Optional.of(new ProxyInfo(2, 4242, Instant.parse("2025-08-13T10:00:00Z"), 1)),
                 Optional.of(new ProxyInfo(1, 4141, Instant.parse("2025-08-13T09:00:00Z"), 0)), Optional.empty());
+    }
+
+    private static DeploymentState ready(int version) {
+        return new DeploymentState(DeploymentStatus.READY, Optional.empty(),
+                Optional.of(new ProxyInfo(version, 4242, Instant.parse("2025-08-13T10:00:00Z"), 0)), Optional.empty(),
+                Optional.empty());
+    }
+
+    private static TextColor headerBackground(ScreenHarness h) {
+        return h.terminal.getCharacter(2, 0).getBackgroundColor();
     }
 
     @Test
@@ -60,13 +72,32 @@ class RenderingTest {
             h.stats.recordProxyAccess("GetNote", Status.SUCCESS, 2, MS);
             h.stats.recordProxyAccess("GetNote", Status.CONTENTION, 2, MS);
             h.draw();
-            String status = h.line("ROLLOUT_WAIT  [");
+            String status = h.line("status    v2 and v1 share traffic  [");
             long filled = status.chars().filter(ch -> ch == '█').count();
             long empty = status.chars().filter(ch -> ch == '░').count();
-            assertTrue(filled > 0 && filled == empty, status);
+            assertTrue(filled > 0 && Math.abs(filled - empty) <= 1, "half, give or take the rounding: " + status);
             assertTrue(status.contains("15 s left"), status);
             assertTrue(h.line("current").matches(".*v2\\s+pid 4242 .*restarts 1\\s+12 rpm.*"), h.line("current"));
             assertTrue(h.line("previous").contains("v1  pid 4141"), h.line("previous"));
+            assertTrue(h.lines().get(0).contains("v2 and v1 share traffic, 15 s left"), h.lines().get(0));
+            assertFalse(h.text().contains("ROLLOUT"), "no status names of the controller:\n" + h.text());
+        }
+    }
+
+    @Test
+    void aVersionBeingStartedIsSaidInWords() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            h.deployments.state = new DeploymentState(DeploymentStatus.ROLLOUT_LAUNCH_NEW, Optional.empty(),
+                    Optional.of(new ProxyInfo(2, 4242, Instant.parse("2025-08-13T10:00:00Z"), 0)), Optional.empty(),
+                    Optional.empty());
+            h.draw();
+            assertTrue(h.line("status").contains("starting a new version · v2 serves meanwhile"), h.line("status"));
+            assertTrue(h.lines().get(0).contains("starting a new version"), h.lines().get(0));
+            assertFalse(h.text().contains("ROLLOUT"), h.text());
+            h.deployments.state = ready(3);
+            h.draw();
+            assertTrue(h.line("status").contains("READY · v3 serves every request"), h.line("status"));
+            assertTrue(h.lines().get(0).contains("v3 ready"), h.lines().get(0));
         }
     }
 
@@ -89,7 +120,91 @@ class RenderingTest {
             h.draw();
             String misses = h.line("Misses");
             assertTrue(misses.contains("3 CONSISTENCY MISSES"), misses);
-            assertTrue(misses.contains("stale 2 · missing 1 · resurrected 0"), misses);
+            String kinds = h.lines().get(h.lines().indexOf(misses) + 1);
+            assertTrue(kinds.contains("stale 2 · missing 1 · resurrected 0"), "on the next line at 80 columns:\n" + h.text());
+        }
+    }
+
+    @Test
+    void missesSayHowManyCameInTheLastMinuteAndHowLongAgoTheLatestWas() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(120, 36)) {
+            h.stats.recordMiss(ConsistencyMiss.STALE);
+            h.advanceSeconds(50);
+            h.stats.recordMiss(ConsistencyMiss.STALE);
+            h.advanceSeconds(12);
+            h.draw();
+            String misses = h.line("Misses");
+            assertTrue(misses.matches(".*2 CONSISTENCY MISSES\\s+1/min · last 12 s ago\\s+stale 2 · missing 0.*"), misses);
+            h.advanceSeconds(300);
+            h.draw();
+            assertTrue(h.line("Misses").contains("0/min · last 5 min ago"), "old misses look old: " + h.line("Misses"));
+        }
+    }
+
+    @Test
+    void failedRequestsAreCountedNextToTheMissesAndTurnTheHeaderRed() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            h.deployments.state = ready(4);
+            h.stats.recordApiRequest("GET", "/accounts/{accountId}/notes/{noteId}", 200, MS);
+            h.stats.recordApiRequest("GET", "/accounts/{accountId}/notes/{noteId}", 404, MS);
+            h.draw();
+            assertTrue(h.line("Failed").contains("0 ✓"), "a 404 is an answer: " + h.line("Failed"));
+            assertEquals(TextColor.ANSI.BLUE, headerBackground(h), "calm header while requests succeed");
+
+            for (int i = 0; i < 4; i++) {
+                h.stats.recordApiRequest("GET", "/accounts/{accountId}/notes/{noteId}", 500, MS);
+            }
+            h.stats.recordApiRequest("GET", "/accounts/{accountId}/notes", 503, MS);
+            h.stats.recordApiRequest("PUT", "/accounts/{accountId}/notes/{noteId}", 400, MS);
+            h.draw();
+            String failed = h.line("Failed");
+            assertTrue(failed.matches(".*Failed\\s+6 FAILED REQUESTS\\s+72/min.*"), failed);
+            int misses = h.lines().indexOf(h.line("Misses"));
+            assertEquals(misses + 1, h.lines().indexOf(failed), "right under the misses:\n" + h.text());
+            assertEquals(TextColor.ANSI.RED, headerBackground(h), h.lines().get(0));
+            assertTrue(h.lines().get(0).contains("✗ FAILING 72 req/min"), h.lines().get(0));
+
+            h.advanceSeconds(10); // the failures are no longer happening: counted, but the header calms down
+            h.draw();
+            assertTrue(h.line("Failed").matches(".*6 FAILED REQUESTS\\s+0/min.*"), h.line("Failed"));
+            assertEquals(TextColor.ANSI.BLUE, headerBackground(h), h.lines().get(0));
+        }
+    }
+
+    @Test
+    void theHeaderIsRedWhileNoVersionServes() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            h.dashboard.state().page = Page.LOGS;
+            h.draw();
+            assertEquals(TextColor.ANSI.RED, headerBackground(h), h.lines().get(0));
+            assertTrue(h.lines().get(0).contains("✗ NO VERSION SERVES"), h.lines().get(0));
+            h.stats.recordMiss(ConsistencyMiss.STALE);
+            h.draw();
+            assertTrue(h.lines().get(0).contains("[3 Logs]") && h.lines().get(0).contains("✗ NO VERSION SERVES  ⚠ 1 MISS "), "the tabs keep their place: "
+                    + h.lines().get(0));
+        }
+    }
+
+    @Test
+    void errorRowsComeFirstThenTheNoteRoutes() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(120, 40)) {
+            h.deployments.state = ready(1);
+            h.stats.recordApiRequest("GET", "/accounts/{accountId}", 200, MS);
+            h.stats.recordApiRequest("GET", "/healthz", 200, MS);
+            h.stats.recordApiRequest("POST", "/accounts/{accountId}/notes", 201, MS);
+            h.stats.recordApiRequest("GET", "/accounts/{accountId}/notes/{noteId}", 404, MS);
+            h.stats.recordApiRequest("PUT", "/accounts/{accountId}/notes/{noteId}", 500, MS);
+            h.stats.recordStoreAccess("createNote", Status.SUCCESS, "legacy", MS);
+            h.stats.recordStoreAccess("updateNote", Status.ERROR, "new", MS);
+            h.draw();
+            List<String> lines = h.lines();
+            int header = lines.indexOf(h.line(" method "));
+            assertTrue(lines.get(header + 1).contains("500"), h.text());
+            assertTrue(lines.get(header + 2).contains("/notes") && lines.get(header + 3).contains("/notes"), h.text());
+            assertTrue(lines.get(header + 4).contains("/accounts/{accountId} ") || lines.get(header + 4).contains("/healthz"),
+                    h.text());
+            int storeHeader = lines.indexOf(h.line(" store "));
+            assertTrue(lines.get(storeHeader + 1).contains("updateNote"), h.text());
         }
     }
 
@@ -184,6 +299,63 @@ class RenderingTest {
             int proxy = h.lines().indexOf(h.line("Data-proxy access"));
             // title, header, two rows, one blank line, then the next table's title
             assertEquals(store + 5, proxy, h.text());
+        }
+    }
+
+    /** A kit in trouble at 80×24: a rollout, a failing route among eight, six store rows, contention in v2. */
+    private static ScreenHarness busyAt80x24() throws Exception {
+        ScreenHarness h = new ScreenHarness(80, 24);
+        h.deployments.state = rollout(15, 30);
+        h.stats.recordMiss(ConsistencyMiss.STALE);
+        h.stats.recordApiRequest("POST", "/accounts", 201, MS);
+        h.stats.recordApiRequest("GET", "/healthz", 200, MS);
+        for (String method : List.of("GET", "PUT", "DELETE")) {
+            h.stats.recordApiRequest(method, "/accounts/{accountId}/notes/{noteId}", 200, MS);
+        }
+        h.stats.recordApiRequest("GET", "/accounts/{accountId}/notes", 200, MS);
+        h.stats.recordApiRequest("POST", "/accounts/{accountId}/notes", 201, MS);
+        h.stats.recordApiRequest("GET", "/accounts/{accountId}/notes/{noteId}", 500, MS);
+        for (String op : List.of("createNote", "getNote", "updateNote", "deleteNote", "listNotes")) {
+            h.stats.recordStoreAccess(op, Status.SUCCESS, "legacy", MS);
+        }
+        h.stats.recordStoreAccess("getNote", Status.ERROR, "new", MS);
+        h.stats.recordProxyAccess("GetNote", Status.SUCCESS, 2, MS);
+        h.stats.recordProxyAccess("GetNote", Status.CONTENTION, 2, MS);
+        h.stats.recordProxyAccess("GetNote", Status.ERROR, 1, MS);
+        return h;
+    }
+
+    @Test
+    void at80x24TheErrorsAndNoteRoutesShowFirstAndTheRestPage() throws Exception {
+        try (ScreenHarness h = busyAt80x24()) {
+            h.draw();
+            List<String> lines = h.lines();
+            int api = lines.indexOf(h.line("API requests"));
+            assertTrue(lines.get(api + 2).contains("500"), "the failing route first:\n" + h.text());
+            assertTrue(lines.get(api + 3).contains("/notes"), "then the note routes:\n" + h.text());
+            assertTrue(h.line("API requests").matches(".* 1–\\d of 8 · f/b .*"), h.line("API requests"));
+            assertTrue(lines.get(lines.indexOf(h.line("Data-store access")) + 2).contains("✗"), "store errors first:\n" + h.text());
+            assertFalse(h.text().contains("/healthz"), "the last rows wait on the next page:\n" + h.text());
+
+            h.dashboard.state().tablePage = 1;
+            h.draw();
+            assertTrue(h.text().contains("/healthz"), "f shows the next rows:\n" + h.text());
+            assertFalse(h.text().contains(" 500 "), h.text());
+        }
+    }
+
+    @Test
+    void theProxyFiguresShowAtAnyWidth() throws Exception {
+        try (ScreenHarness h = busyAt80x24()) {
+            h.draw();
+            assertTrue(h.line("current").matches(".*v2 .* 12 rpm  c 12  ✗ 0.*"), "lock waits of v2: " + h.line("current"));
+            assertTrue(h.line("previous").matches(".*v1 .* 12 rpm  c 0  ✗ 12.*"), "errors of v1: " + h.line("previous"));
+            h.dashboard.state().showProxyTable = true;
+            h.draw();
+            List<String> lines = h.lines();
+            int proxy = lines.indexOf(h.line("Data-proxy access"));
+            assertTrue(lines.get(proxy + 2).matches(" v1\\s+GetNote\\s+✗.*"), "proxy errors first:\n" + h.text());
+            assertTrue(h.text().contains("GetNote          c"), "the proxy table at 80 columns shows c:\n" + h.text());
         }
     }
 

@@ -9,13 +9,17 @@ import dev.notely.telemetry.StatsCollector;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A dashboard over fakes, drawn into Lanterna's virtual terminal so tests can read the screen back. */
 final class ScreenHarness implements AutoCloseable {
 
-    final StatsCollector stats = new StatsCollector();
+    /** The figures' clock, moved only by the test, so rates and "N s ago" do not depend on timing. */
+    final AtomicLong clock = new AtomicLong(1_000_000_000_000L);
+    final StatsCollector stats = new StatsCollector(clock::get);
     final Fakes.Accounts accounts = new Fakes.Accounts();
     final Fakes.Deploys deployments = new Fakes.Deploys();
     final LogCapture logs = new LogCapture(100, "%-5level %logger{0} - %msg%n");
@@ -38,6 +42,10 @@ final class ScreenHarness implements AutoCloseable {
         screen = new TerminalScreen(terminal);
         screen.startScreen();
         dashboard = new Dashboard(stats, accounts, noteCounter, deployments, logs, Theme.DARK);
+    }
+
+    void advanceSeconds(long seconds) {
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(seconds));
     }
 
     void draw() throws IOException {

@@ -3,6 +3,7 @@ package dev.notely.tui;
 import com.googlecode.lanterna.screen.Screen;
 import dev.notely.telemetry.LogCapture;
 import dev.notely.telemetry.StatsCollector;
+import dev.notely.telemetry.Status;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
@@ -10,11 +11,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A program for {@link TerminalOutputTest}: the dashboard over fakes, in a JVM whose {@code System.out}
  * strips escape sequences the way {@code mvn -B exec:java} leaves it. Prints a line before and after, so
- * the test can see that the terminal is given back as it was.
+ * the test can see that the terminal is given back as it was. With {@code busy}, the tables have more rows
+ * than a tall terminal shows, as in a kit that has run for a while.
  */
 final class StrippedStdoutDashboard {
 
@@ -33,7 +36,14 @@ final class StrippedStdoutDashboard {
         accounts.add("ada", true, "new");
         accounts.add("grace", false, null);
         LogCapture logs = new LogCapture(100, "%msg%n");
-        Dashboard dashboard = new Dashboard(new StatsCollector(), accounts, a -> 3, new Fakes.Deploys(), logs, Theme.DARK);
+        StatsCollector stats = new StatsCollector();
+        if (List.of(args).contains("busy")) {
+            for (int i = 0; i < 40; i++) {
+                stats.recordApiRequest("GET", "/route-" + i, 200, 1_000_000L * i);
+                stats.recordStoreAccess("operation" + i, Status.SUCCESS, "legacy", 1_000_000L * i);
+            }
+        }
+        Dashboard dashboard = new Dashboard(stats, accounts, a -> 3, new Fakes.Deploys(), logs, Theme.DARK);
         Screen screen = Dashboard.openScreen();
         try {
             dashboard.run(screen);
