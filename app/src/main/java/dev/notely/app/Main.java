@@ -16,6 +16,7 @@ import ch.qos.logback.core.Appender;
 import com.googlecode.lanterna.screen.Screen;
 import dev.notely.telemetry.LogCapture;
 import dev.notely.tui.Dashboard;
+import dev.notely.tui.TerminalChoice;
 import dev.notely.tui.Theme;
 import java.io.IOException;
 import org.slf4j.LoggerFactory;
@@ -89,7 +90,7 @@ public final class Main {
     }
 
     static int run(Options options) {
-        boolean dashboard = !options.headless() && Dashboard.terminalAttached();
+        TerminalChoice where = TerminalChoice.decide(TerminalChoice.Environment.current());
         LogCapture capture = LogCapture.attachToRoot(); // from the start, so the log page has it all
         AtomicInteger exitCode = new AtomicInteger();
         AtomicBoolean stopRequested = new AtomicBoolean(); // by a signal, or by the app on its way out
@@ -118,12 +119,14 @@ public final class Main {
             exitCode.set(1);
             return 1;
         }
-        if (dashboard && showDashboard(kit, capture, options)) {
+        if (!options.headless() && where.kind() != TerminalChoice.Kind.NONE && showDashboard(kit, capture, options, where)) {
             kit.close();
             return 0;
         }
         log.info(options.headless() ? "running headless (--headless): press Ctrl+C to stop"
-                : "no terminal attached: running headless; press Ctrl+C or send SIGTERM to stop");
+                : where.kind() == TerminalChoice.Kind.NONE ? "no dashboard: " + where.reason()
+                + "; running headless, press Ctrl+C or send SIGTERM to stop"
+                : "running headless; press Ctrl+C or send SIGTERM to stop");
         try {
             new CountDownLatch(1).await(); // until a signal runs the shutdown hook
         } catch (InterruptedException e) {
@@ -134,12 +137,13 @@ public final class Main {
     }
 
     /** Runs the dashboard until the user quits; false when no screen could be opened. */
-    private static boolean showDashboard(Kit kit, LogCapture capture, Options options) {
+    private static boolean showDashboard(Kit kit, LogCapture capture, Options options, TerminalChoice where) {
         Screen screen;
         try {
-            screen = Dashboard.openScreen();
+            screen = Dashboard.openScreen(where);
         } catch (IOException | RuntimeException e) {
-            log.warn("cannot open the dashboard ({}); running headless", e.getMessage());
+            log.warn("cannot open the dashboard in {} ({}); running headless. On Windows, WSL or Git Bash runs it "
+                    + "in the terminal", where.reason(), e.getMessage());
             return false;
         }
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

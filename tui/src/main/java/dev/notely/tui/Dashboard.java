@@ -77,26 +77,29 @@ public final class Dashboard implements Actions {
     }
 
     /** Whether a person's terminal is attached (otherwise the kit runs headless). */
-    public static boolean terminalAttached() {
-        return System.console() != null;
-    }
-
     /**
-     * A started screen on the real terminal, in its alternate buffer so the terminal looks as before
+     * A started screen where {@code choice} says, in its alternate buffer so the terminal looks as before
      * once {@link Screen#stopScreen()} is called. Ctrl+C arrives as a key, so it quits through the UI.
      *
-     * <p>The screen talks to the process's own standard output and input, not to {@code System.out}:
-     * whoever launched the JVM may have wrapped that stream. {@code mvn -B exec:java} does, and strips
-     * every escape sequence from it, which leaves an unpositioned jumble on the terminal. The output is
-     * deliberately unbuffered: Lanterna asks the terminal for its size and waits for the reply without
-     * flushing first.
+     * <p>In a terminal, the screen talks to the process's own standard output and input, not to
+     * {@code System.out}: whoever launched the JVM may have wrapped that stream. {@code mvn -B exec:java}
+     * does, and strips every escape sequence from it, which leaves an unpositioned jumble on the terminal.
+     * The output is deliberately unbuffered: Lanterna asks the terminal for its size and waits for the
+     * reply without flushing first.
+     *
+     * @throws IllegalArgumentException for {@link TerminalChoice.Kind#NONE}
      */
-    public static Screen openScreen() throws IOException {
-        Terminal terminal = new DefaultTerminalFactory(new FileOutputStream(FileDescriptor.out),
-                new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8)
-                .setForceTextTerminal(true)
-                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                .createTerminal();
+    public static Screen openScreen(TerminalChoice choice) throws IOException {
+        Terminal terminal = switch (choice.kind()) {
+            case TEXT -> new DefaultTerminalFactory(new FileOutputStream(FileDescriptor.out),
+                    new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8)
+                    .setForceTextTerminal(true)
+                    .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                    .createTerminal();
+            case WINDOW -> new DefaultTerminalFactory().setPreferTerminalEmulator(true)
+                    .setTerminalEmulatorTitle("Notely").createTerminal();
+            case NONE -> throw new IllegalArgumentException("no dashboard: " + choice.reason());
+        };
         Screen screen = new TerminalScreen(terminal);
         screen.startScreen();
         screen.setCursorPosition(null);

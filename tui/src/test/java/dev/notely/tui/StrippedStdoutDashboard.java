@@ -44,7 +44,7 @@ final class StrippedStdoutDashboard {
             }
         }
         Dashboard dashboard = new Dashboard(stats, accounts, a -> 3, new Fakes.Deploys(), logs, Theme.DARK);
-        Screen screen = Dashboard.openScreen();
+        Screen screen = Dashboard.openScreen(new TerminalChoice(TerminalChoice.Kind.TEXT, "a terminal"));
         try {
             dashboard.run(screen);
         } finally {
