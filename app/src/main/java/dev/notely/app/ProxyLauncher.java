@@ -42,9 +42,10 @@ record ProxyLauncher(Path javaBinary, List<String> jvmFlags, List<Path> classpat
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** The java binary of the running JVM. */
+    /** The java binary of the running JVM ({@code java.exe} on Windows). */
     static Path currentJava() {
-        return Path.of(System.getProperty("java.home"), "bin", "java");
+        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+        return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
     }
 
     /** The command line of a standby proxy process. */

@@ -19,7 +19,7 @@ final class AppProcess implements AutoCloseable {
     private final OutputLines lines;
 
     AppProcess(Path dataDir, String... flags) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(ProxyLauncher.currentJava().toString(),
                 "-cp", KitClasspath.join(runtimeClasspath()), Main.class.getName()));
         if (dataDir != null) {
             command.addAll(List.of("--data-dir", dataDir.toString()));

@@ -85,7 +85,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return ProxyLauncher.currentJava().toString();
     }
 
     private void read(Pattern readyLine) {

@@ -30,7 +30,7 @@ class DashboardSmokeTest {
     void theDashboardShowsEveryPageAndQuitsCleanly() throws Exception {
         assumeTrue(tmuxInstalled(), "tmux is not installed: skipping the dashboard smoke test (install tmux to run it)");
         Path data = tmp.resolve("data");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = ProxyLauncher.currentJava().toString();
         String command = "'" + java + "' -cp '" + KitClasspath.join(AppProcess.runtimeClasspath()) + "' "
                 + Main.class.getName() + " --gen --port 0 --network-delay 0 --data-dir '" + data + "'"
                 + " --proxy-source '" + ControllerFixture.START_STAGE + "'";

@@ -148,7 +148,7 @@ public final class ProxyBenchmark {
 
     /** {@link CompileFloor} in a JVM of its own, so its compile is as cold as the first deployment's. */
     private static long coldCompileFloor(Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process p = new ProcessBuilder(ProxyLauncher.currentJava().toString(),
                 "-cp", KitClasspath.join(KitClasspath.current()), CompileFloor.class.getName(), dir.toString())
                 .redirectErrorStream(true).start();
         try {
