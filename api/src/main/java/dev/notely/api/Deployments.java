@@ -17,6 +17,16 @@ public interface Deployments {
      */
     int deploy();
 
+    /**
+     * Steps back one deployment: during a rollout, ends it keeping the version that served before it;
+     * after one, rolls the version it replaced out again from that version's compiled classes.
+     *
+     * @return the version serving (or rolling out) afterwards
+     * @throws dev.notely.store.ConflictException when a version is being started, or there is nothing to
+     *                                            roll back to
+     */
+    int rollback();
+
     /** What is deployed right now. Cheap; safe to call from any thread. */
     DeploymentState state();
 }

@@ -9,6 +9,7 @@ import dev.notely.telemetry.DaemonThreads;
 import dev.notely.api.RolloutProgress;
 import dev.notely.store.ConflictException;
 import dev.notely.telemetry.StatsCollector;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -45,12 +46,13 @@ final class DeploymentController implements Deployments, AutoCloseable {
     private final AtomicBoolean deploying = new AtomicBoolean();
     private final Object lock = new Object();
 
-    private volatile DeploymentStatus status = DeploymentStatus.INITIAL;
     private volatile long rolloutStartNanos;
     private volatile String lastError;
     private volatile Timings lastTimings;
     private volatile boolean closed;
     private int lastVersion; // guarded by lock
+    private long rolloutGeneration; // guarded by lock: a rollout's timer finishes it only if still current
+    private VersionSlot lastReplaced; // guarded by lock: what the last finished rollout replaced, for a rollback
 
     DeploymentController(Releases releases, Duration rolloutWait, StatsCollector stats,
                          Supervisor.RestartPolicy restartPolicy) {
@@ -72,24 +74,74 @@ final class DeploymentController implements Deployments, AutoCloseable {
 
     @Override
     public int deploy() {
-        if (closed) {
-            throw new DeploymentException("the kit is shutting down");
-        }
-        if (!deploying.compareAndSet(false, true)) {
-            throw new ConflictException("deployment already in progress");
-        }
-        boolean rolloutScheduled = false;
+        checkOpen();
         int version;
         synchronized (lock) {
+            // Taken for good, even if this attempt fails: "v2 failed" in the log never means the v2 that serves later.
             version = lastVersion + 1;
-            status = DeploymentStatus.ROLLOUT_LAUNCH_NEW;
+        }
+        return launch(version, null);
+    }
+
+    /**
+     * During a rollout: ends it keeping the version that served before it, and stops the new one. After
+     * a rollout: rolls the version it replaced out again, from that version's compiled classes.
+     *
+     * @return the version that serves (or is rolling out) afterwards
+     * @throws ConflictException when a version is being started, or there is nothing to roll back to
+     */
+    @Override
+    public int rollback() {
+        checkOpen();
+        VersionSlot dropped;
+        VersionSlot kept;
+        VersionSlot again;
+        synchronized (lock) {
+            if (deploying.get()) {
+                throw new ConflictException("a new version is being started: roll back once it serves");
+            }
+            TrafficSplit.Pair pair = split.pair();
+            if (pair.previous() != null) {
+                rolloutGeneration++; // the rollout's timer finds nothing left to finish
+                dropped = pair.current();
+                kept = pair.previous();
+                split.set(new TrafficSplit.Pair(kept, null));
+                again = null;
+            } else if (pair.current() != null && lastReplaced != null) {
+                dropped = null;
+                kept = null;
+                again = lastReplaced;
+            } else {
+                throw new ConflictException(pair.current() == null ? "nothing is deployed, so nothing to roll back"
+                        : "nothing to roll back to: v" + pair.current().version + " replaced no earlier version");
+            }
+        }
+        if (again != null) {
+            log.info("rolling back: v{} rolls out again from its compiled classes, replacing v{}", again.version,
+                    split.pair().current().version);
+            return launch(again.version, again.classes);
+        }
+        log.info("rolled back: v{} is stopped before its rollout ended; v{} serves all traffic", dropped.version,
+                kept.version);
+        retire(dropped);
+        return kept.version;
+    }
+
+    /** Starts version {@code version} from {@code classes}, or from the sources compiled now when null. */
+    private int launch(int version, Path classes) {
+        if (!deploying.compareAndSet(false, true)) {
+            throw new ConflictException("deployment already in progress: a new version is being started");
         }
         VersionSlot slot;
         VersionSlot replaced;
+        VersionSlot dropped;
         ProxyProcess started = null;
         try {
+            synchronized (lock) {
+                lastVersion = Math.max(lastVersion, version);
+            }
             long compileStart = System.nanoTime();
-            slot = new VersionSlot(version, releases.compile(version));
+            slot = new VersionSlot(version, classes != null ? classes : releases.compile(version));
             long launchStart = System.nanoTime();
             started = releases.start(slot, ProxyProcess.START_TIMEOUT);
             long readyAt = System.nanoTime();
@@ -98,19 +150,17 @@ final class DeploymentController implements Deployments, AutoCloseable {
                     throw new DeploymentException("the kit is shutting down");
                 }
                 slot.serving(started, false);
-                lastVersion = version;
                 lastError = null;
                 lastTimings = new Timings(millisBetween(compileStart, launchStart), millisBetween(launchStart, readyAt));
-                replaced = split.pair().current();
-                if (replaced == null) {
-                    split.set(new TrafficSplit.Pair(slot, null));
-                    status = DeploymentStatus.READY;
-                } else {
-                    split.set(new TrafficSplit.Pair(slot, replaced));
-                    status = DeploymentStatus.ROLLOUT_WAIT;
+                TrafficSplit.Pair pair = split.pair();
+                // During a rollout the version rolling out is replaced; the one that served before it stays.
+                replaced = pair.previous() != null ? pair.previous() : pair.current();
+                dropped = pair.previous() != null ? pair.current() : null;
+                split.set(new TrafficSplit.Pair(slot, replaced));
+                if (replaced != null) {
+                    long generation = ++rolloutGeneration;
                     rolloutStartNanos = System.nanoTime();
-                    scheduler.schedule(this::finishRollout, rolloutWait.toMillis(), TimeUnit.MILLISECONDS);
-                    rolloutScheduled = true;
+                    scheduler.schedule(() -> finishRollout(generation), rolloutWait.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
         } catch (RuntimeException e) {
@@ -123,15 +173,12 @@ final class DeploymentController implements Deployments, AutoCloseable {
             synchronized (lock) {
                 lastError = message;
                 serving = split.pair().current();
-                status = serving == null ? DeploymentStatus.INITIAL : DeploymentStatus.READY;
             }
             log.warn("deployment of v{} failed; {}: {}", version,
                     serving == null ? "no version is serving" : serving + " keeps serving", message);
             throw e instanceof DeploymentException d ? d : new DeploymentException(message, e);
         } finally {
-            if (!rolloutScheduled) {
-                deploying.set(false);
-            }
+            deploying.set(false);
         }
         // Committed: the process belongs to the traffic split now, even if it dies this very moment.
         supervisor.watch(slot, started);
@@ -139,39 +186,65 @@ final class DeploymentController implements Deployments, AutoCloseable {
                 lastTimings.compileMillis(), lastTimings.startMillis(), replaced == null ? ""
                         : "; v" + replaced.version + " keeps serving part of the traffic for "
                         + rolloutWait.toSeconds() + " s");
+        if (dropped != null) {
+            log.info("v{} is replaced by v{} before its rollout ended; v{} stopped", dropped.version, version,
+                    dropped.version);
+            retire(dropped);
+        }
         return version;
     }
 
-    private void finishRollout() {
+    private void finishRollout(long generation) {
         VersionSlot old;
         synchronized (lock) {
+            if (generation != rolloutGeneration || closed) {
+                return; // replaced or rolled back meanwhile
+            }
             TrafficSplit.Pair pair = split.pair();
             old = pair.previous();
             split.set(new TrafficSplit.Pair(pair.current(), null)); // all traffic to the new version from now on
-        }
-        try {
             if (old != null) {
-                ProxyProcess process = old.process();
-                old.to(VersionSlot.State.RETIRED);
-                if (process != null) {
-                    puller.pull(old, process); // its last figures, before it goes
-                    process.stop();
-                }
-                log.info("rollout finished: v{} stopped, {} serves all traffic", old.version,
-                        Optional.ofNullable(split.pair().current()).map(Object::toString).orElse("no version"));
+                lastReplaced = old;
             }
-        } finally {
-            synchronized (lock) {
-                status = split.pair().current() == null ? DeploymentStatus.INITIAL : DeploymentStatus.READY;
-            }
-            deploying.set(false);
         }
+        if (old != null) {
+            retire(old);
+            log.info("rollout finished: v{} stopped, {} serves all traffic", old.version,
+                    Optional.ofNullable(split.pair().current()).map(Object::toString).orElse("no version"));
+        }
+    }
+
+    /** Stops a version that no longer takes traffic, after pulling its last figures. */
+    private void retire(VersionSlot slot) {
+        ProxyProcess process = slot.process();
+        slot.to(VersionSlot.State.RETIRED);
+        if (process != null) {
+            puller.pull(slot, process);
+            process.stop();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new DeploymentException("the kit is shutting down");
+        }
+    }
+
+    /** Read from what is so, never stored: starting a version, two sharing traffic, one, or none. */
+    private DeploymentStatus status(TrafficSplit.Pair pair) {
+        if (deploying.get()) {
+            return DeploymentStatus.ROLLOUT_LAUNCH_NEW;
+        }
+        if (pair.previous() != null) {
+            return DeploymentStatus.ROLLOUT_WAIT;
+        }
+        return pair.current() == null ? DeploymentStatus.INITIAL : DeploymentStatus.READY;
     }
 
     @Override
     public DeploymentState state() {
         TrafficSplit.Pair pair = split.pair();
-        DeploymentStatus s = status;
+        DeploymentStatus s = status(pair);
         Optional<RolloutProgress> progress = Optional.empty();
         if (s == DeploymentStatus.ROLLOUT_WAIT) {
             long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - rolloutStartNanos);

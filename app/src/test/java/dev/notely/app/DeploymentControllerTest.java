@@ -144,6 +144,115 @@ class DeploymentControllerTest {
         }
     }
 
+    /** Simulated users' calls through the traffic split until stopped; the first failure is kept. */
+    private static final class Load implements AutoCloseable {
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicInteger ok = new AtomicInteger();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final ExecutorService pool = Executors.newSingleThreadExecutor();
+        private final Future<?> done;
+
+        Load(TrafficSplit router) {
+            done = pool.submit(() -> {
+                Instant t = Instant.parse("2025-08-13T10:00:00Z");
+                while (running.get()) {
+                    try {
+                        t = t.plusMillis(1);
+                        Note n = note("n", t);
+                        router.createNote(ACCOUNT, n);
+                        assertEquals(Optional.of(n), router.getNote(ACCOUNT, n.id()));
+                        router.deleteNote(ACCOUNT, n.id());
+                        ok.incrementAndGet();
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                        return;
+                    }
+                }
+            });
+            Await.until(Duration.ofSeconds(10), "traffic", () -> ok.get() > 3 || failure.get() != null);
+        }
+
+        void more() {
+            int now = ok.get();
+            Await.until(Duration.ofSeconds(10), "more traffic", () -> ok.get() > now + 3 || failure.get() != null);
+        }
+
+        @Override
+        public void close() throws Exception {
+            running.set(false);
+            done.get(30, TimeUnit.SECONDS);
+            pool.shutdownNow();
+            assertEquals(null, failure.get(), "a request failed");
+        }
+    }
+
+    @Test
+    void aDeployDuringARolloutReplacesTheNewVersionAndLosesNoRequest() throws Exception {
+        try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(30))) {
+            DeploymentController c = f.controller;
+            c.deploy();
+            long v1 = c.state().current().orElseThrow().pid();
+            try (Load load = new Load(f.router)) {
+                assertEquals(2, c.deploy());
+                long v2 = c.state().current().orElseThrow().pid();
+                load.more();
+                assertEquals(3, c.deploy(), "a deploy during the rollout is not refused");
+                DeploymentState state = c.state();
+                assertEquals(DeploymentStatus.ROLLOUT_WAIT, state.status());
+                assertEquals(3, state.current().orElseThrow().version());
+                assertEquals(v1, state.previous().orElseThrow().pid(), "v1, which served before, still shares traffic");
+                Await.until(Duration.ofSeconds(15), "the replaced v2 to be stopped", () -> gone(v2));
+                load.more();
+            }
+        }
+    }
+
+    @Test
+    void aRollbackDuringARolloutKeepsThePreviousVersionAndLosesNoRequest() throws Exception {
+        try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(30))) {
+            DeploymentController c = f.controller;
+            c.deploy();
+            long v1 = c.state().current().orElseThrow().pid();
+            try (Load load = new Load(f.router)) {
+                c.deploy();
+                long v2 = c.state().current().orElseThrow().pid();
+                load.more();
+                assertEquals(1, c.rollback());
+                DeploymentState state = c.state();
+                assertEquals(DeploymentStatus.READY, state.status());
+                assertEquals(v1, state.current().orElseThrow().pid());
+                assertTrue(state.previous().isEmpty());
+                Await.until(Duration.ofSeconds(15), "v2 to be stopped", () -> gone(v2));
+                load.more();
+            }
+            assertEquals(List.of(v1), f.proxyProcesses().stream().map(ProcessHandle::pid)
+                    .filter(pid -> pid == v1 || pid == c.state().current().orElseThrow().pid()).toList());
+        }
+    }
+
+    @Test
+    void aRollbackAfterARolloutRollsThePreviousVersionOutAgain() throws Exception {
+        try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(1))) {
+            DeploymentController c = f.controller;
+            ConflictException nothing = assertThrows(ConflictException.class, c::rollback);
+            assertTrue(nothing.getMessage().contains("nothing is deployed"), nothing.getMessage());
+            c.deploy();
+            assertThrows(ConflictException.class, c::rollback, "v1 replaced nothing");
+            c.deploy();
+            Await.until(Duration.ofSeconds(20), "the rollout to v2 to end", () -> c.state().status() == DeploymentStatus.READY);
+            long v2 = c.state().current().orElseThrow().pid();
+            try (Load load = new Load(f.router)) {
+                assertEquals(1, c.rollback());
+                assertEquals(1, c.state().current().orElseThrow().version(), "v1's classes roll out again");
+                Await.until(Duration.ofSeconds(20), "the rollback's rollout to end",
+                        () -> c.state().status() == DeploymentStatus.READY);
+                load.more();
+            }
+            assertEquals(1, c.state().current().orElseThrow().version());
+            Await.until(Duration.ofSeconds(15), "v2 to be stopped", () -> gone(v2));
+        }
+    }
+
     @Test
     void aCompileErrorFailsTheDeploymentAndTheRunningVersionKeepsServing() throws Exception {
         try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(1))) {
@@ -170,7 +279,7 @@ class DeploymentControllerTest {
             assertEquals(Optional.of(before), f.router.getNote(ACCOUNT, before.id()), "v1 still serves");
 
             Files.writeString(f.routerSource(), source);
-            assertEquals(2, c.deploy(), "the failed attempt does not use up a version number");
+            assertEquals(3, c.deploy(), "the failed attempt keeps its number: v2 in the log is the one that failed");
             assertEquals(Optional.empty(), c.state().lastError(), "a good deployment clears the error");
         }
     }

@@ -52,6 +52,11 @@ class LoadGeneratorTest {
                         }
 
                         @Override
+                        public int rollback() {
+                            throw new UnsupportedOperationException("not in this test");
+                        }
+
+                        @Override
                         public DeploymentState state() {
                             return DeploymentState.INITIAL;
                         }

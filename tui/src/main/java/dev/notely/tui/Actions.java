@@ -7,6 +7,9 @@ interface Actions {
 
     void deploy();
 
+    /** Steps back one deployment (see {@link dev.notely.api.Deployments#rollback()}). */
+    void rollback();
+
     void toggleMigration(Account account);
 
     void setAllMigrating(boolean migrating);

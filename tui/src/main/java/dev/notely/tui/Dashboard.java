@@ -304,9 +304,33 @@ public final class Dashboard implements Actions {
                 state.sayWhile("v" + version + " serves; the previous version keeps part of the traffic until the rollout ends",
                         false, d -> d.previous().isPresent() && d.current().map(p -> p.version() == version).orElse(false));
             } catch (ConflictException e) {
-                state.say("not deployed: " + e.getMessage() + " (wait for the rollout to finish)", true);
+                state.say("not deployed: " + e.getMessage(), true);
             } catch (RuntimeException e) {
                 state.say("deployment failed: " + e.getMessage(), true);
+            } finally {
+                state.deploying = false;
+                state.refreshNow = true;
+            }
+        });
+    }
+
+    @Override
+    public void rollback() {
+        if (state.deploying) {
+            state.say("a deployment is running: roll back once it serves", true);
+            return;
+        }
+        state.deploying = true;
+        state.say("rolling back…", false);
+        deployer.execute(() -> {
+            try {
+                int version = deployments.rollback();
+                state.say("rolled back: v" + version + (deployments.state().previous().isPresent()
+                        ? " rolls out again from its compiled classes" : " serves all traffic"), false);
+            } catch (ConflictException e) {
+                state.say("not rolled back: " + e.getMessage(), true);
+            } catch (RuntimeException e) {
+                state.say("rollback failed: " + e.getMessage(), true);
             } finally {
                 state.deploying = false;
                 state.refreshNow = true;

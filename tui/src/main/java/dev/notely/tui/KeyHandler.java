@@ -36,6 +36,8 @@ final class KeyHandler {
             state.page = Page.values()[ch - '1'];
         } else if (ch != null && ch == 'd') {
             actions.deploy();
+        } else if (ch != null && ch == 'r') {
+            actions.rollback();
         } else if (ch != null && ch == 'z') {
             actions.resetCounters();
         } else if (state.page == Page.ACCOUNTS) {
@@ -102,7 +104,7 @@ final class KeyHandler {
     /** The keys of the current page, for the help line. */
     static String help(Page page, List<Account> accounts) {
         return switch (page) {
-            case OVERVIEW -> " ←/→ pages · f/b rows · t stores/proxies · d deploy · z zero counts · q quit";
+            case OVERVIEW -> " ←/→ pages · f/b rows · t stores/proxies · d deploy · r roll back · z zero counts · q quit";
             case ACCOUNTS -> " ←/→ pages · ↑/↓ select · m migrate · M all " + (allMigrating(accounts) ? "off" : "on")
                     + " · s shard · d deploy · q quit";
             case LOGS -> " ←/→ pages · k/j line · b/f page · G end · d deploy · q quit";

@@ -89,6 +89,17 @@ final class Fakes {
             return call + 1;
         }
 
+        final AtomicInteger rollbacks = new AtomicInteger();
+
+        @Override
+        public int rollback() {
+            rollbacks.incrementAndGet();
+            if (failure != null) {
+                throw failure;
+            }
+            return 1;
+        }
+
         @Override
         public DeploymentState state() {
             return state;

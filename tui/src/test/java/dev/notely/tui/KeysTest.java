@@ -129,6 +129,17 @@ class KeysTest {
     }
 
     @Test
+    void rRollsBackAndSaysWhatServes() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            Thread ui = start(h);
+            type(h, 'r');
+            await("rollback called", () -> h.deployments.rollbacks.get() == 1);
+            await("the result shown", () -> h.text().contains("rolled back: v1 serves all traffic"));
+            stop(h, ui);
+        }
+    }
+
+    @Test
     void aFailedDeployShowsWhy() throws Exception {
         try (ScreenHarness h = new ScreenHarness(80, 24)) {
             h.deployments.failure = new dev.notely.api.DeploymentException("compile error: DataProxy.java:3: ';' expected");

@@ -116,6 +116,10 @@ public final class NotelyClient implements AutoCloseable {
         return JsonParser.parseString(expect(200, "POST", "/deploy", null)).getAsJsonObject().get("version").getAsInt();
     }
 
+    public int rollback() {
+        return JsonParser.parseString(expect(200, "POST", "/deploy/rollback", null)).getAsJsonObject().get("version").getAsInt();
+    }
+
     public DeploymentState deployments() {
         return DeploymentJson.fromJson(JsonParser.parseString(expect(200, "GET", "/deployments", null)).getAsJsonObject());
     }

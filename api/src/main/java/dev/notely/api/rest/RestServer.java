@@ -132,6 +132,7 @@ public final class RestServer implements AutoCloseable {
         return new RoutingHandler()
                 .get("/healthz", route(system::health))
                 .post("/deploy", route(system::deploy))
+                .post("/deploy/rollback", route(system::rollback))
                 .get("/stats", route(system::stats))
                 .get("/metrics", route(system::metrics))
                 .get("/deployments", route(system::deployments))

@@ -51,6 +51,14 @@ final class SystemHandler {
         Exchanges.json(exchange, 200, body);
     }
 
+    void rollback(HttpServerExchange exchange) {
+        int version = deployments.rollback();
+        JsonObject body = new JsonObject();
+        body.addProperty("status", "rolled back");
+        body.addProperty("version", version);
+        Exchanges.json(exchange, 200, body);
+    }
+
     void stats(HttpServerExchange exchange) {
         Exchanges.json(exchange, 200, StatsJson.toJsonTree(stats.snapshot()));
     }

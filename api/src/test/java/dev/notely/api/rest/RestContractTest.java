@@ -236,6 +236,20 @@ class RestContractTest {
     }
 
     @Test
+    void rollbackAnswers() {
+        api.send("POST", "/deploy", null);
+        api.send("POST", "/deploy", null);
+        Reply ok = api.send("POST", "/deploy/rollback", null);
+        assertEquals(200, ok.status(), ok.body());
+        assertEquals("{\"status\":\"rolled back\",\"version\":1}", ok.body());
+        api.deployments.outcome = "busy";
+        Reply nothing = api.send("POST", "/deploy/rollback", null);
+        assertEquals(409, nothing.status());
+        assertTrue(nothing.error().contains("nothing to roll back to"), nothing.body());
+        assertEquals(405, api.send("GET", "/deploy/rollback", null).status());
+    }
+
+    @Test
     void deploymentsAndStats() {
         assertEquals("{\"status\":\"ROLLOUT_WAIT\",\"progress\":{\"elapsedSeconds\":12,\"totalSeconds\":30},"
                 + "\"current\":{\"version\":2,\"pid\":4242,\"startedAt\":\"2025-08-13T10:00:00Z\",\"restarts\":1},"

@@ -43,6 +43,14 @@ final class RestFixture implements AutoCloseable {
         }
 
         @Override
+        public int rollback() {
+            if (outcome.equals("busy")) {
+                throw new ConflictException("nothing to roll back to: v1 replaced no earlier version");
+            }
+            return Math.max(1, --deployed);
+        }
+
+        @Override
         public DeploymentState state() {
             return new DeploymentState(DeploymentStatus.ROLLOUT_WAIT, Optional.of(new RolloutProgress(12, 30)),
                     Optional.of(new ProxyInfo(2, 4242, Instant.parse("2025-08-13T10:00:00Z"), 1)),
