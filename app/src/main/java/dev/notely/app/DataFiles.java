@@ -3,11 +3,14 @@ package dev.notely.app;
 import dev.notely.store.NoteStores;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +50,8 @@ final class DataFiles {
             }
             removed += clearDeployments(dataDir);
         } catch (IOException e) {
-            throw new IllegalStateException("--clean could not empty " + dataDir + ": " + e.getMessage(), e);
+            throw new IllegalStateException("--clean could not empty " + dataDir + ": " + e.getMessage()
+                    + inUseHint(e), e);
         }
         log.info("--clean: removed {} data files from {}", removed, dataDir);
     }
@@ -69,6 +73,20 @@ final class DataFiles {
             }
         }
         return removed;
+    }
+
+    /**
+     * What to do when a file could not be deleted or replaced because a program has it open: Windows
+     * refuses that (Linux and macOS allow it), and its own message does not say what to do.
+     */
+    static String inUseHint(IOException e) {
+        return inUseHint(e, System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"));
+    }
+
+    static String inUseHint(IOException e, boolean windows) {
+        boolean refused = e instanceof FileSystemException && !(e instanceof NoSuchFileException);
+        return windows && refused ? " (Windows will not delete or replace a file a program has open: stop the other "
+                + "kit, or close the editor holding it, and try again)" : "";
     }
 
     /** Every database file name the kit may create in {@code dataDir}, whether it exists or not. */

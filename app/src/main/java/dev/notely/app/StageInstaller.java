@@ -58,7 +58,7 @@ final class StageInstaller {
             Files.createDirectories(to.getParent());
             Files.writeString(to, wanted);
         } catch (IOException e) {
-            err.println("notely: cannot install " + stage + ": " + e);
+            err.println("notely: cannot install " + stage + ": " + e + DataFiles.inUseHint(e));
             return 1;
         }
         out.println("proxy/ now holds " + stage + ": deploy it with d in the dashboard (or POST /deploy), or restart the kit");

@@ -1,5 +1,6 @@
 package dev.notely.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,5 +46,14 @@ class DataFilesTest {
         assertTrue(Files.exists(notes), "other things in deployments/ stay");
         assertTrue(Files.exists(linkedVersion, LinkOption.NOFOLLOW_LINKS) && Files.exists(linkedFolder.resolve("keep.txt")),
                 "a link named like a version is not followed");
+    }
+
+    @Test
+    void onWindowsAFileInUseSaysWhatToDo() {
+        java.io.IOException inUse = new java.nio.file.FileSystemException("C:\\kit\\.data\\legacy.db", null,
+                "The process cannot access the file because it is being used by another process");
+        assertTrue(DataFiles.inUseHint(inUse, true).contains("stop the other kit, or close the editor holding it"));
+        assertEquals("", DataFiles.inUseHint(inUse, false), "elsewhere an open file can be deleted: no such hint");
+        assertEquals("", DataFiles.inUseHint(new java.nio.file.NoSuchFileException("x"), true));
     }
 }
