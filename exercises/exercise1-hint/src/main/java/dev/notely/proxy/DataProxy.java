@@ -18,7 +18,7 @@ import java.util.UUID;
  * a single consistency miss. Only accounts whose {@link AccountDetails#isMigrating()} is true change
  * behaviour; everyone else stays on {@code legacy} untouched.
  *
- * <h2>Three facts to build on</h2>
+ * <h2>Four facts to build on</h2>
  * <ol>
  *   <li><b>Two versions serve at once.</b> After {@code d}, your new version runs beside the old one
  *       and every request goes to either, at random, for the rollout wait. Anything your version
@@ -27,11 +27,18 @@ import java.util.UUID;
  *       {@code updatedAt} is newer than the stored one. Repeating a write, or two versions writing the
  *       same note in either order, ends with the newest content.</li>
  *   <li><b>Deletes are idempotent.</b> Deleting a note that is not there succeeds and does nothing.</li>
+ *   <li><b>One call at a time, per version.</b> A proxy runs one call into this class at a time (one
+ *       lock; the dashboard's {@code c} counts the calls that waited for it), so the store calls of
+ *       one method, say a read and then a write, happen with no other call of <i>this</i> version in
+ *       between. The other version, during a rollout, has a lock of its own: its calls can land
+ *       between any two of your store calls. Plan every method for that.</li>
  * </ol>
  *
  * <p>Work through the TODOs top to bottom, run {@code --grade 1} (see the README) after each, then
  * deploy with {@code d}. Switch migration on ({@code M} on the accounts page) only when the rollout
- * has finished.
+ * has finished. A note moves when it is written: once the simulated users have written them all,
+ * {@code legacy} holds none of a migrating account's notes. Leave migration on then: switched off,
+ * the account reads {@code legacy} only, and its notes are no longer there.
  */
 public final class DataProxy implements NoteRouter {
 
@@ -66,12 +73,17 @@ public final class DataProxy implements NoteRouter {
     @Override
     public boolean updateNote(AccountDetails account, Note note) {
         // TODO 4: this is where a note moves. For a migrating account:
-        //   - if the note is still in legacy: copy it into "new" with upsertNote, then delete it from
-        //     legacy. Copy first, delete second, so the note is in at least one store at every moment.
-        //     Careful: the incoming write may be older than what legacy holds; move the newer one.
+        //   - if the note is still in legacy: keep the newer of the two, this update or the legacy
+        //     copy (Note.isNewerThan), upsert that one into "new", then delete the note from legacy.
+        //     Copying the update as it is fails when it is older than the legacy copy: during a
+        //     rollout the old version still writes to legacy while yours moves notes, and two writes
+        //     to one note can cross on the way. Copy first, delete second, so the note is in at least
+        //     one store at every moment.
         //   - otherwise update it in "new" (and return what that returns: false means "no such note").
-        //   Race to think about: another version may move the note between two of your calls. If you
-        //   check legacy first and fall through to "new", a note moved meanwhile is still updated.
+        //   Your read of legacy, the copy and the delete run as one step against other calls to this
+        //   version (the lock), but not against the other version: it may move the note between two
+        //   of your calls. If you check legacy first and fall through to "new", a note moved
+        //   meanwhile is still updated.
         return legacy.updateNote(account.accountId(), note);
     }
 

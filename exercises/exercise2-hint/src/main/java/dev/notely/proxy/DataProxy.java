@@ -25,8 +25,24 @@ import java.util.UUID;
  *       account the next shard and switches this on, so its notes may still be in the old shard.</li>
  * </ul>
  * The facts of exercise 1 still hold: two versions serve at once during a rollout, the newest
- * {@code updatedAt} wins, deletes are idempotent. Grade with {@code --grade 2}; deploy with {@code d};
- * move accounts only after the rollout has finished.
+ * {@code updatedAt} wins, deletes are idempotent, and one version runs one call at a time (one lock),
+ * so a read and a write inside one method are one step against that version, never against the other
+ * one. Grade with {@code --grade 2}.
+ *
+ * <h2>Deploy in this order, each rollout finished before the next</h2>
+ * <ol>
+ *   <li>The read paths, and everything else but {@code assignShard}: TODOs 0 and 2 to 9. Reads look at
+ *       home and, while migrating, in the other shard; deletes reach every shard; creates go home.
+ *       Keep {@code assignShard} answering empty: no account has a shard yet, so users see no change.
+ *       {@code --grade 2} then fails only "shard assignment is balanced".</li>
+ *   <li>{@code assignShard} (TODO 1). From now on an account may live in {@code second}, and the
+ *       version serving beside yours already knows where its notes are. Had you deployed both steps
+ *       at once, the old version would create such an account's notes in {@code new} during the
+ *       rollout while yours looks for them in {@code second} only: misses.</li>
+ *   <li>Only then move accounts with {@code s}.</li>
+ * </ol>
+ * Accounts created before {@code assignShard} was deployed keep no shard (they live in {@code new});
+ * to see it work, create an account afterwards (the README shows how) and look at its shard.
  */
 public final class DataProxy implements NoteRouter {
 
@@ -40,7 +56,8 @@ public final class DataProxy implements NoteRouter {
 
     @Override
     public Optional<String> assignShard(UUID accountId) {
-        // TODO 1: pick a shard from NoteStores.SHARDS by a function of the id alone.
+        // TODO 1 (deploy it last, see above): pick a shard from NoteStores.SHARDS by a function of the
+        //   id alone.
         //   It must give the same answer in every JVM and every version (two versions serve at once,
         //   and proxies restart), and spread random ids evenly. Something built on the UUID's own
         //   hashCode or bits will do; anything random or based on a counter will not.
@@ -70,7 +87,8 @@ public final class DataProxy implements NoteRouter {
         // TODO 5: while migrating, an update brings the note home: if it is in another shard, copy
         //   the newer of (this write, what that shard holds) home with upsertNote, then delete it
         //   there. Check the other shard first and fall through to updating home, so a note another
-        //   version moved meanwhile is still updated. Not migrating: update at home.
+        //   version moved meanwhile is still updated: the lock keeps your own version out from
+        //   between those calls, not the other one. Not migrating: update at home.
         return store.updateNote(account.accountId(), note);
     }
 

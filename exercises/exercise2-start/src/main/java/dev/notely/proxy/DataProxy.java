@@ -26,8 +26,9 @@ import java.util.UUID;
  *       deletes reach every shard.</li>
  * </ol>
  * The rules of exercise 1 still hold: two versions serve at once during a rollout, the newest
- * {@code updatedAt} wins, deletes are idempotent. Start from empty stores: run the kit with
- * {@code --clean} after installing this stage.
+ * {@code updatedAt} wins, deletes are idempotent. Start from empty stores: quit the running kit, then
+ * start it with {@code --clean} after installing this stage. Deploy everything but {@link #assignShard}
+ * first, then {@link #assignShard}, then move accounts: the README's exercise 2 says why.
  */
 public final class DataProxy implements NoteRouter {
 
