@@ -5,6 +5,7 @@ import dev.notely.api.client.NotelyClient;
 import dev.notely.api.rest.RestServer;
 import dev.notely.loadgen.LoadGenerator;
 import dev.notely.store.AccountStore;
+import dev.notely.store.StoreServers;
 import dev.notely.store.sqlite.SqliteAccountStore;
 import dev.notely.telemetry.DaemonThreads;
 import dev.notely.telemetry.StatsCollector;
@@ -92,8 +93,9 @@ final class Kit implements AutoCloseable {
         }
         Path source = proxySource;
         List<Path> kitClasspath = KitClasspath.current();
-        ProxyLauncher launcher = new ProxyLauncher(ProxyLauncher.currentJava(), ProxyLauncher.JVM_FLAGS, ProxyClasspath.of(kitClasspath), dataDir,
-                options.networkDelay(), options.logLevel(), ProxyLauncher.newSecret());
+        ProxyLauncher launcher = new ProxyLauncher(ProxyLauncher.currentJava(), ProxyLauncher.JVM_FLAGS,
+                ProxyClasspath.of(kitClasspath), dataDir, StoreServers.NONE, options.networkDelay(), options.logLevel(),
+                ProxyLauncher.newSecret());
         // The first proxy JVM boots while the sources compile, and both while the API starts.
         StandbyProxies standbys = own(new StandbyProxies(launcher, stats));
         // The proxy is compiled against what it runs with: a shorter class path is a faster compile too.

@@ -1,5 +1,6 @@
 package dev.notely.app;
 
+import dev.notely.store.StoreServers;
 import dev.notely.wire.NetworkDelay;
 import dev.notely.wire.ProxyWire;
 import java.nio.file.Path;
@@ -10,10 +11,10 @@ import java.util.List;
 
 /**
  * How a data-proxy child JVM is started: which java, which class path (the proxy host's own, never the
- * app's whole one), which data folder and network delay, lean JVM flags so it idles in a small
+ * app's whole one), which data folder, stores on database servers and network delay, lean JVM flags so it idles in a small
  * footprint, and the secret it is handed (over stdin, never on its command line).
  */
-record ProxyLauncher(Path javaBinary, List<String> jvmFlags, List<Path> classpath, Path dataDir,
+record ProxyLauncher(Path javaBinary, List<String> jvmFlags, List<Path> classpath, Path dataDir, StoreServers storeServers,
                      NetworkDelay networkDelay, String logLevel, String secret) {
 
     /** Tuned for a small heap and a quick start: the proxy holds no data of its own. */
@@ -31,7 +32,7 @@ record ProxyLauncher(Path javaBinary, List<String> jvmFlags, List<Path> classpat
 
     /** The running JVM's own java binary, and the proxy host's share of the running class path. */
     static ProxyLauncher fromCurrentJvm(Path dataDir, NetworkDelay networkDelay, String logLevel) {
-        return new ProxyLauncher(currentJava(), JVM_FLAGS, ProxyClasspath.of(KitClasspath.current()), dataDir,
+        return new ProxyLauncher(currentJava(), JVM_FLAGS, ProxyClasspath.of(KitClasspath.current()), dataDir, StoreServers.NONE,
                 networkDelay, logLevel, newSecret());
     }
 
@@ -61,6 +62,7 @@ record ProxyLauncher(Path javaBinary, List<String> jvmFlags, List<Path> classpat
         command.addAll(List.of(ProxyWire.FLAG_DATA_DIR, dataDir.toString(),
                 ProxyWire.FLAG_NETWORK_DELAY, networkDelay.toString(),
                 ProxyWire.FLAG_PARENT_PID, String.valueOf(ProcessHandle.current().pid())));
+        command.addAll(storeServers.asArguments(ProxyWire.FLAG_STORE));
         return command;
     }
 }

@@ -65,7 +65,7 @@ class DeploymentControllerTest {
     void aRolloutLosesNoRequestWhenTheOldVersionCannotBeSignalled() throws Exception {
         UnaryOperator<ProxyLauncher> noSignals = l -> new ProxyLauncher(l.javaBinary(),
                 Stream.concat(Stream.of("-Xrs"), l.jvmFlags().stream()).toList(), l.classpath(), l.dataDir(),
-                l.networkDelay(), l.logLevel(), l.secret());
+                l.storeServers(), l.networkDelay(), l.logLevel(), l.secret());
         try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(3), ControllerFixture.START_STAGE,
                 Supervisor.RestartPolicy.DEFAULT, noSignals)) {
             LogCapture log = LogCapture.attachToRoot();

@@ -71,6 +71,25 @@ class ProxyMainTest {
     }
 
     @Test
+    void aProxyGivenAWrongStoreSettingSaysSoInOneLineAndDoesNotStart() throws Exception {
+        Process app = new ProcessBuilder("sleep", "120").start();
+        List<String> command = command(app.pid());
+        command.addAll(List.of(ProxyWire.FLAG_STORE, "new=jdbc:mysql://127.0.0.1/notely?password=secret"));
+        Process proxy = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            List<String> output = collect(proxy);
+            assertTrue(proxy.waitFor(30, TimeUnit.SECONDS), "the proxy exits at once: " + output);
+            assertEquals(1, proxy.exitValue(), String.join("\n", output));
+            Await.until(Duration.ofSeconds(5), "its one line", () -> output.size() == 1);
+            assertEquals("ERROR ProxyMain - --store new: 'jdbc:mysql://127.0.0.1/notely?...' is not a PostgreSQL URL;"
+                    + " expected jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD", output.get(0));
+        } finally {
+            proxy.destroyForcibly();
+            app.destroyForcibly();
+        }
+    }
+
+    @Test
     void aProxyWhoseAppIsAlreadyGoneDoesNotStart() throws Exception {
         Process app = new ProcessBuilder("true").start();
         assertTrue(app.waitFor(10, TimeUnit.SECONDS));

@@ -3,6 +3,7 @@ package dev.notely.proxyhost;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStores;
 import dev.notely.store.Failures;
+import dev.notely.store.StoreServers;
 import dev.notely.store.sqlite.SqliteNoteStores;
 import dev.notely.telemetry.StatsCollector;
 import dev.notely.wire.NetworkDelay;
@@ -21,6 +22,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,10 @@ public final class ProxyMain implements Callable<Integer> {
     @Option(names = ProxyWire.FLAG_DATA_DIR, required = true, description = "where the note stores live")
     Path dataDir;
 
+    @Option(names = ProxyWire.FLAG_STORE, paramLabel = "NAME=URL",
+            description = "a note store on a PostgreSQL server instead of the data directory; repeatable")
+    List<String> storeServers = new ArrayList<>();
+
     @Option(names = ProxyWire.FLAG_NETWORK_DELAY, defaultValue = "1-5ms", converter = DelayConverter.class,
             description = "simulated delay on the wire: a range such as 1-5ms, or 0")
     NetworkDelay delay;
@@ -67,8 +74,15 @@ public final class ProxyMain implements Callable<Integer> {
         if (parentPid != 0 && !exitWithParent(parentPid)) {
             return 0; // the app that started this process is already gone
         }
+        StoreServers servers;
+        try {
+            servers = StoreServers.parse(storeServers);
+        } catch (IllegalArgumentException e) {
+            log.error("{}", e.getMessage());
+            return 1;
+        }
         StatsCollector stats = new StatsCollector();
-        SqliteNoteStores stores = new SqliteNoteStores(dataDir, stats);
+        SqliteNoteStores stores = new SqliteNoteStores(dataDir, stats, servers);
         SwitchableHandler handler = new SwitchableHandler();
         GracefulShutdownHandler graceful = Handlers.gracefulShutdown(handler);
         Undertow server = Undertow.builder()

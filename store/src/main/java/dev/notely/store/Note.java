@@ -30,6 +30,18 @@ public record Note(UUID id, UUID creator, Instant createdAt, Instant updatedAt, 
         return new Note(id, creator, createdAt, at, newContent);
     }
 
+    /**
+     * Checks the note is written for the account that created it: stores match a note by its id and its
+     * own creator, so this makes the creator the account a call is scoped to.
+     *
+     * @throws IllegalArgumentException when the note's creator is not {@code accountId}
+     */
+    public void requireCreator(UUID accountId) {
+        if (!creator.equals(accountId)) {
+            throw new IllegalArgumentException("note " + id + " belongs to account " + creator + ", not " + accountId);
+        }
+    }
+
     /** Whether this version of the note was written after {@code other}. */
     public boolean isNewerThan(Note other) {
         return updatedAt.isAfter(other.updatedAt);

@@ -51,6 +51,8 @@ public final class ProxyWire {
     public static final String FLAG_DATA_DIR = "--data-dir";
     public static final String FLAG_NETWORK_DELAY = "--network-delay";
     public static final String FLAG_PARENT_PID = "--parent-pid";
+    /** A store on a database server, {@code NAME=URL}; repeated for each such store. */
+    public static final String FLAG_STORE = "--store";
 
     private ProxyWire() {
     }

@@ -1,6 +1,7 @@
 package dev.notely.store.sqlite;
 
 import dev.notely.store.Account;
+import dev.notely.store.sql.StoreTypes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * SQL for the {@code accounts} table. Ids are stored as text ({@link SqliteTypes}); an {@link Account} binds by
+ * SQL for the {@code accounts} table. Ids are stored as text ({@link StoreTypes}); an {@link Account} binds by
  * its accessors' names.
  */
 @RegisterRowMapper(AccountDao.AccountMapper.class)
@@ -46,7 +47,7 @@ interface AccountDao {
     @SqlQuery("SELECT 1")
     int ping();
 
-    /** A row as an {@link Account}, its id read by the column mapper of {@link SqliteTypes}. */
+    /** A row as an {@link Account}, its id read by the column mapper of {@link StoreTypes}. */
     final class AccountMapper implements RowMapper<Account> {
 
         @Override

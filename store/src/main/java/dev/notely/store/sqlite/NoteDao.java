@@ -1,15 +1,11 @@
 package dev.notely.store.sqlite;
 
 import dev.notely.store.Note;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
+import dev.notely.store.sql.NoteRowMapper;
+import dev.notely.store.sql.StoreTypes;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.mapper.ColumnMapper;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -17,10 +13,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * SQL for the {@code notes} table. Ids are stored as text, times as epoch milliseconds ({@link SqliteTypes});
+ * SQL for the {@code notes} table. Ids are stored as text, times as epoch milliseconds ({@link StoreTypes});
  * a {@link Note} binds by its accessors' names.
  */
-@RegisterRowMapper(NoteDao.NoteMapper.class)
+@RegisterRowMapper(NoteRowMapper.class)
 interface NoteDao {
 
     @SqlUpdate("""
@@ -78,25 +74,4 @@ interface NoteDao {
 
     @SqlQuery("PRAGMA synchronous")
     int synchronousSetting();
-
-    /**
-     * A row as a {@link Note}, its ids and times read by the column mappers of {@link SqliteTypes}. Not
-     * {@code @RegisterConstructorMapper}: that matches columns to constructor parameters anew for every
-     * query, which adds about as much to a point read as SQLite's own work.
-     */
-    final class NoteMapper implements RowMapper<Note> {
-
-        @Override
-        public RowMapper<Note> specialize(ResultSet rows, StatementContext context) {
-            ColumnMapper<UUID> uuid = context.findColumnMapperFor(UUID.class).orElseThrow();
-            ColumnMapper<Instant> instant = context.findColumnMapperFor(Instant.class).orElseThrow();
-            return (row, ctx) -> new Note(uuid.map(row, "id", ctx), uuid.map(row, "creator", ctx),
-                    instant.map(row, "created_at", ctx), instant.map(row, "updated_at", ctx), row.getString("content"));
-        }
-
-        @Override
-        public Note map(ResultSet row, StatementContext context) throws SQLException {
-            return specialize(row, context).map(row, context);
-        }
-    }
 }

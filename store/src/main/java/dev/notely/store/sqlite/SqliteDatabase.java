@@ -2,6 +2,7 @@ package dev.notely.store.sqlite;
 
 import dev.notely.store.Failures;
 import dev.notely.store.StoreException;
+import dev.notely.store.sql.StoreTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ final class SqliteDatabase<D> implements AutoCloseable {
         String url = "jdbc:sqlite:" + absolute;
         SQLiteConfig config = connectionConfig(synced);
         Jdbi jdbi = Jdbi.create(() -> config.createConnection(url)).installPlugin(new SqlObjectPlugin())
-                .installPlugin(new SqliteTypes())
+                .installPlugin(new StoreTypes())
                 .setStatementBuilderFactory(connection -> new ReusedStatements());
         configure.accept(jdbi);
         HandlePool<D> pool = new HandlePool<>(jdbi, daoType, label);

@@ -76,7 +76,7 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
 
     @Override
     public void createNote(UUID accountId, Note note) {
-        requireOwner(accountId, note);
+        note.requireCreator(accountId);
         try {
             dao(d -> {
                 d.insert(note);
@@ -93,7 +93,7 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
 
     @Override
     public boolean updateNote(UUID accountId, Note note) {
-        requireOwner(accountId, note);
+        note.requireCreator(accountId);
         // One transaction: the UPDATE takes the write lock even when it matches nothing, so no other
         // connection can insert the note between it and the existence check. Apart, "true" could
         // answer for a note that appeared after this write was not applied.
@@ -102,7 +102,7 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
 
     @Override
     public void upsertNote(UUID accountId, Note note) {
-        requireOwner(accountId, note);
+        note.requireCreator(accountId);
         dao(d -> {
             d.upsert(note);
             return null;
@@ -156,14 +156,6 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             throw new StoreException(db.description() + ": " + Failures.rootMessage(e), e);
-        }
-    }
-
-    /** The DAO binds the note's own creator: this makes it the account the call is scoped to. */
-    private static void requireOwner(UUID accountId, Note note) {
-        if (!note.creator().equals(accountId)) {
-            throw new IllegalArgumentException(
-                    "note " + note.id() + " belongs to account " + note.creator() + ", not " + accountId);
         }
     }
 }

@@ -3,31 +3,42 @@ package dev.notely.store.sqlite;
 import dev.notely.store.InstrumentedNoteStore;
 import dev.notely.store.NoteStore;
 import dev.notely.store.NoteStores;
+import dev.notely.store.StoreServers;
+import dev.notely.store.postgres.PostgresNoteStore;
 import dev.notely.telemetry.StatsCollector;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The note stores of one data directory: {@code <data-dir>/<name>.db}, each opened once on first use,
- * instrumented, and closed together.
+ * instrumented, and closed together. A store configured with a server URL ({@link StoreServers}) is opened
+ * on that PostgreSQL database instead of its file.
  */
 public final class SqliteNoteStores implements NoteStores, AutoCloseable {
 
     private final Path dataDir;
     private final StatsCollector stats;
     private final boolean synced;
-    private final Map<String, SqliteNoteStore> opened = new LinkedHashMap<>();
+    private final StoreServers servers;
+    private final Map<String, AutoCloseable> opened = new LinkedHashMap<>();
     private final Map<String, NoteStore> instrumented = new LinkedHashMap<>();
 
     public SqliteNoteStores(Path dataDir, StatsCollector stats) {
-        this(dataDir, stats, true);
+        this(dataDir, stats, true, StoreServers.NONE);
     }
 
-    private SqliteNoteStores(Path dataDir, StatsCollector stats, boolean synced) {
+    /** The stores of {@code dataDir}, but those {@code servers} names are opened on their database server. */
+    public SqliteNoteStores(Path dataDir, StatsCollector stats, StoreServers servers) {
+        this(dataDir, stats, true, servers);
+    }
+
+    private SqliteNoteStores(Path dataDir, StatsCollector stats, boolean synced, StoreServers servers) {
         this.dataDir = dataDir;
         this.stats = stats;
         this.synced = synced;
+        this.servers = servers;
     }
 
     /**
@@ -35,7 +46,7 @@ public final class SqliteNoteStores implements NoteStores, AutoCloseable {
      * which on a laptop disk can cost more than everything else a check does. A crash may lose writes.
      */
     public static SqliteNoteStores scratch(Path dataDir, StatsCollector stats) {
-        return new SqliteNoteStores(dataDir, stats, false);
+        return new SqliteNoteStores(dataDir, stats, false, StoreServers.NONE);
     }
 
     @Override
@@ -43,18 +54,27 @@ public final class SqliteNoteStores implements NoteStores, AutoCloseable {
         NoteStores.requireKnown(name);
         NoteStore store = instrumented.get(name);
         if (store == null) {
-            SqliteNoteStore raw = SqliteNoteStore.open(name, dataDir.resolve(name + ".db"), synced);
-            opened.put(name, raw);
+            Optional<String> server = servers.url(name);
+            NoteStore raw;
+            if (server.isPresent()) {
+                PostgresNoteStore onServer = PostgresNoteStore.open(name, server.get());
+                opened.put(name, onServer);
+                raw = onServer;
+            } else {
+                SqliteNoteStore inFile = SqliteNoteStore.open(name, dataDir.resolve(name + ".db"), synced);
+                opened.put(name, inFile);
+                raw = inFile;
+            }
             store = new InstrumentedNoteStore(raw, stats);
             instrumented.put(name, store);
         }
         return store;
     }
 
-    /** The store behind {@code open(name)}, without instrumentation; for tests. */
+    /** The SQLite store behind {@code open(name)}, without instrumentation; for tests. */
     synchronized SqliteNoteStore raw(String name) {
         open(name);
-        return opened.get(name);
+        return (SqliteNoteStore) opened.get(name);
     }
 
     public Path dataDir() {
@@ -63,7 +83,13 @@ public final class SqliteNoteStores implements NoteStores, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        opened.values().forEach(SqliteNoteStore::close);
+        for (AutoCloseable store : opened.values()) {
+            try {
+                store.close();
+            } catch (Exception e) {
+                // closing every store regardless; a store that fails to close has nothing left to lose
+            }
+        }
         opened.clear();
         instrumented.clear();
     }

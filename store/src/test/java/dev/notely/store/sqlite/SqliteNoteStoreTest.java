@@ -2,11 +2,10 @@ package dev.notely.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
+import dev.notely.store.NoteStoreContract;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,67 +20,19 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 
-class SqliteNoteStoreTest {
-
-    private static final Instant T0 = Instant.parse("2025-08-13T10:00:00.000Z");
+/** The store contract on a SQLite file, and what is particular to SQLite: locks, snapshots, the file's form. */
+class SqliteNoteStoreTest extends NoteStoreContract<SqliteNoteStore> {
 
     @TempDir
     Path dir;
-    private SqliteNoteStore store;
-    private final UUID account = UUID.randomUUID();
 
-    @BeforeEach
-    void open() {
-        store = SqliteNoteStore.open("legacy", dir.resolve("legacy.db"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private Note note(String content, Instant updatedAt) {
-        return new Note(UUID.randomUUID(), account, T0, updatedAt, content);
-    }
-
-    @Test
-    void createThenGetReturnsTheSameNote() {
-        Note n = note("hello", T0);
-        store.createNote(account, n);
-        assertEquals(Optional.of(n), store.getNote(account, n.id()));
-        assertEquals(List.of(n.id()), store.listNotes(account));
-        assertEquals(1, store.countNotes(account));
-        assertEquals(1, store.totalNotes());
-    }
-
-    @Test
-    void newerUpdateIsAppliedOlderAndEqualAreIgnored() {
-        Note n = note("v1", T0.plusSeconds(10));
-        store.createNote(account, n);
-
-        assertTrue(store.updateNote(account, n.withContent("older", T0.plusSeconds(5))));
-        assertEquals("v1", store.getNote(account, n.id()).orElseThrow().content(), "older write ignored");
-
-        assertTrue(store.updateNote(account, n.withContent("equal", T0.plusSeconds(10))));
-        assertEquals("v1", store.getNote(account, n.id()).orElseThrow().content(), "equal write ignored");
-
-        Note newer = n.withContent("v2", T0.plusSeconds(11));
-        assertTrue(store.updateNote(account, newer));
-        assertEquals(Optional.of(newer), store.getNote(account, n.id()));
-    }
-
-    @Test
-    void updateOfAMissingNoteReturnsFalseAndWritesNothing() {
-        Note ghost = note("ghost", T0);
-        assertFalse(store.updateNote(account, ghost));
-        assertEquals(Optional.empty(), store.getNote(account, ghost.id()));
-        assertEquals(0, store.totalNotes());
+    @Override
+    protected SqliteNoteStore open() {
+        return SqliteNoteStore.open("legacy", dir.resolve("legacy.db"));
     }
 
     @Test
@@ -159,77 +110,6 @@ class SqliteNoteStoreTest {
     }
 
     @Test
-    void deleteIsIdempotent() {
-        Note n = note("bye", T0);
-        store.createNote(account, n);
-        store.deleteNote(account, n.id());
-        store.deleteNote(account, n.id());
-        store.deleteNote(account, UUID.randomUUID());
-        assertEquals(Optional.empty(), store.getNote(account, n.id()));
-        assertEquals(List.of(), store.listNotes(account));
-    }
-
-    @Test
-    void duplicateCreateFailsClearlyAndKeepsTheFirst() {
-        Note n = note("first", T0);
-        store.createNote(account, n);
-        ConflictException e = assertThrows(ConflictException.class,
-                () -> store.createNote(account, n.withContent("second", T0.plusSeconds(1))));
-        assertEquals("note " + n.id() + " already exists in the legacy store", e.getMessage());
-        assertEquals("first", store.getNote(account, n.id()).orElseThrow().content());
-    }
-
-    @Test
-    void upsertInsertsOrUpdatesOnlyIfNewer() {
-        Note n = note("copy", T0.plusSeconds(10));
-        store.upsertNote(account, n);
-        assertEquals(Optional.of(n), store.getNote(account, n.id()), "inserted");
-
-        store.upsertNote(account, n);
-        assertEquals(1, store.totalNotes(), "repeating the copy is harmless");
-
-        store.upsertNote(account, n.withContent("older", T0.plusSeconds(9)));
-        store.upsertNote(account, n.withContent("same time", T0.plusSeconds(10)));
-        assertEquals("copy", store.getNote(account, n.id()).orElseThrow().content());
-
-        store.upsertNote(account, n.withContent("newer", T0.plusSeconds(11)));
-        assertEquals("newer", store.getNote(account, n.id()).orElseThrow().content());
-    }
-
-    @Test
-    void notesAreOnlySeenThroughTheirAccount() {
-        Note n = note("mine", T0);
-        store.createNote(account, n);
-        UUID other = UUID.randomUUID();
-        assertEquals(Optional.empty(), store.getNote(other, n.id()));
-        assertEquals(List.of(), store.listNotes(other));
-        assertFalse(store.updateNote(other, new Note(n.id(), other, T0, T0.plusSeconds(60), "hijack")));
-        store.deleteNote(other, n.id());
-        assertEquals(Optional.of(n), store.getNote(account, n.id()));
-
-        store.upsertNote(other, new Note(n.id(), other, T0, T0.plusSeconds(60), "hijack"));
-        assertEquals(Optional.of(n), store.getNote(account, n.id()), "an upsert cannot take over a note");
-    }
-
-    @Test
-    void aNoteMustBelongToTheAccountItIsWrittenFor() {
-        Note n = note("x", T0);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> store.createNote(UUID.randomUUID(), n));
-        assertTrue(e.getMessage().contains("belongs to account " + account), e.getMessage());
-    }
-
-    @Test
-    void listIsOldestFirstAndTimesKeepMilliseconds() {
-        Note a = new Note(UUID.randomUUID(), account, T0.plusMillis(2), T0.plusMillis(2), "a");
-        Note b = new Note(UUID.randomUUID(), account, T0.plusMillis(1), Instant.parse("2025-08-13T10:00:00.123456Z"), "b");
-        store.createNote(account, a);
-        store.createNote(account, b);
-        assertEquals(List.of(b.id(), a.id()), store.listNotes(account));
-        assertEquals(Instant.parse("2025-08-13T10:00:00.123Z"), store.getNote(account, b.id()).orElseThrow().updatedAt());
-    }
-
-    @Test
     void aFileWrittenByEarlierVersionsIsReadAndKeepsItsForm() throws SQLException {
         // Ids as text, times as epoch milliseconds: the form of every notes file written so far.
         Path file = dir.resolve("earlier.db");
@@ -275,14 +155,5 @@ class SqliteNoteStoreTest {
                     "0a1b2c3d-0000-4000-8000-00000000beef text 00000000-0000-0000-0000-00000000acc1 text"
                             + " 1755079202000 integer 1755079202000 integer written now"), stored);
         }
-    }
-
-    @Test
-    void writesAreDurableAcrossReopen() {
-        Note n = note("kept", T0);
-        store.createNote(account, n);
-        store.close();
-        store = SqliteNoteStore.open("legacy", dir.resolve("legacy.db"));
-        assertEquals(Optional.of(n), store.getNote(account, n.id()));
     }
 }

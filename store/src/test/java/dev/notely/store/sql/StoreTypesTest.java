@@ -1,4 +1,4 @@
-package dev.notely.store.sqlite;
+package dev.notely.store.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteTypesTest {
+class StoreTypesTest {
 
     private static final UUID ID = UUID.fromString("3f1c2a9e-8b7d-4e6f-a5c4-0123456789ab");
     private static final Instant AT = Instant.parse("2025-08-13T10:00:00.123Z");
@@ -26,7 +26,7 @@ class SqliteTypesTest {
 
     @BeforeEach
     void open() {
-        handle = Jdbi.create("jdbc:sqlite:" + dir.resolve("types.db")).installPlugin(new SqliteTypes()).open();
+        handle = Jdbi.create("jdbc:sqlite:" + dir.resolve("types.db")).installPlugin(new StoreTypes()).open();
     }
 
     @AfterEach

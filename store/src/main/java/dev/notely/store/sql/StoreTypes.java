@@ -1,4 +1,4 @@
-package dev.notely.store.sqlite;
+package dev.notely.store.sql;
 
 import java.sql.Types;
 import java.time.Instant;
@@ -11,12 +11,13 @@ import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.spi.JdbiPlugin;
 
 /**
- * How the kit's SQLite files hold the domain's types: ids as TEXT in their usual 36-character form, times
- * as INTEGER milliseconds since the epoch. Installed once on each database's JDBI, so that DAOs bind and
- * return {@link UUID} and {@link Instant} as they are and no call site converts them. Changing a form here
- * changes the files: files written by earlier versions must stay readable.
+ * How the kit's databases hold the domain's types: ids as text in their usual 36-character form, times
+ * as integer milliseconds since the epoch. SQLite files and PostgreSQL tables use the same forms, so a
+ * row copied from one backend to the other is the same row. Installed once on each database's JDBI, so
+ * that DAOs bind and return {@link UUID} and {@link Instant} as they are and no call site converts them.
+ * Changing a form here changes the stored data: data written by earlier versions must stay readable.
  */
-final class SqliteTypes implements JdbiPlugin {
+public final class StoreTypes implements JdbiPlugin {
 
     @Override
     public void customizeJdbi(Jdbi jdbi) {
