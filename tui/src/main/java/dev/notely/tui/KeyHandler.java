@@ -104,7 +104,8 @@ final class KeyHandler {
     /** The keys of the current page, for the help line. */
     static String help(Page page, List<Account> accounts) {
         return switch (page) {
-            case OVERVIEW -> " ←/→ pages · f/b rows · t stores/proxies · d deploy · r roll back · z zero counts · q quit";
+            // At most 79 characters: an 80-column terminal must show it whole.
+            case OVERVIEW -> " ←/→ pages · f/b rows · t store/proxy · d deploy · r rollback · z zero · q quit";
             case ACCOUNTS -> " ←/→ pages · ↑/↓ select · m migrate · M all " + (allMigrating(accounts) ? "off" : "on")
                     + " · s shard · d deploy · q quit";
             case LOGS -> " ←/→ pages · k/j line · b/f page · G end · d deploy · q quit";
