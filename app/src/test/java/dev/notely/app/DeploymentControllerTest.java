@@ -301,15 +301,33 @@ class DeploymentControllerTest {
     }
 
     @Test
-    void aSecondDeployWhileOneRunsIsRefused() throws Exception {
+    void aSecondDeployWhileANewVersionIsStartingIsRefused() throws Exception {
+        Path go = tmp.resolve("go");
         try (ControllerFixture f = new ControllerFixture(tmp, Duration.ofSeconds(30))) {
             DeploymentController c = f.controller;
             c.deploy();
-            c.deploy();
-            assertEquals(DeploymentStatus.ROLLOUT_WAIT, c.state().status());
-            ConflictException e = assertThrows(ConflictException.class, c::deploy);
-            assertEquals("deployment already in progress", e.getMessage());
+            String source = Files.readString(f.routerSource());
+            // The next version's constructor waits for the test's go-ahead: it is "being started" until then.
+            Files.writeString(f.routerSource(), source.replace("this.legacy = stores.open(NoteStores.LEGACY);",
+                    "this.legacy = stores.open(NoteStores.LEGACY);\n"
+                            + "while (!java.nio.file.Files.exists(java.nio.file.Path.of(\"" + go + "\"))) {"
+                            + " try { Thread.sleep(20); } catch (InterruptedException e) { throw new IllegalStateException(e); } }"));
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<Integer> starting = pool.submit(c::deploy);
+                Await.until(Duration.ofSeconds(30), "v2 to be starting",
+                        () -> c.state().status() == DeploymentStatus.ROLLOUT_LAUNCH_NEW);
+                ConflictException e = assertThrows(ConflictException.class, c::deploy);
+                assertTrue(e.getMessage().startsWith("deployment already in progress"), e.getMessage());
+                assertThrows(ConflictException.class, c::rollback, "no rollback while a version is starting");
+                Files.writeString(go, "");
+                assertEquals(2, starting.get(60, TimeUnit.SECONDS));
+            } finally {
+                Files.writeString(go, "");
+                pool.shutdownNow();
+            }
             assertEquals(2, c.state().current().orElseThrow().version());
+            assertEquals(DeploymentStatus.ROLLOUT_WAIT, c.state().status());
         }
     }
 
