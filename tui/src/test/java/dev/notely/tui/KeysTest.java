@@ -189,6 +189,7 @@ class KeysTest {
             await("the warning", () -> h.text().contains("⚠ v1 still serves 50 % of requests and cannot see new (rollout running): ada: shard new"));
             type(h, 'M');
             await("the warning for M", () -> h.text().contains("⚠ v1 still serves 50 % of requests and runs the code from before this rollout"));
+            await("M applied: every account's migration off", () -> !get(h, a).isMigrating());
             h.deployments.state = new DeploymentState(DeploymentStatus.READY, Optional.empty(),
                     Optional.of(new ProxyInfo(2, 2, Instant.now(), 0)), Optional.empty(), Optional.empty());
             await("the warning gone with v1", () -> !h.text().contains("still serves 50 %"));
