@@ -44,17 +44,16 @@ final class SystemHandler {
     }
 
     void deploy(HttpServerExchange exchange) {
-        int version = deployments.deploy();
-        JsonObject body = new JsonObject();
-        body.addProperty("status", "deployment started");
-        body.addProperty("version", version);
-        Exchanges.json(exchange, 200, body);
+        answerVersion(exchange, "deployment started", deployments.deploy());
     }
 
     void rollback(HttpServerExchange exchange) {
-        int version = deployments.rollback();
+        answerVersion(exchange, "rolled back", deployments.rollback());
+    }
+
+    private static void answerVersion(HttpServerExchange exchange, String status, int version) {
         JsonObject body = new JsonObject();
-        body.addProperty("status", "rolled back");
+        body.addProperty("status", status);
         body.addProperty("version", version);
         Exchanges.json(exchange, 200, body);
     }
