@@ -38,8 +38,11 @@ public record TerminalChoice(Kind kind, String reason) {
         /** This process's. */
         public static Environment current() {
             Map<String, String> env = System.getenv();
-            return new Environment(System.getProperty("os.name", ""), System.console() != null,
-                    !GraphicsEnvironment.isHeadless(), env.get("TERM"), onPath(env.get("PATH"), "stty"));
+            String os = System.getProperty("os.name", "");
+            // Only Windows asks for a desktop or stty: elsewhere start-up need not load AWT or scan the PATH.
+            boolean windows = os.toLowerCase(Locale.ROOT).startsWith("windows");
+            return new Environment(os, System.console() != null, windows && !GraphicsEnvironment.isHeadless(),
+                    env.get("TERM"), windows && onPath(env.get("PATH"), "stty"));
         }
 
         boolean windows() {
