@@ -66,6 +66,21 @@ public abstract class ForwardingNoteStore implements NoteStore {
     }
 
     @Override
+    public boolean removeMovedNote(UUID accountId, Note moved) {
+        return around("removeMovedNote", () -> delegate.removeMovedNote(accountId, moved));
+    }
+
+    @Override
+    public List<Note> pageNotes(UUID accountId, Optional<UUID> after, int limit) {
+        return around("pageNotes", () -> delegate.pageNotes(accountId, after, limit));
+    }
+
+    @Override
+    public List<UUID> pageAccounts(Optional<UUID> after, int limit) {
+        return around("pageAccounts", () -> delegate.pageAccounts(after, limit));
+    }
+
+    @Override
     public long countNotes(UUID accountId) {
         return around("countNotes", () -> delegate.countNotes(accountId));
     }

@@ -49,4 +49,21 @@ public interface NoteRouter {
      * @return a store name from {@link NoteStores#SHARDS}, or empty for no shard
      */
     Optional<String> assignShard(UUID accountId);
+
+    /**
+     * Brings the next page of the account's notes to where they belong, for the kit's backfill: the notes
+     * nobody writes, which a move-on-write never reaches. The kit calls it for every account, page after
+     * page, passing back {@link BackfillResult#next()}, while users and the other deployed version work on
+     * the same notes: every step must be as safe to interleave as an update is.
+     *
+     * <p>What "where they belong" means is the router's business; an account with nothing to bring
+     * answers {@link BackfillResult#done}. A router without a backfill keeps this default, and the kit
+     * says so instead of failing.
+     *
+     * @param after the last note id of the previous page, or empty for the account's first page
+     * @param limit the most notes to read for this page (at least 1)
+     */
+    default BackfillResult backfill(AccountDetails account, Optional<UUID> after, int limit) {
+        throw new UnsupportedOperationException("this DataProxy has no backfill");
+    }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -107,13 +108,163 @@ public abstract class NoteStoreContract<S extends NoteStore & AutoCloseable> {
         store.createNote(account, n);
         ConflictException e = assertThrows(ConflictException.class,
                 () -> store.createNote(account, n.withContent("second", T0.plusSeconds(1))));
-        assertEquals("note " + n.id() + " already exists in the " + store.name() + " store", e.getMessage());
+        assertEquals("note " + n.id() + " already exists in the " + store.name() + " store, or did and was deleted",
+                e.getMessage());
         assertEquals("first", store.getNote(account, n.id()).orElseThrow().content());
 
         UUID other = UUID.randomUUID();
         assertThrows(ConflictException.class,
                 () -> store.createNote(other, new Note(n.id(), other, T0, T0, "same id, other account")));
         assertEquals(Optional.of(n.id()), store.getNote(account, n.id()).map(Note::id));
+    }
+
+    @Test
+    void aDeletedNoteCannotBeCopiedOrCreatedBack() {
+        Note n = note("read by a move before the delete", T0);
+        store.createNote(account, n);
+        store.deleteNote(account, n.id());
+
+        store.upsertNote(account, n);
+        store.upsertNote(account, n.withContent("newer than the delete", Instant.now().plusSeconds(60)));
+        assertThrows(ConflictException.class, () -> store.createNote(account, n));
+
+        assertEquals(Optional.empty(), store.getNote(account, n.id()));
+        assertEquals(List.of(), store.listNotes(account));
+        assertEquals(0, store.countNotes(account));
+        assertEquals(0, store.totalNotes());
+        assertEquals(List.of(), store.pageNotes(account, Optional.empty(), 10));
+        assertEquals(List.of(), store.pageAccounts(Optional.empty(), 10));
+    }
+
+    @Test
+    void aDeleteIsRememberedEvenBeforeTheNoteArrives() {
+        // A move copies into this store after the delete reached it: the late copy is refused.
+        Note n = note("not here yet", T0);
+        store.deleteNote(account, n.id());
+        store.upsertNote(account, n);
+        assertEquals(Optional.empty(), store.getNote(account, n.id()));
+        assertFalse(store.removeMovedNote(account, n), "a tombstone is not a copy to remove");
+        store.upsertNote(account, n);
+        assertEquals(Optional.empty(), store.getNote(account, n.id()), "the tombstone stayed");
+    }
+
+    @Test
+    void aDeleteOfAnotherAccountsNoteChangesNothing() {
+        Note n = note("mine", T0);
+        store.createNote(account, n);
+        store.deleteNote(UUID.randomUUID(), n.id());
+        assertEquals(Optional.of(n), store.getNote(account, n.id()));
+    }
+
+    @Test
+    void aMovedNoteLeavesNoTombstoneAndCanMoveBack() {
+        Note n = note("travels", T0);
+        store.createNote(account, n);
+        assertTrue(store.removeMovedNote(account, n));
+        assertEquals(Optional.empty(), store.getNote(account, n.id()));
+        assertFalse(store.removeMovedNote(account, n), "nothing left to remove");
+
+        Note back = n.withContent("back again", T0.plusSeconds(1));
+        store.upsertNote(account, back);
+        assertEquals(Optional.of(back), store.getNote(account, n.id()));
+    }
+
+    @Test
+    void aCopyWrittenAfterTheMoveReadItStays() {
+        Note read = note("as the move read it", T0);
+        store.createNote(account, read);
+        Note later = read.withContent("written after the read", T0.plusSeconds(1));
+        assertTrue(store.updateNote(account, later));
+
+        assertFalse(store.removeMovedNote(account, read), "the newer write is not the copy that moved");
+        assertEquals(Optional.of(later), store.getNote(account, read.id()));
+        assertFalse(store.removeMovedNote(account, read.withContent("older still", T0.minusSeconds(1))));
+        assertTrue(store.removeMovedNote(account, later));
+    }
+
+    @Test
+    void pagesWalkAnAccountsNotesInIdOrder() {
+        List<Note> notes = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Note n = note("n" + i, T0.plusMillis(i));
+            notes.add(n);
+            store.createNote(account, n);
+        }
+        Note someoneElses = otherAccountNote();
+        store.createNote(someoneElses.creator(), someoneElses);
+        Note deleted = notes.remove(3);
+        store.deleteNote(account, deleted.id());
+        notes.sort(Comparator.comparing(n -> n.id().toString()));
+
+        List<Note> walked = new ArrayList<>();
+        Optional<UUID> after = Optional.empty();
+        while (true) {
+            List<Note> page = store.pageNotes(account, after, 4);
+            walked.addAll(page);
+            if (page.size() < 4) {
+                break;
+            }
+            after = Optional.of(page.get(page.size() - 1).id());
+        }
+        assertEquals(notes, walked);
+        assertThrows(IllegalArgumentException.class, () -> store.pageNotes(account, Optional.empty(), 0));
+    }
+
+    @Test
+    void pagesWalkTheAccountsWithNotes() {
+        List<UUID> accounts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID id = UUID.randomUUID();
+            accounts.add(id);
+            store.createNote(id, new Note(UUID.randomUUID(), id, T0, T0, "a"));
+            store.createNote(id, new Note(UUID.randomUUID(), id, T0, T0, "b"));
+        }
+        UUID emptied = UUID.randomUUID();
+        Note gone = new Note(UUID.randomUUID(), emptied, T0, T0, "gone");
+        store.createNote(emptied, gone);
+        store.deleteNote(emptied, gone.id());
+        accounts.sort(Comparator.comparing(UUID::toString));
+
+        List<UUID> first = store.pageAccounts(Optional.empty(), 3);
+        List<UUID> rest = store.pageAccounts(Optional.of(first.get(2)), 3);
+        List<UUID> walked = new ArrayList<>(first);
+        walked.addAll(rest);
+        assertEquals(accounts, walked);
+    }
+
+    private Note otherAccountNote() {
+        UUID other = UUID.randomUUID();
+        return new Note(UUID.randomUUID(), other, T0, T0, "someone else's");
+    }
+
+    @Test
+    void racingDeleteAndCopyNeverLeaveTheNote() throws Exception {
+        // A delete and a move's copy of the same note, at the same moment, over and over: in whichever
+        // order the store runs them, the note ends deleted.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 100; round++) {
+                Note n = note("round " + round, T0.plusMillis(round));
+                CountDownLatch start = new CountDownLatch(1);
+                Future<?> copy = pool.submit(() -> {
+                    start.await();
+                    store.upsertNote(account, n);
+                    return null;
+                });
+                Future<?> delete = pool.submit(() -> {
+                    start.await();
+                    store.deleteNote(account, n.id());
+                    return null;
+                });
+                start.countDown();
+                copy.get(30, TimeUnit.SECONDS);
+                delete.get(30, TimeUnit.SECONDS);
+                assertEquals(Optional.empty(), store.getNote(account, n.id()), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, store.totalNotes());
     }
 
     @Test

@@ -31,6 +31,7 @@ interface PostgresNoteDao {
     default void createSchema() {
         waitForSchemaTurn();
         createTable();
+        addDeletedColumn();
         createCreatorIndex();
     }
 
@@ -43,21 +44,28 @@ interface PostgresNoteDao {
               creator    TEXT NOT NULL,
               created_at BIGINT NOT NULL,
               updated_at BIGINT NOT NULL,
-              content    TEXT NOT NULL
+              content    TEXT NOT NULL,
+              deleted_at BIGINT
             )""")
     void createTable();
+
+    /** For a table made before tombstones. */
+    @SqlUpdate("ALTER TABLE notes ADD COLUMN IF NOT EXISTS deleted_at BIGINT")
+    void addDeletedColumn();
 
     @SqlUpdate("CREATE INDEX IF NOT EXISTS notes_by_creator ON notes(creator)")
     void createCreatorIndex();
 
     /** Ids compare byte by byte ({@code COLLATE "C"}), as in SQLite, whatever the database's locale. */
-    @SqlQuery("SELECT id FROM notes WHERE creator = :creator ORDER BY created_at, id COLLATE \"C\"")
+    @SqlQuery("SELECT id FROM notes WHERE creator = :creator AND deleted_at IS NULL ORDER BY created_at, id COLLATE \"C\"")
     List<UUID> listIds(@Bind("creator") UUID creator);
 
-    @SqlQuery("SELECT id, creator, created_at, updated_at, content FROM notes WHERE id = :id AND creator = :creator")
+    @SqlQuery("""
+            SELECT id, creator, created_at, updated_at, content FROM notes
+            WHERE id = :id AND creator = :creator AND deleted_at IS NULL""")
     Optional<Note> find(@Bind("creator") UUID creator, @Bind("id") UUID id);
 
-    /** @return 0 when the id is taken (by this account or another), 1 when the note was stored */
+    /** @return 0 when the id is taken (by this account or another, or by a tombstone), 1 when the note was stored */
     @SqlUpdate("""
             INSERT INTO notes (id, creator, created_at, updated_at, content)
             VALUES (:id, :creator, :createdAt, :updatedAt, :content)
@@ -72,27 +80,53 @@ interface PostgresNoteDao {
     @SqlQuery("""
             WITH applied AS (
               UPDATE notes SET content = :content, updated_at = :updatedAt
-              WHERE id = :id AND creator = :creator AND updated_at < :updatedAt
+              WHERE id = :id AND creator = :creator AND deleted_at IS NULL AND updated_at < :updatedAt
               RETURNING id)
             SELECT EXISTS (SELECT 1 FROM applied)
-                OR EXISTS (SELECT 1 FROM notes WHERE id = :id AND creator = :creator)""")
+                OR EXISTS (SELECT 1 FROM notes WHERE id = :id AND creator = :creator AND deleted_at IS NULL)""")
     boolean updateIfNewer(@BindMethods Note note);
 
-    /** Insert, or overwrite only with a newer version of the same account's note. */
+    /**
+     * Insert, or overwrite only with a newer version of the same account's note; never over a tombstone.
+     * A delete of the same note at the same moment takes the row's lock too, so one of the two waits for
+     * the other and sees what it did.
+     */
     @SqlUpdate("""
             INSERT INTO notes (id, creator, created_at, updated_at, content)
             VALUES (:id, :creator, :createdAt, :updatedAt, :content)
             ON CONFLICT (id) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at
-            WHERE excluded.updated_at > notes.updated_at AND notes.creator = excluded.creator""")
+            WHERE excluded.updated_at > notes.updated_at AND notes.creator = excluded.creator
+              AND notes.deleted_at IS NULL""")
     void upsert(@BindMethods Note note);
 
-    @SqlUpdate("DELETE FROM notes WHERE id = :id AND creator = :creator")
-    int delete(@Bind("creator") UUID creator, @Bind("id") UUID id);
+    /** Turns the note into a tombstone, or leaves one where there is no note yet. */
+    @SqlUpdate("""
+            INSERT INTO notes (id, creator, created_at, updated_at, content, deleted_at)
+            VALUES (:id, :creator, :now, :now, '', :now)
+            ON CONFLICT (id) DO UPDATE SET content = '', deleted_at = excluded.deleted_at
+            WHERE notes.creator = excluded.creator AND notes.deleted_at IS NULL""")
+    int delete(@Bind("creator") UUID creator, @Bind("id") UUID id, @Bind("now") long now);
 
-    @SqlQuery("SELECT count(*) FROM notes WHERE creator = :creator")
+    @SqlUpdate("""
+            DELETE FROM notes
+            WHERE id = :id AND creator = :creator AND deleted_at IS NULL AND updated_at <= :updatedAt""")
+    int removeMoved(@BindMethods Note moved);
+
+    @SqlQuery("""
+            SELECT id, creator, created_at, updated_at, content FROM notes
+            WHERE creator = :creator AND deleted_at IS NULL AND id COLLATE "C" > :after
+            ORDER BY id COLLATE "C" LIMIT :limit""")
+    List<Note> page(@Bind("creator") UUID creator, @Bind("after") String after, @Bind("limit") int limit);
+
+    @SqlQuery("""
+            SELECT DISTINCT creator COLLATE "C" FROM notes
+            WHERE creator COLLATE "C" > :after AND deleted_at IS NULL ORDER BY 1 LIMIT :limit""")
+    List<UUID> accounts(@Bind("after") String after, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT count(*) FROM notes WHERE creator = :creator AND deleted_at IS NULL")
     long count(@Bind("creator") UUID creator);
 
-    @SqlQuery("SELECT count(*) FROM notes")
+    @SqlQuery("SELECT count(*) FROM notes WHERE deleted_at IS NULL")
     long total();
 
     @SqlQuery("SELECT 1")

@@ -4,6 +4,7 @@ import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
 import dev.notely.store.NoteStore;
 import dev.notely.store.StoreException;
+import dev.notely.store.sql.Paging;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,7 +63,8 @@ public final class PostgresNoteStore implements NoteStore, AutoCloseable {
     public void createNote(UUID accountId, Note note) {
         note.requireCreator(accountId);
         if (db.call(() -> dao.insertUnlessTaken(note)) == 0) {
-            throw new ConflictException("note " + note.id() + " already exists in the " + name + " store");
+            throw new ConflictException("note " + note.id() + " already exists in the " + name
+                    + " store, or did and was deleted");
         }
     }
 
@@ -83,7 +85,27 @@ public final class PostgresNoteStore implements NoteStore, AutoCloseable {
 
     @Override
     public void deleteNote(UUID accountId, UUID noteId) {
-        db.call(() -> dao.delete(accountId, noteId));
+        db.call(() -> dao.delete(accountId, noteId, System.currentTimeMillis()));
+    }
+
+    @Override
+    public boolean removeMovedNote(UUID accountId, Note moved) {
+        moved.requireCreator(accountId);
+        return db.call(() -> dao.removeMoved(moved)) > 0;
+    }
+
+    @Override
+    public List<Note> pageNotes(UUID accountId, Optional<UUID> after, int limit) {
+        String cursor = Paging.cursor(after);
+        int size = Paging.requireLimit(limit);
+        return db.call(() -> dao.page(accountId, cursor, size));
+    }
+
+    @Override
+    public List<UUID> pageAccounts(Optional<UUID> after, int limit) {
+        String cursor = Paging.cursor(after);
+        int size = Paging.requireLimit(limit);
+        return db.call(() -> dao.accounts(cursor, size));
     }
 
     @Override

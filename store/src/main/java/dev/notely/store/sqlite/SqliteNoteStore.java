@@ -5,6 +5,7 @@ import dev.notely.store.Note;
 import dev.notely.store.NoteStore;
 import dev.notely.store.Failures;
 import dev.notely.store.StoreException;
+import dev.notely.store.sql.Paging;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -47,10 +48,7 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
 
     private static SqliteNoteStore open(String name, Path file, boolean synced, Consumer<Jdbi> configure) {
         SqliteDatabase<NoteDao> db = SqliteDatabase.open(file, "note store '" + name + "'", synced, NoteDao.class,
-                configure, dao -> {
-                    dao.createTable();
-                    dao.createCreatorIndex();
-                });
+                configure, NoteDao::createSchema);
         return new SqliteNoteStore(name, db);
     }
 
@@ -85,7 +83,8 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
         } catch (StoreException e) {
             SQLiteException cause = BusyRetry.sqliteCause(e);
             if (cause != null && cause.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
-                throw new ConflictException("note " + note.id() + " already exists in the " + name + " store");
+                throw new ConflictException("note " + note.id() + " already exists in the " + name
+                        + " store, or did and was deleted");
             }
             throw e;
         }
@@ -111,7 +110,27 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
 
     @Override
     public void deleteNote(UUID accountId, UUID noteId) {
-        dao(d -> d.delete(accountId, noteId));
+        dao(d -> d.delete(accountId, noteId, System.currentTimeMillis()));
+    }
+
+    @Override
+    public boolean removeMovedNote(UUID accountId, Note moved) {
+        moved.requireCreator(accountId);
+        return dao(d -> d.removeMoved(moved)) > 0;
+    }
+
+    @Override
+    public List<Note> pageNotes(UUID accountId, Optional<UUID> after, int limit) {
+        String cursor = Paging.cursor(after);
+        int size = Paging.requireLimit(limit);
+        return dao(d -> d.page(accountId, cursor, size));
+    }
+
+    @Override
+    public List<UUID> pageAccounts(Optional<UUID> after, int limit) {
+        String cursor = Paging.cursor(after);
+        int size = Paging.requireLimit(limit);
+        return dao(d -> d.accounts(cursor, size));
     }
 
     @Override

@@ -136,11 +136,17 @@ class SqliteNoteStoreTest extends NoteStoreContract<SqliteNoteStore> {
             assertTrue(earlier.updateNote(creator, before.withContent("rewritten", Instant.parse("2025-08-13T10:00:01.789Z"))));
             earlier.createNote(creator, new Note(UUID.fromString("0a1b2c3d-0000-4000-8000-00000000beef"), creator,
                     Instant.parse("2025-08-13T10:00:02Z"), Instant.parse("2025-08-13T10:00:02Z"), "written now"));
+            // The file gained the tombstone column: a delete there sticks too.
+            UUID deleted = UUID.randomUUID();
+            earlier.deleteNote(creator, deleted);
+            earlier.upsertNote(creator, new Note(deleted, creator, Instant.parse("2025-08-13T10:00:03Z"),
+                    Instant.parse("2025-08-13T10:00:03Z"), "copied after the delete"));
+            assertEquals(Optional.empty(), earlier.getNote(creator, deleted));
         }
         try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
              ResultSet rows = c.createStatement().executeQuery("""
                      SELECT id, typeof(id), creator, typeof(creator), created_at, typeof(created_at),
-                            updated_at, typeof(updated_at), content FROM notes ORDER BY created_at""")) {
+                            updated_at, typeof(updated_at), content FROM notes WHERE deleted_at IS NULL ORDER BY created_at""")) {
             List<String> stored = new ArrayList<>();
             while (rows.next()) {
                 StringBuilder row = new StringBuilder();
