@@ -3,6 +3,7 @@ package dev.notely.proxyhost;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.notely.store.AccountDetails;
+import dev.notely.store.MigrationStage;
 import dev.notely.store.InvalidInputException;
 import dev.notely.store.Note;
 import dev.notely.wire.Limits;
@@ -22,7 +23,17 @@ final class Params {
         JsonObject details = object(params, "accountDetails", "params.accountDetails");
         return new AccountDetails(uuid(details, "accountId", "params.accountDetails.accountId"),
                 bool(details, "isMigrating", "params.accountDetails.isMigrating"),
-                optionalString(details, "shard", "params.accountDetails.shard"));
+                optionalString(details, "shard", "params.accountDetails.shard"),
+                stage(optionalString(details, "stage", "params.accountDetails.stage")));
+    }
+
+    /** Absent means {@code off}, as for an app that predates stages. */
+    private static MigrationStage stage(String label) {
+        try {
+            return label == null ? MigrationStage.OFF : MigrationStage.parse(label);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("params.accountDetails.stage: " + e.getMessage());
+        }
     }
 
     Note note() {

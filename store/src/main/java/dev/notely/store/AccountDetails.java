@@ -11,11 +11,18 @@ import java.util.UUID;
  * @param accountId   the account whose notes are being accessed
  * @param isMigrating whether this account's notes are being migrated right now
  * @param shard       the note store this account's notes belong in, or {@code null} when it has none
+ * @param stage       where the account is in exercise 3's staged migration; {@code off} when not given
  */
-public record AccountDetails(UUID accountId, boolean isMigrating, String shard) {
+public record AccountDetails(UUID accountId, boolean isMigrating, String shard, MigrationStage stage) {
 
     public AccountDetails {
         Objects.requireNonNull(accountId, "accountId");
+        stage = stage == null ? MigrationStage.OFF : stage;
+    }
+
+    /** An account at stage {@code off}. */
+    public AccountDetails(UUID accountId, boolean isMigrating, String shard) {
+        this(accountId, isMigrating, shard, MigrationStage.OFF);
     }
 
     /** The account's shard, if it has one. */

@@ -57,7 +57,7 @@ final class AccountsHandler {
         }
         Account current = find(id);
         Account updated = new Account(id, name.orElse(current.name()), migrating.orElse(current.isMigrating()),
-                body.has("shard") ? shard.orElse(null) : current.shard());
+                body.has("shard") ? shard.orElse(null) : current.shard(), current.stage());
         accounts.updateAccount(updated);
         Exchanges.json(exchange, 200, updated);
     }

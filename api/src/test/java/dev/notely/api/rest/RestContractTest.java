@@ -100,7 +100,7 @@ class RestContractTest {
         String id = UUID.randomUUID().toString();
         Reply r = api.send("POST", "/accounts", "{\"id\":\"" + id + "\",\"name\":\"Bo\",\"isMigrating\":true,\"extra\":1}");
         assertEquals(201, r.status(), r.body());
-        assertEquals("{\"id\":\"" + id + "\",\"name\":\"Bo\",\"isMigrating\":true}", r.body());
+        assertEquals("{\"id\":\"" + id + "\",\"name\":\"Bo\",\"isMigrating\":true,\"stage\":\"off\"}", r.body());
         Reply dup = api.send("POST", "/accounts", "{\"id\":\"" + id + "\",\"name\":\"Bo\"}");
         assertEquals(409, dup.status());
         assertEquals("account " + id + " already exists", dup.error());
@@ -124,9 +124,9 @@ class RestContractTest {
         String id = a.get("id").getAsString();
         Reply r = api.send("PUT", "/accounts/" + id, "{\"isMigrating\":true,\"shard\":\"second\"}");
         assertEquals(200, r.status(), r.body());
-        assertEquals("{\"id\":\"" + id + "\",\"name\":\"Ada\",\"isMigrating\":true,\"shard\":\"second\"}", r.body());
+        assertEquals("{\"id\":\"" + id + "\",\"name\":\"Ada\",\"isMigrating\":true,\"shard\":\"second\",\"stage\":\"off\"}", r.body());
         Reply cleared = api.send("PUT", "/accounts/" + id, "{\"name\":\"Ada L\",\"shard\":null}");
-        assertEquals("{\"id\":\"" + id + "\",\"name\":\"Ada L\",\"isMigrating\":true}", cleared.body());
+        assertEquals("{\"id\":\"" + id + "\",\"name\":\"Ada L\",\"isMigrating\":true,\"stage\":\"off\"}", cleared.body());
         assertEquals(cleared.json(), api.get("/accounts/" + id).json());
 
         String missing = UUID.randomUUID().toString();

@@ -14,6 +14,7 @@ import dev.notely.wire.ProxyWire;
 import dev.notely.wire.ProxyWire.Codes;
 import dev.notely.store.StoreRouter;
 import dev.notely.store.AccountDetails;
+import dev.notely.store.MigrationStage;
 import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
@@ -200,6 +201,9 @@ class RpcWireTest {
                 -32602, "params.note.createdAt");
         assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"UpdateNote\",\"params\":{\"accountDetails\":{\"accountId\":\""
                 + acc + "\",\"isMigrating\":\"yes\"}}}"), -32602, "isMigrating must be true or false");
+        assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"GetNote\",\"params\":{\"accountDetails\":{\"accountId\":\""
+                + acc + "\",\"stage\":\"halfway\"},\"noteId\":\"" + UUID.randomUUID() + "\"}}"), -32602,
+                "params.accountDetails.stage: unknown stage 'halfway': expected one of off, dual-write");
         // The proxy takes nothing the API would refuse.
         assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"GetNote\",\"params\":{\"accountDetails\":{\"accountId\":\""
                 + acc + "\"},\"noteId\":\"1-1-1-1-1\"}}"), -32602, "params.noteId '1-1-1-1-1' is not a UUID");
@@ -220,6 +224,24 @@ class RpcWireTest {
         Note n = note("still fine");
         client.createNote(account, n);
         assertEquals(Optional.of(n), client.getNote(account, n.id()));
+    }
+
+    @Test
+    void theRouterIsToldTheAccountsStage() {
+        server.stop();
+        List<AccountDetails> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        startServer(new StoreRouter(stores.open("legacy")) {
+            @Override
+            public long countNotes(AccountDetails details) {
+                seen.add(details);
+                return super.countNotes(details);
+            }
+        });
+        AccountDetails staged = new AccountDetails(UUID.randomUUID(), true, "second", MigrationStage.LIVE);
+        client.countNotes(staged);
+        client.countNotes(account);
+        assertEquals(List.of(staged, account), seen);
+        assertEquals(MigrationStage.OFF, seen.get(1).stage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.notely.store.sqlite;
 
 import dev.notely.store.Account;
+import dev.notely.store.MigrationStage;
 import dev.notely.store.sql.StoreTypes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,26 +24,52 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(AccountDao.AccountMapper.class)
 interface AccountDao {
 
+    /** Creates the table, and adds {@code stage} to a table made before exercise 3. */
+    default void createSchema() {
+        createTable();
+        if (!hasStageColumn()) {
+            try {
+                addStageColumn();
+            } catch (RuntimeException e) {
+                // Another process upgrading the same file at the same moment is fine.
+                if (!hasStageColumn()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     @SqlUpdate("""
             CREATE TABLE IF NOT EXISTS accounts (
               id           TEXT PRIMARY KEY,
               name         TEXT NOT NULL,
               is_migrating INTEGER NOT NULL DEFAULT 0,
-              shard        TEXT
+              shard        TEXT,
+              stage        TEXT NOT NULL DEFAULT 'off'
             )""")
     void createTable();
 
-    @SqlQuery("SELECT id, name, is_migrating, shard FROM accounts ORDER BY rowid")
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM pragma_table_info('accounts') WHERE name = 'stage')")
+    boolean hasStageColumn();
+
+    @SqlUpdate("ALTER TABLE accounts ADD COLUMN stage TEXT NOT NULL DEFAULT 'off'")
+    void addStageColumn();
+
+    @SqlQuery("SELECT id, name, is_migrating, shard, stage FROM accounts ORDER BY rowid")
     List<Account> list();
 
-    @SqlQuery("SELECT id, name, is_migrating, shard FROM accounts WHERE id = :id")
+    @SqlQuery("SELECT id, name, is_migrating, shard, stage FROM accounts WHERE id = :id")
     Optional<Account> find(@Bind("id") UUID id);
 
-    @SqlUpdate("INSERT INTO accounts (id, name, is_migrating, shard) VALUES (:id, :name, :isMigrating, :shard)")
-    void insert(@BindMethods Account account);
+    @SqlUpdate("""
+            INSERT INTO accounts (id, name, is_migrating, shard, stage)
+            VALUES (:id, :name, :isMigrating, :shard, :stageLabel)""")
+    void insert(@BindMethods Account account, @Bind("stageLabel") String stageLabel);
 
-    @SqlUpdate("UPDATE accounts SET name = :name, is_migrating = :isMigrating, shard = :shard WHERE id = :id")
-    int update(@BindMethods Account account);
+    @SqlUpdate("""
+            UPDATE accounts SET name = :name, is_migrating = :isMigrating, shard = :shard, stage = :stageLabel
+            WHERE id = :id""")
+    int update(@BindMethods Account account, @Bind("stageLabel") String stageLabel);
 
     @SqlQuery("SELECT 1")
     int ping();
@@ -54,7 +81,7 @@ interface AccountDao {
         public RowMapper<Account> specialize(ResultSet rows, StatementContext context) {
             ColumnMapper<UUID> uuid = context.findColumnMapperFor(UUID.class).orElseThrow();
             return (row, ctx) -> new Account(uuid.map(row, "id", ctx), row.getString("name"),
-                    row.getBoolean("is_migrating"), row.getString("shard"));
+                    row.getBoolean("is_migrating"), row.getString("shard"), MigrationStage.parse(row.getString("stage")));
         }
 
         @Override

@@ -28,7 +28,7 @@ public final class SqliteAccountStore implements AccountStore {
     /** Opens (creating if needed) the account store in {@code dataDir}. */
     public static SqliteAccountStore open(Path dataDir) {
         return new SqliteAccountStore(SqliteDatabase.open(dataDir.resolve(FILE_NAME), "account store",
-                AccountDao.class, AccountDao::createTable));
+                AccountDao.class, AccountDao::createSchema));
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class SqliteAccountStore implements AccountStore {
     public void createAccount(Account account) {
         try {
             dao(d -> {
-                d.insert(account);
+                d.insert(account, account.stage().label());
                 return null;
             });
         } catch (StoreException e) {
@@ -59,7 +59,7 @@ public final class SqliteAccountStore implements AccountStore {
 
     @Override
     public void updateAccount(Account account) {
-        int changed = dao(d -> d.update(account));
+        int changed = dao(d -> d.update(account, account.stage().label()));
         if (changed == 0) {
             throw new NotFoundException("account " + account.id() + " not found");
         }

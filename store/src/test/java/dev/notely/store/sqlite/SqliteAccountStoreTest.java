@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notely.store.Account;
+import dev.notely.store.MigrationStage;
 import dev.notely.store.ConflictException;
 import dev.notely.store.NotFoundException;
 import dev.notely.store.StoreException;
@@ -60,16 +61,22 @@ class SqliteAccountStoreTest {
             s.execute("INSERT INTO accounts VALUES ('3f1c2a9e-8b7d-4e6f-a5c4-0123456789ab', 'Ada', 1, NULL)");
         }
         try (SqliteAccountStore store = SqliteAccountStore.open(dir)) {
-            assertEquals(Optional.of(new Account(id, "Ada", true, null)), store.getAccount(id));
-            store.updateAccount(new Account(id, "Ada", false, "new"));
+            assertEquals(Optional.of(new Account(id, "Ada", true, null, MigrationStage.OFF)), store.getAccount(id),
+                    "an account from before stages is at stage off");
+            store.updateAccount(new Account(id, "Ada", false, "new", MigrationStage.DUAL_WRITE));
         }
         try (Connection c = new SQLiteConfig().createConnection(url);
              ResultSet row = c.createStatement().executeQuery(
-                     "SELECT id, typeof(id), name, is_migrating, typeof(is_migrating), shard FROM accounts")) {
+                     "SELECT id, typeof(id), name, is_migrating, typeof(is_migrating), shard, stage FROM accounts")) {
             assertTrue(row.next());
-            assertEquals("3f1c2a9e-8b7d-4e6f-a5c4-0123456789ab text Ada 0 integer new", row.getString(1) + " "
+            assertEquals("3f1c2a9e-8b7d-4e6f-a5c4-0123456789ab text Ada 0 integer new dual-write", row.getString(1) + " "
                     + row.getString(2) + " " + row.getString(3) + " " + row.getString(4) + " " + row.getString(5)
-                    + " " + row.getString(6));
+                    + " " + row.getString(6) + " " + row.getString(7));
+        }
+        try (SqliteAccountStore store = SqliteAccountStore.open(dir)) {
+            assertEquals(MigrationStage.DUAL_WRITE, store.getAccount(id).orElseThrow().stage());
+            assertEquals(MigrationStage.DUAL_WRITE, store.getAccount(id).orElseThrow().details().stage(),
+                    "the router is told the stage");
         }
     }
 
