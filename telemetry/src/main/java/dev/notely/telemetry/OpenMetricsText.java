@@ -44,6 +44,13 @@ public final class OpenMetricsText {
             sample(out, "notely_consistency_misses_total", new String[] {"kind", kind.label()},
                     Long.toString(snapshot.misses(kind)));
         }
+        family(out, "notely_shadow_reads", "counter", null,
+                "Reads repeated on the store that is not authoritative, by store and outcome (match, mismatch, error).");
+        snapshot.shadowReads().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            String[] storeAndOutcome = entry.getKey().split(":", 2);
+            sample(out, "notely_shadow_reads_total", new String[] {"store", storeAndOutcome[0], "outcome",
+                    storeAndOutcome[1]}, Long.toString(entry.getValue()));
+        });
         return out.append("# EOF\n").toString();
     }
 

@@ -46,6 +46,7 @@ public final class StatsCollector {
     private final ConcurrentMap<StoreKey, RequestTracker> store = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Long> noteCounts = new ConcurrentHashMap<>();
     private final Map<ConsistencyMiss, LongAdder> misses = new EnumMap<>(ConsistencyMiss.class);
+    private final ConcurrentMap<String, LongAdder> shadowReads = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Imported> imports = new ConcurrentHashMap<>();
     // What each source had counted at the last reset; subtracted from what it reports since.
     private final ConcurrentMap<String, StatsSnapshot> baselines = new ConcurrentHashMap<>();
@@ -92,6 +93,18 @@ public final class StatsCollector {
         anyMiss = true;
     }
 
+    /**
+     * Counts one shadow read: the same read repeated on the store that is not authoritative.
+     *
+     * @param outcome one of {@link StatsSnapshot#SHADOW_OUTCOMES}
+     */
+    public void recordShadowRead(String storeName, String outcome) {
+        if (!StatsSnapshot.SHADOW_OUTCOMES.contains(outcome)) {
+            throw new IllegalArgumentException("unknown shadow-read outcome '" + outcome + "'");
+        }
+        shadowReads.computeIfAbsent(StatsSnapshot.shadowKey(storeName, outcome), k -> new LongAdder()).increment();
+    }
+
     /** Misses in the last minute and the time since the latest one. */
     public MissActivity missActivity() {
         long perMinute = recentMisses.windowCount();
@@ -111,6 +124,7 @@ public final class StatsCollector {
         proxy.clear();
         store.clear();
         misses.values().forEach(LongAdder::reset);
+        shadowReads.clear();
         recentMisses = new RequestTracker(nanoClock, MISS_WINDOW_NANOS);
         anyMiss = false;
         imports.forEach((source, imported) -> baselines.put(source, imported.snapshot()));
@@ -124,7 +138,7 @@ public final class StatsCollector {
     /** The figures recorded in this process only: what a data proxy exports. */
     public StatsSnapshot export() {
         return new StatsSnapshot(rows(api, API_ORDER), rows(proxy, PROXY_ORDER), rows(store, STORE_ORDER),
-                new TreeMap<>(noteCounts), missCounts());
+                new TreeMap<>(noteCounts), missCounts(), shadowCounts());
     }
 
     /** Local figures plus every imported source, merged key by key. */
@@ -138,6 +152,7 @@ public final class StatsCollector {
         Map<StoreKey, RequestMetrics> storeRows = toMap(local.store());
         Map<String, Long> counts = new TreeMap<>();
         Map<String, Long> missRows = new LinkedHashMap<>(local.misses());
+        Map<String, Long> shadowRows = new TreeMap<>(local.shadowReads());
         long now = nanoClock.getAsLong();
         for (Map.Entry<String, Imported> entry : imports.entrySet()) {
             Imported imported = entry.getValue();
@@ -151,10 +166,12 @@ public final class StatsCollector {
             s.noteCounts().forEach((name, count) -> counts.merge(name, count, Math::max));
             s.misses().forEach((kind, count) -> missRows.merge(kind,
                     Math.max(0, count - (base == null ? 0 : base.misses().getOrDefault(kind, 0L))), Long::sum));
+            s.shadowReads().forEach((key, count) -> shadowRows.merge(key,
+                    Math.max(0, count - (base == null ? 0 : base.shadowReads().getOrDefault(key, 0L))), Long::sum));
         }
         counts.putAll(local.noteCounts());
         return new StatsSnapshot(sorted(apiRows, API_ORDER), sorted(proxyRows, PROXY_ORDER),
-                sorted(storeRows, STORE_ORDER), counts, missRows);
+                sorted(storeRows, STORE_ORDER), counts, missRows, shadowRows);
     }
 
     private RequestTracker tracker(ConcurrentMap<?, RequestTracker> family, Object key) {
@@ -166,6 +183,12 @@ public final class StatsCollector {
     private Map<String, Long> missCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         misses.forEach((kind, adder) -> counts.put(kind.label(), adder.sum()));
+        return counts;
+    }
+
+    private Map<String, Long> shadowCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        shadowReads.forEach((key, adder) -> counts.put(key, adder.sum()));
         return counts;
     }
 

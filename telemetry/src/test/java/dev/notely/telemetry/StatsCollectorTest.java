@@ -190,6 +190,35 @@ class StatsCollectorTest {
     }
 
     @Test
+    void shadowReadsAreCountedPerStoreAndOutcomeAcrossProxiesAndReset() {
+        StatsCollector v1 = new StatsCollector(clock::get);
+        StatsCollector v2 = new StatsCollector(clock::get);
+        v1.recordShadowRead("new", "match");
+        v1.recordShadowRead("new", "match");
+        v1.recordShadowRead("new", "mismatch");
+        v2.recordShadowRead("new", "match");
+        v2.recordShadowRead("legacy", "error");
+        stats.importSnapshot("v1", v1.export());
+        stats.importSnapshot("v2", v2.export());
+
+        StatsSnapshot s = stats.snapshot();
+        assertEquals(Map.of("new:match", 3L, "new:mismatch", 1L, "legacy:error", 1L), s.shadowReads());
+        assertEquals(3, s.shadowReads("match"));
+        assertEquals(0.6, s.shadowConsistency().orElseThrow(), 1e-9);
+        assertEquals(java.util.OptionalDouble.empty(), new StatsCollector(clock::get).snapshot().shadowConsistency(),
+                "no shadow read yet is no rate, not 0 %");
+        assertThrows(IllegalArgumentException.class, () -> v1.recordShadowRead("new", "maybe"));
+
+        stats.reset();
+        assertEquals(0, stats.snapshot().shadowReads("match"), "what proxies had reported before the reset no longer counts");
+        v1.recordShadowRead("new", "match");
+        stats.importSnapshot("v1", v1.export());
+        assertEquals(1, stats.snapshot().shadowReads("match"));
+        assertEquals(true, OpenMetricsText.format(stats.snapshot()).contains(
+                "notely_shadow_reads_total{store=\"new\",outcome=\"match\"} 1"), OpenMetricsText.format(stats.snapshot()));
+    }
+
+    @Test
     void exportImportRoundTripsThroughJson() {
         StatsCollector proxy = new StatsCollector(clock::get);
         proxy.recordStoreAccess("updateNote", Status.SUCCESS, "new", ms(3));
@@ -197,6 +226,7 @@ class StatsCollectorTest {
         proxy.recordApiRequest("PUT", "/accounts/{accountId}/notes/{noteId}", 200, ms(8));
         proxy.setNoteCount("new", 7);
         proxy.recordMiss(ConsistencyMiss.RESURRECTED);
+        proxy.recordShadowRead("legacy", "mismatch");
         StatsSnapshot exported = proxy.export();
 
         String json = StatsJson.toJson(exported);

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** Page 1: requests, data-store access, note counts, consistency misses and deployments. */
 final class OverviewPage {
@@ -77,6 +78,7 @@ final class OverviewPage {
         }
         row++;
         row = misses(c, col, row, width, s, d.missActivity());
+        row = shadowReads(c, col, row, width, s);
         row = failed(c, col, row, width, Health.of(d));
         row += gap;
         return deployments(c, col, row, width, d, state);
@@ -106,6 +108,30 @@ final class OverviewPage {
             x = col + 7;
         }
         c.text(x + 3, row, kinds.toString(), col + width - x - 3, misses == 0 ? c.theme.dim : c.theme.bad);
+        return row + 1;
+    }
+
+    /**
+     * How often a shadow read agreed with the answer given (exercise 3), and where it did not; no line
+     * before the first shadow read. Returns the next free row.
+     */
+    private static int shadowReads(Canvas c, int col, int row, int width, StatsSnapshot s) {
+        OptionalDouble consistency = s.shadowConsistency();
+        if (consistency.isEmpty()) {
+            return row;
+        }
+        long all = s.shadowReads().values().stream().mapToLong(Long::longValue).sum();
+        boolean perfect = s.shadowReads("match") == all;
+        int x = c.text(col, row, "Shadow    ", width, c.theme.dim);
+        x = c.text(x, row, String.format(Locale.ROOT, "%.1f %% consistent", 100 * consistency.getAsDouble()),
+                col + width - x, perfect ? c.theme.good : c.theme.bad, SGR.BOLD);
+        StringBuilder detail = new StringBuilder(String.format(Locale.ROOT, "%,d reads", all));
+        s.shadowReads().forEach((key, count) -> {
+            if (!key.endsWith(":match") && count > 0) {
+                detail.append(" · ").append(key.replace(":", " ")).append(' ').append(count);
+            }
+        });
+        c.text(x + 3, row, detail.toString(), col + width - x - 3, perfect ? c.theme.dim : c.theme.bad);
         return row + 1;
     }
 

@@ -126,6 +126,21 @@ class RenderingTest {
     }
 
     @Test
+    void shadowReadsShowTheirConsistencyOnlyOnceThereAreAny() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            h.draw();
+            assertTrue(h.lines().stream().noneMatch(line -> line.strip().startsWith("Shadow")), h.text());
+            for (int i = 0; i < 199; i++) {
+                h.stats.recordShadowRead("new", "match");
+            }
+            h.stats.recordShadowRead("new", "mismatch");
+            h.draw();
+            String shadow = h.line("Shadow");
+            assertTrue(shadow.matches("\\s*Shadow\\s+99\\.5 % consistent\\s+200 reads · new mismatch 1.*"), shadow);
+        }
+    }
+
+    @Test
     void missesSayHowManyCameInTheLastMinuteAndHowLongAgoTheLatestWas() throws Exception {
         try (ScreenHarness h = new ScreenHarness(120, 36)) {
             h.stats.recordMiss(ConsistencyMiss.STALE);

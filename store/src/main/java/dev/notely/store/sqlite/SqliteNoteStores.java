@@ -3,6 +3,7 @@ package dev.notely.store.sqlite;
 import dev.notely.store.InstrumentedNoteStore;
 import dev.notely.store.NoteStore;
 import dev.notely.store.NoteStores;
+import dev.notely.store.ShadowReads;
 import dev.notely.store.StoreServers;
 import dev.notely.store.postgres.PostgresNoteStore;
 import dev.notely.telemetry.StatsCollector;
@@ -69,6 +70,13 @@ public final class SqliteNoteStores implements NoteStores, AutoCloseable {
             instrumented.put(name, store);
         }
         return store;
+    }
+
+    /** Comparisons counted in this process's telemetry, by store and outcome. */
+    @Override
+    public ShadowReads shadowReads() {
+        return new ShadowReads((store, outcome) ->
+                stats.recordShadowRead(store, outcome.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** The SQLite store behind {@code open(name)}, without instrumentation; for tests. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
 import dev.notely.store.NoteStore;
+import dev.notely.store.ShadowReads;
 import dev.notely.telemetry.MetricRow;
 import dev.notely.telemetry.StatsCollector;
 import dev.notely.telemetry.Status;
@@ -76,5 +77,16 @@ class SqliteNoteStoresTest {
                 new StoreKey("createNote", Status.SUCCESS, "new"), 1L,
                 new StoreKey("getNote", Status.SUCCESS, "new"), 2L,
                 new StoreKey("createNote", Status.ERROR, "new"), 1L), totals);
+    }
+
+    @Test
+    void shadowReadsAreCountedInTheStoresTelemetry() {
+        StatsCollector stats = new StatsCollector();
+        try (SqliteNoteStores stores = new SqliteNoteStores(dir, stats)) {
+            ShadowReads shadow = stores.shadowReads();
+            shadow.compare(UUID.randomUUID(), null, 1L, "new", () -> 1L);
+            shadow.compare(UUID.randomUUID(), null, 1L, "new", () -> 2L);
+            assertEquals(Map.of("new:match", 1L, "new:mismatch", 1L), stats.export().shadowReads());
+        }
     }
 }
