@@ -129,8 +129,8 @@ record Options(
                         + " (default: ${DEFAULT-VALUE})")
         NetworkDelay networkDelay = NetworkDelay.DEFAULT;
 
-        @Option(names = "--grade", paramLabel = "1|2", converter = Exercise.class,
-                description = "grade the proxy sources against exercise 1 or 2, then exit")
+        @Option(names = "--grade", paramLabel = "1|2|3", converter = Exercise.class,
+                description = "grade the proxy sources against exercise 1, 2 or 3, then exit")
         Integer grade;
 
         @Option(names = "--json", arity = "0",
@@ -212,7 +212,7 @@ record Options(
 
     static final class Exercise extends WholeNumber {
         Exercise() {
-            super(1, 2);
+            super(1, 3);
         }
     }
 

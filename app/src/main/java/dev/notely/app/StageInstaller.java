@@ -15,7 +15,8 @@ import java.util.List;
 final class StageInstaller {
 
     static final List<String> STAGES = List.of("exercise1-start", "exercise1-hint", "exercise1-complete",
-            "exercise2-start", "exercise2-hint", "exercise2-complete");
+            "exercise2-start", "exercise2-hint", "exercise2-complete",
+            "exercise3-start", "exercise3-hint", "exercise3-complete");
     static final String ROUTER_FILE = "src/main/java/" + ProxyCompiler.ROUTER_SOURCE;
 
     private final Path kitRoot;

@@ -113,7 +113,7 @@ class OptionsTest {
             "--rpm,lots => Invalid value for option '--rpm': 'lots' is not a whole number",
             "--concurrency,-3 => Invalid value for option '--concurrency': -3 is outside 1..5000",
             "--notes-per-account,1001 => Invalid value for option '--notes-per-account': 1001 is outside 1..1000",
-            "--grade,3 => Invalid value for option '--grade': 3 is outside 1..2",
+            "--grade,4 => Invalid value for option '--grade': 4 is outside 1..3",
             "--json => --json goes with --grade: e.g. --grade 1 --json",
             "--host= => Invalid value for option '--host': the host must not be empty",
             "--theme,blue => Invalid value for option '--theme': 'blue' is not a theme: use dark or light",

@@ -62,9 +62,10 @@ class StageInstallerTest {
 
     @Test
     void anUnknownStageNamesTheValidOnes() {
-        assertEquals(2, install("exercise3-start"));
-        assertEquals("notely: --use-stage: 'exercise3-start' is not a stage; use one of exercise1-start, exercise1-hint, "
-                + "exercise1-complete, exercise2-start, exercise2-hint, exercise2-complete",
+        assertEquals(2, install("exercise4-start"));
+        assertEquals("notely: --use-stage: 'exercise4-start' is not a stage; use one of exercise1-start, exercise1-hint, "
+                + "exercise1-complete, exercise2-start, exercise2-hint, exercise2-complete, exercise3-start, exercise3-hint, "
+                + "exercise3-complete",
                 err.toString(StandardCharsets.UTF_8).strip());
     }
 

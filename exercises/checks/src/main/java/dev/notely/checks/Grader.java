@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Grades a {@code DataProxy} against exercise 1 or 2: each check runs a scenario on fresh SQLite
+ * Grades a {@code DataProxy} against exercise 1, 2 or 3: each check runs a scenario on fresh SQLite
  * stores through the router and says, in one line, what is still wrong.
  */
 public final class Grader {
@@ -39,7 +39,7 @@ public final class Grader {
      * Runs every check of the exercise against routers made by {@code routerFactory}, each with
      * {@link #TIME_LIMIT}.
      *
-     * @throws IllegalArgumentException for an exercise other than 1 or 2
+     * @throws IllegalArgumentException for an exercise other than 1, 2 or 3
      */
     public static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory) {
         return grade(exercise, routerFactory, TIME_LIMIT);
@@ -106,15 +106,22 @@ public final class Grader {
 
     /** Prints each result as ✓ or ✗ with its reason, then a summary line. */
     public static void print(int exercise, List<CheckResult> results, PrintStream out) {
-        out.println("Exercise " + exercise + (exercise == 1 ? ": move every note from legacy to new"
-                : ": shard notes by account over new and second"));
+        out.println("Exercise " + exercise + switch (exercise) {
+            case 1 -> ": move every note from legacy to new";
+            case 2 -> ": shard notes by account over new and second";
+            default -> ": move to new in stages, with a way back at every step";
+        });
         for (CheckResult r : results) {
             out.println(r.passed() ? "  ✓ " + r.name() : "  ✗ " + r.name() + " — " + r.reason());
         }
         long passed = results.stream().filter(CheckResult::passed).count();
         if (passed == results.size()) {
             out.println("All " + passed + " checks pass. Deploy with d, wait for the rollout to finish, then "
-                    + (exercise == 1 ? "switch migration on (M on the accounts page)." : "move accounts (s on the accounts page)."));
+                    + switch (exercise) {
+                        case 1 -> "switch migration on (M on the accounts page).";
+                        case 2 -> "move accounts (s on the accounts page).";
+                        default -> "move accounts through the stages (] on the accounts page).";
+                    });
         } else {
             String next = results.stream().filter(r -> !r.passed()).findFirst().orElseThrow().name();
             out.println(passed + " of " + results.size() + " checks pass. Next: " + next + ".");
@@ -125,7 +132,8 @@ public final class Grader {
         return switch (exercise) {
             case 1 -> ExerciseOne.checks();
             case 2 -> ExerciseTwo.checks();
-            default -> throw new IllegalArgumentException("there are exercises 1 and 2, not " + exercise);
+            case 3 -> ExerciseThree.checks();
+            default -> throw new IllegalArgumentException("there are exercises 1, 2 and 3, not " + exercise);
         };
     }
 

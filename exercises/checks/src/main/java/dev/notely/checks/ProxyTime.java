@@ -1,6 +1,7 @@
 package dev.notely.checks;
 
 import dev.notely.store.AccountDetails;
+import dev.notely.store.BackfillResult;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
 import java.util.HashMap;
@@ -162,6 +163,11 @@ final class ProxyTime {
         @Override
         public Optional<String> assignShard(UUID accountId) {
             return time(() -> router.assignShard(accountId));
+        }
+
+        @Override
+        public BackfillResult backfill(AccountDetails account, Optional<UUID> after, int limit) {
+            return time(() -> router.backfill(account, after, limit));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.notely.checks;
 import dev.notely.store.ForwardingNoteStore;
 import dev.notely.store.NoteStore;
 import dev.notely.store.NoteStores;
+import dev.notely.store.ShadowReads;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +27,11 @@ final class SteppedNoteStores implements NoteStores {
     @Override
     public NoteStore open(String name) {
         return new Stepped(stores.open(name));
+    }
+
+    @Override
+    public ShadowReads shadowReads() {
+        return stores.shadowReads();
     }
 
     private final class Stepped extends ForwardingNoteStore {
