@@ -166,8 +166,9 @@ class OpenMetricsTest {
         }
         assertEquals(List.of("notely_api_requests", "notely_api_request_duration_seconds", "notely_proxy_calls",
                 "notely_proxy_call_duration_seconds", "notely_store_calls", "notely_store_call_duration_seconds",
-                "notely_store_notes", "notely_consistency_misses"), List.copyOf(families.keySet()));
+                "notely_store_notes", "notely_consistency_misses", "notely_shadow_reads"), List.copyOf(families.keySet()));
         assertEquals("counter", families.get("notely_api_requests").type);
+        assertEquals("counter", families.get("notely_shadow_reads").type);
         assertEquals("summary", families.get("notely_api_request_duration_seconds").type);
         assertEquals("seconds", families.get("notely_api_request_duration_seconds").unit);
         assertEquals("gauge", families.get("notely_store_notes").type);
