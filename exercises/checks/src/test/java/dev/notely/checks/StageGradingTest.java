@@ -215,14 +215,14 @@ class StageGradingTest {
         // Between the delete and the copy the note is in neither store, and the other version cannot find it.
         assertOnlyInterleavingFails(Grader.grade(1, broken("exercise1-complete", "exercise1-delete-then-copy",
                 "            fresh.upsertNote(account.accountId(), newest);\n"
-                        + "            legacy.deleteNote(account.accountId(), note.id());\n",
-                "            legacy.deleteNote(account.accountId(), note.id());\n"
+                        + "            legacy.removeMovedNote(account.accountId(), newest);\n",
+                "            legacy.removeMovedNote(account.accountId(), newest);\n"
                         + "            fresh.upsertNote(account.accountId(), newest);\n")),
                 "answered \"no such note\"");
         assertOnlyInterleavingFails(Grader.grade(2, broken("exercise2-complete", "exercise2-delete-then-copy",
                 "                    home.upsertNote(account.accountId(), newest);\n"
-                        + "                    other.deleteNote(account.accountId(), note.id());\n",
-                "                    other.deleteNote(account.accountId(), note.id());\n"
+                        + "                    other.removeMovedNote(account.accountId(), newest);\n",
+                "                    other.removeMovedNote(account.accountId(), newest);\n"
                         + "                    home.upsertNote(account.accountId(), newest);\n")),
                 "answered \"no such note\"");
     }
@@ -242,8 +242,8 @@ class StageGradingTest {
     void anInterleavingFailsTheSameWayOnEveryRun() throws Exception {
         Function<NoteStores, NoteRouter> router = broken("exercise1-complete", "exercise1-delete-then-copy-replayed",
                 "            fresh.upsertNote(account.accountId(), newest);\n"
-                        + "            legacy.deleteNote(account.accountId(), note.id());\n",
-                "            legacy.deleteNote(account.accountId(), note.id());\n"
+                        + "            legacy.removeMovedNote(account.accountId(), newest);\n",
+                "            legacy.removeMovedNote(account.accountId(), newest);\n"
                         + "            fresh.upsertNote(account.accountId(), newest);\n");
         List<String> reasons = new ArrayList<>();
         for (int run = 0; run < 2; run++) {

@@ -24,14 +24,15 @@ import java.util.UUID;
  *
  * <p>While an account is migrating (it was just given another shard), its notes may still be in the
  * shard it came from: reads fall back to the other shards, and every update moves the note it
- * touches home, copy first and delete second, with the same last-write-wins care as exercise 1.
- * Deletes always reach every shard, so a delete finds the note wherever it is at that moment, in
- * both shards too when it is half-way through a move.
+ * touches home, copy first and removal second, with the same last-write-wins care as exercise 1.
  *
- * <p>The limit is the one of exercise 1: an update that read the note in the old shard just before a
- * delete copies it home just after, and the deleted note is back. No tombstone remembers the delete
- * and no transaction spans the shards, so nothing can refuse that late copy. The simulated users
- * never race themselves on one note; a real system needs one of the two.
+ * <p>A moved copy is taken out with {@code removeMovedNote}, never {@code deleteNote}: a delete is
+ * remembered, and the store would then refuse the note for good. An account can move away and back
+ * ({@code s} twice), and its notes must be able to follow it home again.
+ *
+ * <p>Deletes always reach every shard, so a delete finds the note wherever it is at that moment, in
+ * both shards too when it is half-way through a move; the shards remember the delete, so an update
+ * that read the note just before it cannot copy it home afterwards.
  */
 public final class DataProxy implements NoteRouter {
 
@@ -90,7 +91,7 @@ public final class DataProxy implements NoteRouter {
                 if (old.isPresent()) {
                     Note newest = note.isNewerThan(old.get()) ? note : old.get();
                     home.upsertNote(account.accountId(), newest);
-                    other.deleteNote(account.accountId(), note.id());
+                    other.removeMovedNote(account.accountId(), newest);
                     return true;
                 }
             }
