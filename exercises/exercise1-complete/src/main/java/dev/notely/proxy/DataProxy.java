@@ -1,6 +1,7 @@
 package dev.notely.proxy;
 
 import dev.notely.store.AccountDetails;
+import dev.notely.store.BackfillResult;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStore;
@@ -16,8 +17,9 @@ import java.util.UUID;
  *
  * <p>Accounts that are not migrating stay on {@code legacy}. For a migrating account, new notes go to
  * {@code new}, reads look in {@code new} first, and every update moves the note it touches: the updated
- * note is copied into {@code new} and then its legacy copy is removed. Because the simulated users
- * update every note sooner or later, {@code legacy} drains by itself.
+ * note is copied into {@code new} and then its legacy copy is removed. The simulated users update every
+ * note sooner or later; the notes nobody writes are moved by {@link #backfill}, which the kit calls page
+ * after page ({@code b} in the dashboard) until {@code legacy} holds none of a migrating account's notes.
  *
  * <p>Why it is safe while two versions serve at once:
  * <ul>
@@ -31,6 +33,13 @@ import java.util.UUID;
  *       at that moment (in legacy, in new, or in both half-way through a move), and a move that read the
  *       note just before the delete cannot bring it back, because its late copy is refused.</li>
  * </ul>
+ *
+ * <p>The backfill is as safe as an update, for the same reasons: it reads a page of legacy notes, copies
+ * each with an upsert (an older copy never replaces what a user wrote to {@code new} meanwhile, and a
+ * deleted note is not brought back), then removes the legacy copy unless a newer write reached it since.
+ * A user, or the other version, may update, move or delete any of those notes between its store calls;
+ * every ordering ends with the newest write in {@code new}, or with the note deleted. A page done twice
+ * (the kit resumes after a restart from the last page it knows finished) moves nothing twice.
  *
  * <p>Switch migration on only once the rollout has finished: the previous version knows nothing of
  * {@code new} and would answer "missing" for every note moved there.
@@ -95,6 +104,23 @@ public final class DataProxy implements NoteRouter {
         // delete, so a move that read the note before it cannot copy it back afterwards.
         fresh.deleteNote(account.accountId(), noteId);
         legacy.deleteNote(account.accountId(), noteId);
+    }
+
+    @Override
+    public BackfillResult backfill(AccountDetails account, Optional<UUID> after, int limit) {
+        if (!account.isMigrating()) {
+            return BackfillResult.done(0); // its notes belong in legacy
+        }
+        List<Note> page = legacy.pageNotes(account.accountId(), after, limit);
+        int moved = 0;
+        for (Note note : page) {
+            // The same two steps as an update's move, with the note as it was read.
+            fresh.upsertNote(account.accountId(), note);
+            if (legacy.removeMovedNote(account.accountId(), note)) {
+                moved++;
+            }
+        }
+        return BackfillResult.after(moved, page, limit);
     }
 
     @Override
