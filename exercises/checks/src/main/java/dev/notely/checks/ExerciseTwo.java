@@ -22,6 +22,9 @@ final class ExerciseTwo {
     private static final MoveChecks MOVE = new MoveChecks(NEW, SECOND, SECOND, "shard", "the old shard",
             "the account's shard");
     private static final int IDS = 10_000;
+    private static final String AND_BACK = "an account moved to second and back to new: ";
+    private static final String REMOVE_MOVED = "Take a moved copy out with removeMovedNote, not deleteNote: a shard "
+            + "remembers a delete, and refuses the note from then on";
     /** How many other proxy processes the stable check compares with. */
     private static final int OTHER_PROCESSES = 10;
 
@@ -37,6 +40,7 @@ final class ExerciseTwo {
                 new Check("non-migrating accounts touch only their shard", ExerciseTwo::notMigrating),
                 new Check("reads fall back to the other shard while migrating", ExerciseTwo::fallback),
                 new Check("an update moves a note into the account's shard", MOVE::updateMoves),
+                new Check("a note moved away and back ends in its home shard", ExerciseTwo::awayAndBack),
                 new Check("older updates are ignored", MOVE::olderUpdatesIgnored),
                 new Check("deletes reach every shard", MOVE::deletesReachBoth),
                 new Check("updating a missing or deleted note creates nothing",
@@ -131,5 +135,33 @@ final class ExerciseTwo {
         Note both = f.seed(NEW, a.accountId(), "in both", Fixture.T0);
         f.store(SECOND).createNote(a.accountId(), both);
         MOVE.listsBoth(f, a, left, home);
+    }
+
+    /**
+     * An account moved to another shard and back ({@code s} twice): its note follows it both ways. Moved
+     * away with {@code deleteNote}, the note would leave a remembered delete behind, and the shard would
+     * refuse it on the way back.
+     */
+    private static void awayAndBack(Fixture f) {
+        NoteRouter router = f.router();
+        UUID id = UUID.randomUUID();
+        Note note = f.seed(NEW, id, "before the moves", Fixture.T0);
+        AccountDetails away = new AccountDetails(id, true, SECOND);
+        expect(router.updateNote(away, note.withContent("moved to second", Fixture.T0.plusSeconds(1))),
+                "updating a note still in the old shard answered \"no such note\"");
+        expect(f.holds(SECOND, id, note.id()) && !f.holds(NEW, id, note.id()),
+                "an update did not move the note into the account's shard, so moving it back cannot be checked yet: "
+                        + "fix \"an update moves a note into the account's shard\" first");
+        AccountDetails back = new AccountDetails(id, true, NEW);
+        Note last = note.withContent("moved back to new", Fixture.T0.plusSeconds(2));
+        boolean found = router.updateNote(back, last);
+        Optional<Note> home = f.store(NEW).getNote(id, note.id());
+        expect(home.isPresent() || f.holds(SECOND, id, note.id()), AND_BACK + "updating its note lost it: it is in no "
+                + "shard any more. " + REMOVE_MOVED);
+        expect(home.isPresent(), AND_BACK + "updating its note did not bring it home to new (it is still in second)");
+        expect(home.get().equals(last), AND_BACK + "updating its note left \"" + home.get().content()
+                + "\" in new instead of the update");
+        expect(!f.holds(SECOND, id, note.id()), AND_BACK + "after an update its note is home in new, but still in second too");
+        expect(found, AND_BACK + "updating its note answered \"no such note\"");
     }
 }

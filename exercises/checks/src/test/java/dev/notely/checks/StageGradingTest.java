@@ -156,7 +156,12 @@ class StageGradingTest {
         assertFails(results, "an update moves a note into the account's shard");
         assertFails(results, "deletes reach every shard");
         assertTrue(byName(results).get("an account without a shard lives in new").passed());
+        assertEquals("an update did not move the note into the account's shard, so moving it back cannot be checked yet: "
+                        + "fix \"an update moves a note into the account's shard\" first",
+                byName(results).get(AWAY_AND_BACK).reason());
     }
+
+    private static final String AWAY_AND_BACK = "a note moved away and back ends in its home shard";
 
     @Test
     void anUpdateThatCreatesWhatIsMissingFailsTheMissingNoteCheck() {
@@ -283,6 +288,17 @@ class StageGradingTest {
                     stage + " brought back a note deleted between a move's read and its copy");
             assertEquals(List.of(), deleter.listNotes(account), stage + " lists a deleted note");
         }
+    }
+
+    private static final String REMOVE_MOVED = "Take a moved copy out with removeMovedNote, not deleteNote: a shard "
+            + "remembers a delete, and refuses the note from then on";
+
+    @Test
+    void movingWithDeleteLosesTheNoteOnItsWayBack() {
+        assertOnlyFails(Grader.grade(2, broken("exercise2-complete", "exercise2-update-moves-with-delete",
+                        "other.removeMovedNote(account.accountId(), newest);", "other.deleteNote(account.accountId(), note.id());")),
+                AWAY_AND_BACK, "an account moved to second and back to new: updating its note lost it: it is in no shard "
+                        + "any more. " + REMOVE_MOVED);
     }
 
     /** {@code stores} with {@code hook} run before every {@code upsertNote}. */
