@@ -19,7 +19,7 @@ final class ExerciseTwo {
 
     static final String NEW = NoteStores.NEW;
     static final String SECOND = NoteStores.SECOND;
-    private static final MoveChecks MOVE = new MoveChecks(NEW, SECOND, SECOND, "shard", "the old shard",
+    static final MoveChecks MOVE = new MoveChecks(NEW, SECOND, SECOND, "shard", "the old shard",
             "the account's shard");
     private static final int IDS = 10_000;
     private static final String AND_BACK = "an account moved to second and back to new: ";
@@ -47,7 +47,7 @@ final class ExerciseTwo {
                         f -> MOVE.missingStaysMissing(f, "deletes reach every shard")),
                 new Check("counts are right", MOVE::counts),
                 new Check("two versions interleaved lose no acknowledged write",
-                        Interleaving.scenario(SECOND, NEW)));
+                        Interleaving.scenario(MOVE)));
     }
 
     private static void stable(Fixture f) {

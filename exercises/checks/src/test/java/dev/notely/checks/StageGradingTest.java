@@ -2,6 +2,7 @@ package dev.notely.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notely.store.AccountDetails;
@@ -29,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -253,7 +255,7 @@ class StageGradingTest {
         List<String> reasons = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
             try (Fixture fixture = new Fixture(router)) {
-                Interleaving.scenario(null, NoteStores.LEGACY).run(fixture);
+                Interleaving.scenario(ExerciseOne.MOVE).run(fixture);
                 reasons.add("passed");
             } catch (Check.Failed e) {
                 reasons.add(e.getMessage());
@@ -288,6 +290,50 @@ class StageGradingTest {
                     stage + " brought back a note deleted between a move's read and its copy");
             assertEquals(List.of(), deleter.listNotes(account), stage + " lists a deleted note");
         }
+    }
+
+    @Test
+    void withoutRememberedDeletesTheInterleavingCheckCatchesADeleteUndone() throws Exception {
+        // The races with a delete the interleaving check plays would bring notes back if the stores forgot
+        // deletes: the check fails then, in a round that raced a delete with an update.
+        assertDeleteUndone("exercise1-complete", ExerciseOne.MOVE);
+        assertDeleteUndone("exercise2-complete", ExerciseTwo.MOVE);
+    }
+
+    private static void assertDeleteUndone(String stage, MoveChecks move) throws Exception {
+        Function<NoteStores, NoteRouter> complete = compile(stage);
+        Function<NoteStores, NoteRouter> forgetful = stores -> new ForwardingRouter(complete.apply(forgettingDeletes(stores)));
+        assertDeleteUndone(stage, INTERLEAVED, Interleaving.scenario(move), forgetful,
+                "(updated note #\\d+ while the \\w+ instance deleted it|deleted note #\\d+ while the \\w+ instance updated it)");
+    }
+
+    /** Asserts that {@code check} fails on the router, naming a deleted note that came back in a round like {@code race}. */
+    private static void assertDeleteUndone(String stage, String check, Check.Scenario scenario,
+                                           Function<NoteStores, NoteRouter> router, String race) throws Exception {
+        try (Fixture fixture = new Fixture(router)) {
+            Check.Failed failed = assertThrows(Check.Failed.class, () -> scenario.run(fixture),
+                    "\"" + check + "\" passes " + stage + " on stores that forget deletes: it races no delete");
+            assertTrue(Pattern.compile("the deleted note #\\d+ (can be read again|is back in \\w+) \\(the \\w+ instance "
+                    + race + ".*; seed \\d+").matcher(failed.getMessage()).find(), check + ": " + failed.getMessage());
+        }
+    }
+
+    /**
+     * {@code stores} as they were before deletes were remembered: a delete takes the note out and leaves
+     * nothing behind, so nothing refuses a late copy of it.
+     */
+    private static NoteStores forgettingDeletes(NoteStores stores) {
+        return name -> new ForwardingNoteStore(stores.open(name)) {
+            @Override
+            protected <T> T around(String operation, Supplier<T> call) {
+                return call.get();
+            }
+
+            @Override
+            public void deleteNote(UUID accountId, UUID noteId) {
+                delegate.getNote(accountId, noteId).ifPresent(note -> delegate.removeMovedNote(accountId, note));
+            }
+        };
     }
 
     private static final String REMOVE_MOVED = "Take a moved copy out with removeMovedNote, not deleteNote: a shard "
