@@ -32,7 +32,10 @@ final class ExerciseOne {
                         f -> MOVE.missingStaysMissing(f, "deletes reach both stores")),
                 new Check("counts are right", ExerciseOne::counts),
                 new Check("two versions interleaved lose no acknowledged write",
-                        Interleaving.scenario(MOVE)));
+                        Interleaving.scenario(MOVE)),
+                new Check("the backfill moves every note to new", MOVE::backfillMoves),
+                new Check("the backfill interleaved with two versions loses and resurrects nothing",
+                        Interleaving.backfillScenario(MOVE)));
     }
 
     private static void notMigrating(Fixture f) {

@@ -47,7 +47,10 @@ final class ExerciseTwo {
                         f -> MOVE.missingStaysMissing(f, "deletes reach every shard")),
                 new Check("counts are right", MOVE::counts),
                 new Check("two versions interleaved lose no acknowledged write",
-                        Interleaving.scenario(MOVE)));
+                        Interleaving.scenario(MOVE)),
+                new Check("the backfill moves every note into the account's shard", ExerciseTwo::backfillMoves),
+                new Check("the backfill interleaved with two versions loses and resurrects nothing",
+                        Interleaving.backfillScenario(MOVE)));
     }
 
     private static void stable(Fixture f) {
@@ -163,5 +166,34 @@ final class ExerciseTwo {
                 + "\" in new instead of the update");
         expect(!f.holds(SECOND, id, note.id()), AND_BACK + "after an update its note is home in new, but still in second too");
         expect(found, AND_BACK + "updating its note answered \"no such note\"");
+    }
+
+    /**
+     * What the backfill of exercise 1 does, into the account's shard; and for an account moved away and
+     * back, the backfill brings its notes home again, into a shard they once left.
+     */
+    private static void backfillMoves(Fixture f) {
+        MOVE.backfillMoves(f);
+        NoteRouter router = f.router();
+        UUID id = UUID.randomUUID();
+        List<Note> notes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            notes.add(f.seed(NEW, id, "travelling " + i, Fixture.T0));
+        }
+        MOVE.backfillAll(router, new AccountDetails(id, true, SECOND), notes.size());
+        for (Note note : notes) {
+            expect(f.holds(SECOND, id, note.id()) && !f.holds(NEW, id, note.id()),
+                    "the backfill of an account moved to second did not move its notes from new to second");
+        }
+        MOVE.backfillAll(router, new AccountDetails(id, true, NEW), notes.size());
+        for (Note note : notes) {
+            Optional<Note> home = f.store(NEW).getNote(id, note.id());
+            expect(home.isPresent() || f.holds(SECOND, id, note.id()), AND_BACK + "the backfill lost its notes: they are "
+                    + "in no shard any more. " + REMOVE_MOVED);
+            expect(home.equals(Optional.of(note)), AND_BACK + "the backfill did not bring its notes home to new (they are "
+                    + "still in second)");
+            expect(!f.holds(SECOND, id, note.id()), AND_BACK + "after the backfill its notes are home in new, but still in "
+                    + "second too");
+        }
     }
 }
