@@ -23,7 +23,10 @@ import java.util.UUID;
  *   <li>{@link #getNote}: look in {@code new} first, then in {@code legacy};</li>
  *   <li>{@link #createNote}: create new notes in {@code new};</li>
  *   <li>{@link #updateNote}: a note still in {@code legacy} moves to {@code new} as it is updated;</li>
- *   <li>{@link #deleteNote} and {@link #countNotes}: cover both stores.</li>
+ *   <li>{@link #deleteNote} and {@link #countNotes}: cover both stores;</li>
+ *   <li>{@link #backfill}: move the notes nobody writes, a page at a time, when the kit asks for it
+ *       ({@code b} in the dashboard). There is no backfill yet: this class keeps the interface's
+ *       default, and the kit says "this DataProxy has no backfill".</li>
  * </ol>
  * Accounts that are not migrating keep using {@code legacy} only.
  *

@@ -14,7 +14,7 @@ final class ExerciseOne {
 
     static final String LEGACY = NoteStores.LEGACY;
     static final String NEW = NoteStores.NEW;
-    private static final MoveChecks MOVE = new MoveChecks(LEGACY, NEW, null, "store", "legacy", "new");
+    static final MoveChecks MOVE = new MoveChecks(LEGACY, NEW, null, "store", "legacy", "new");
 
     private ExerciseOne() {
     }
@@ -32,7 +32,10 @@ final class ExerciseOne {
                         f -> MOVE.missingStaysMissing(f, "deletes reach both stores")),
                 new Check("counts are right", ExerciseOne::counts),
                 new Check("two versions interleaved lose no acknowledged write",
-                        Interleaving.scenario(null, LEGACY)));
+                        Interleaving.scenario(MOVE)),
+                new Check("the backfill moves every note to new", MOVE::backfillMoves),
+                new Check("the backfill interleaved with two versions loses and resurrects nothing",
+                        Interleaving.backfillScenario(MOVE)));
     }
 
     private static void notMigrating(Fixture f) {

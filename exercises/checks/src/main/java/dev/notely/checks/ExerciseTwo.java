@@ -19,9 +19,12 @@ final class ExerciseTwo {
 
     static final String NEW = NoteStores.NEW;
     static final String SECOND = NoteStores.SECOND;
-    private static final MoveChecks MOVE = new MoveChecks(NEW, SECOND, SECOND, "shard", "the old shard",
+    static final MoveChecks MOVE = new MoveChecks(NEW, SECOND, SECOND, "shard", "the old shard",
             "the account's shard");
     private static final int IDS = 10_000;
+    private static final String AND_BACK = "an account moved to second and back to new: ";
+    private static final String REMOVE_MOVED = "Take a moved copy out with removeMovedNote, not deleteNote: a shard "
+            + "remembers a delete, and refuses the note from then on";
     /** How many other proxy processes the stable check compares with. */
     private static final int OTHER_PROCESSES = 10;
 
@@ -37,13 +40,17 @@ final class ExerciseTwo {
                 new Check("non-migrating accounts touch only their shard", ExerciseTwo::notMigrating),
                 new Check("reads fall back to the other shard while migrating", ExerciseTwo::fallback),
                 new Check("an update moves a note into the account's shard", MOVE::updateMoves),
+                new Check("a note moved away and back ends in its home shard", ExerciseTwo::awayAndBack),
                 new Check("older updates are ignored", MOVE::olderUpdatesIgnored),
                 new Check("deletes reach every shard", MOVE::deletesReachBoth),
                 new Check("updating a missing or deleted note creates nothing",
                         f -> MOVE.missingStaysMissing(f, "deletes reach every shard")),
                 new Check("counts are right", MOVE::counts),
                 new Check("two versions interleaved lose no acknowledged write",
-                        Interleaving.scenario(SECOND, NEW)));
+                        Interleaving.scenario(MOVE)),
+                new Check("the backfill moves every note into the account's shard", ExerciseTwo::backfillMoves),
+                new Check("the backfill interleaved with two versions loses and resurrects nothing",
+                        Interleaving.backfillScenario(MOVE)));
     }
 
     private static void stable(Fixture f) {
@@ -131,5 +138,62 @@ final class ExerciseTwo {
         Note both = f.seed(NEW, a.accountId(), "in both", Fixture.T0);
         f.store(SECOND).createNote(a.accountId(), both);
         MOVE.listsBoth(f, a, left, home);
+    }
+
+    /**
+     * An account moved to another shard and back ({@code s} twice): its note follows it both ways. Moved
+     * away with {@code deleteNote}, the note would leave a remembered delete behind, and the shard would
+     * refuse it on the way back.
+     */
+    private static void awayAndBack(Fixture f) {
+        NoteRouter router = f.router();
+        UUID id = UUID.randomUUID();
+        Note note = f.seed(NEW, id, "before the moves", Fixture.T0);
+        AccountDetails away = new AccountDetails(id, true, SECOND);
+        expect(router.updateNote(away, note.withContent("moved to second", Fixture.T0.plusSeconds(1))),
+                "updating a note still in the old shard answered \"no such note\"");
+        expect(f.holds(SECOND, id, note.id()) && !f.holds(NEW, id, note.id()),
+                "an update did not move the note into the account's shard, so moving it back cannot be checked yet: "
+                        + "fix \"an update moves a note into the account's shard\" first");
+        AccountDetails back = new AccountDetails(id, true, NEW);
+        Note last = note.withContent("moved back to new", Fixture.T0.plusSeconds(2));
+        boolean found = router.updateNote(back, last);
+        Optional<Note> home = f.store(NEW).getNote(id, note.id());
+        expect(home.isPresent() || f.holds(SECOND, id, note.id()), AND_BACK + "updating its note lost it: it is in no "
+                + "shard any more. " + REMOVE_MOVED);
+        expect(home.isPresent(), AND_BACK + "updating its note did not bring it home to new (it is still in second)");
+        expect(home.get().equals(last), AND_BACK + "updating its note left \"" + home.get().content()
+                + "\" in new instead of the update");
+        expect(!f.holds(SECOND, id, note.id()), AND_BACK + "after an update its note is home in new, but still in second too");
+        expect(found, AND_BACK + "updating its note answered \"no such note\"");
+    }
+
+    /**
+     * What the backfill of exercise 1 does, into the account's shard; and for an account moved away and
+     * back, the backfill brings its notes home again, into a shard they once left.
+     */
+    private static void backfillMoves(Fixture f) {
+        MOVE.backfillMoves(f);
+        NoteRouter router = f.router();
+        UUID id = UUID.randomUUID();
+        List<Note> notes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            notes.add(f.seed(NEW, id, "travelling " + i, Fixture.T0));
+        }
+        MOVE.backfillAll(router, new AccountDetails(id, true, SECOND), notes.size());
+        for (Note note : notes) {
+            expect(f.holds(SECOND, id, note.id()) && !f.holds(NEW, id, note.id()),
+                    "the backfill of an account moved to second did not move its notes from new to second");
+        }
+        MOVE.backfillAll(router, new AccountDetails(id, true, NEW), notes.size());
+        for (Note note : notes) {
+            Optional<Note> home = f.store(NEW).getNote(id, note.id());
+            expect(home.isPresent() || f.holds(SECOND, id, note.id()), AND_BACK + "the backfill lost its notes: they are "
+                    + "in no shard any more. " + REMOVE_MOVED);
+            expect(home.equals(Optional.of(note)), AND_BACK + "the backfill did not bring its notes home to new (they are "
+                    + "still in second)");
+            expect(!f.holds(SECOND, id, note.id()), AND_BACK + "after the backfill its notes are home in new, but still in "
+                    + "second too");
+        }
     }
 }

@@ -118,8 +118,10 @@ public final class Grader {
         if (passed == results.size()) {
             out.println("All " + passed + " checks pass. Deploy with d, wait for the rollout to finish, then "
                     + switch (exercise) {
-                        case 1 -> "switch migration on (M on the accounts page).";
-                        case 2 -> "move accounts (s on the accounts page).";
+                        case 1 -> "switch migration on (M on the accounts page), and start the backfill with b for the "
+                                + "notes nobody writes.";
+                        case 2 -> "move accounts (s on the accounts page), and start the backfill with b for the notes "
+                                + "nobody writes.";
                         default -> "move accounts through the stages (] on the accounts page).";
                     });
         } else {

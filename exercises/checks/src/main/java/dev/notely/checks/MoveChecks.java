@@ -3,11 +3,14 @@ package dev.notely.checks;
 import static dev.notely.checks.Check.expect;
 
 import dev.notely.store.AccountDetails;
+import dev.notely.store.BackfillResult;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The checks both exercises share: while an account migrates, its notes move from one place to another
@@ -22,6 +25,9 @@ import java.util.Optional;
  * @param toWords   how a message names {@code to} ("new", "the account's shard")
  */
 record MoveChecks(String from, String to, String shard, String unit, String fromWords, String toWords) {
+
+    /** The most notes the checks ask one backfill page for: few, so that an account takes several pages. */
+    static final int BACKFILL_LIMIT = 3;
 
     AccountDetails account() {
         return Fixture.account(true, shard);
@@ -137,5 +143,112 @@ record MoveChecks(String from, String to, String shard, String unit, String from
         expect(count == 3, "a migrating account with 3 notes (one of them in both " + unit + "s) is counted as " + count);
         long stored = f.store(from).totalNotes() + f.store(to).totalNotes();
         expect(router.totalNotes() == stored, "totalNotes is " + router.totalNotes() + " but the " + unit + "s hold " + stored);
+    }
+
+    /**
+     * The backfill brings every note of a migrating account home, the newest copy of each, page by page
+     * as the kit asks for them; it leaves a non-migrating account alone and brings no deleted note back.
+     */
+    void backfillMoves(Fixture f) {
+        NoteRouter router = f.router();
+        AccountDetails settled = Fixture.account(false, null);
+        List<Note> staying = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            staying.add(f.seed(from, settled.accountId(), "not migrating " + i, Fixture.T0));
+        }
+        AccountDetails a = account();
+        List<Note> unwritten = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            unwritten.add(f.seed(from, a.accountId(), "nobody wrote me " + i, Fixture.T0));
+        }
+        Note newerThere = f.seed(from, a.accountId(), "newer copy", Fixture.T0.plusSeconds(2));
+        f.store(to).upsertNote(a.accountId(), newerThere.withContent("older copy", Fixture.T0.plusSeconds(1)));
+        Note newerHere = f.seed(from, a.accountId(), "older copy", Fixture.T0.plusSeconds(1));
+        f.store(to).upsertNote(a.accountId(), newerHere.withContent("newer copy", Fixture.T0.plusSeconds(2)));
+        Note arrived = f.seed(to, a.accountId(), "moved already", Fixture.T0);
+        Note deleted = f.seed(from, a.accountId(), "deleted", Fixture.T0);
+        router.deleteNote(a, deleted.id());
+
+        int movedThere = backfillAll(router, settled, staying.size());
+        for (Note note : staying) {
+            expect(f.store(from).getNote(settled.accountId(), note.id()).equals(Optional.of(note))
+                            && !f.holds(to, settled.accountId(), note.id()),
+                    "the backfill moved a note of an account that is not migrating: answer BackfillResult.done(0) "
+                            + "for such an account, and leave its notes where they are");
+        }
+        expect(movedThere == 0, "the backfill said it moved " + movedThere + " notes of an account that is not migrating, "
+                + "and moved none: answer BackfillResult.done(0)");
+
+        int expected = unwritten.size() + 2;
+        int moved = backfillAll(router, a, expected);
+        long left = f.store(from).countNotes(a.accountId());
+        expect(left == 0, "after the backfill said it was done, " + left + " of a migrating account's " + expected
+                + " notes are still in " + fromWords + ": move every note of every page");
+        for (Note note : unwritten) {
+            expect(f.store(to).getNote(a.accountId(), note.id()).equals(Optional.of(note)),
+                    "a note nobody wrote was taken out of " + fromWords + " by the backfill, but is not in " + toWords
+                            + ": copy it there (upsertNote) before you remove it");
+        }
+        expect(contentIn(f, to, a, newerThere).equals(Optional.of("newer copy")),
+                "for a note in both " + unit + "s, the backfill left the older copy in " + toWords + ": upsertNote the copy "
+                        + "from " + fromWords + ", which replaces only an older one");
+        expect(contentIn(f, to, a, newerHere).equals(Optional.of("newer copy")),
+                "for a note in both " + unit + "s, the backfill replaced the newer copy in " + toWords + " with the older "
+                        + "one from " + fromWords + ": copy with upsertNote, which keeps the newest");
+        expect(f.store(to).getNote(a.accountId(), arrived.id()).equals(Optional.of(arrived)),
+                "the backfill changed a note that was in " + toWords + " already");
+        f.expectNoNote(a, deleted.id(), "the backfill brought back a note deleted before it ran, in %s");
+        expect(moved == expected, "the backfill said it moved " + moved + " notes; it took " + expected + " out of "
+                + fromWords + ": count each note it moves");
+    }
+
+    private static Optional<String> contentIn(Fixture f, String store, AccountDetails account, Note note) {
+        return f.store(store).getNote(account.accountId(), note.id()).map(Note::content);
+    }
+
+    /**
+     * Asks the router for the account's backfill page after page, as the kit does, until it says done.
+     *
+     * @param notes how many notes the account has to move, to tell a backfill that never ends from a long one
+     * @return how many notes the backfill said it moved
+     */
+    int backfillAll(NoteRouter router, AccountDetails account, int notes) {
+        int pages = notes / BACKFILL_LIMIT + 3; // a page per limit, a short last one, and some to spare
+        Optional<UUID> after = Optional.empty();
+        int moved = 0;
+        for (int page = 1; page <= pages; page++) {
+            BackfillResult result = backfillPage(router, account, after);
+            moved += result.moved();
+            if (result.isDone()) {
+                return moved;
+            }
+            expect(!result.nextPage().equals(after), "the backfill answered with the cursor it was given, so it would be "
+                    + "asked for the same page for ever: answer BackfillResult.after(moved, page, limit)");
+            after = result.nextPage();
+        }
+        throw new Check.Failed("the backfill of an account with " + notes + " notes to move did not say it was done after "
+                + pages + " pages of " + BACKFILL_LIMIT + ": answer BackfillResult.after(moved, page, limit), which is "
+                + "done once a page comes back short");
+    }
+
+    /**
+     * One page of the router's backfill. A router that keeps {@link NoteRouter}'s default fails the check
+     * with what to write, not with the exception the kit would otherwise report.
+     */
+    BackfillResult backfillPage(NoteRouter router, AccountDetails account, Optional<UUID> after) {
+        BackfillResult result;
+        try {
+            result = router.backfill(account, after, BACKFILL_LIMIT);
+        } catch (UnsupportedOperationException e) {
+            StackTraceElement[] trace = e.getStackTrace();
+            if (trace.length > 0 && trace[0].getClassName().equals(NoteRouter.class.getName())) {
+                throw new Check.Failed("no backfill yet: implement backfill(account, after, limit), which moves a migrating "
+                        + "account's notes from " + fromWords + " to " + toWords + ", a page at a time");
+            }
+            throw e;
+        }
+        expect(result != null, "backfill returned null: answer BackfillResult.after(moved, page, limit), or "
+                + "BackfillResult.done(0) when there is nothing to move");
+        return result;
     }
 }

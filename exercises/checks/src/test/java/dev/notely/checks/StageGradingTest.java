@@ -2,6 +2,7 @@ package dev.notely.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notely.store.AccountDetails;
@@ -29,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -146,6 +148,10 @@ class StageGradingTest {
         assertTrue(byName(results).get("non-migrating accounts stay on legacy").passed(), "start keeps legacy working");
         assertEquals("a note that is only in new is missing from a migrating account's list",
                 byName(results).get("list is the union of both stores, each note once").reason());
+        String noBackfill = "no backfill yet: implement backfill(account, after, limit), which moves a migrating "
+                + "account's notes from legacy to new, a page at a time";
+        assertEquals(noBackfill, byName(results).get("the backfill moves every note to new").reason());
+        assertEquals(noBackfill, byName(results).get(BACKFILL_INTERLEAVED).reason());
     }
 
     @Test
@@ -156,6 +162,13 @@ class StageGradingTest {
         assertFails(results, "an update moves a note into the account's shard");
         assertFails(results, "deletes reach every shard");
         assertTrue(byName(results).get("an account without a shard lives in new").passed());
+        assertEquals("an update did not move the note into the account's shard, so moving it back cannot be checked yet: "
+                        + "fix \"an update moves a note into the account's shard\" first",
+                byName(results).get(AWAY_AND_BACK).reason());
+        String noBackfill = "no backfill yet: implement backfill(account, after, limit), which moves a migrating "
+                + "account's notes from the old shard to the account's shard, a page at a time";
+        assertEquals(noBackfill, byName(results).get("the backfill moves every note into the account's shard").reason());
+        assertEquals(noBackfill, byName(results).get(BACKFILL_INTERLEAVED).reason());
     }
 
     @Test
@@ -186,12 +199,17 @@ class StageGradingTest {
     }
 
     private static final String INTERLEAVED = "two versions interleaved lose no acknowledged write";
+    private static final String BACKFILL_INTERLEAVED = "the backfill interleaved with two versions loses and resurrects nothing";
+    private static final String AWAY_AND_BACK = "a note moved away and back ends in its home shard";
 
-    /** Asserts that only the interleaving check fails, naming its seed, and says why with {@code why}. */
+    /**
+     * Asserts that only the interleaving checks fail, naming their seed, and say why with {@code why}: the
+     * users' one always, the backfill's one when users' updates racing the backfill show the bug too.
+     */
     private static void assertOnlyInterleavingFails(List<CheckResult> results, String why) {
         for (CheckResult r : results) {
-            if (r.name().equals(INTERLEAVED)) {
-                assertFalse(r.passed(), INTERLEAVED + " should fail");
+            if (r.name().equals(INTERLEAVED) || (r.name().equals(BACKFILL_INTERLEAVED) && !r.passed())) {
+                assertFalse(r.passed(), r.name() + " should fail");
                 assertTrue(r.reason().contains(why) && r.reason().contains("seed "), r.reason());
             } else {
                 assertTrue(r.passed(), r.name() + " should pass: " + r.reason());
@@ -215,14 +233,14 @@ class StageGradingTest {
         // Between the delete and the copy the note is in neither store, and the other version cannot find it.
         assertOnlyInterleavingFails(Grader.grade(1, broken("exercise1-complete", "exercise1-delete-then-copy",
                 "            fresh.upsertNote(account.accountId(), newest);\n"
-                        + "            legacy.deleteNote(account.accountId(), note.id());\n",
-                "            legacy.deleteNote(account.accountId(), note.id());\n"
+                        + "            legacy.removeMovedNote(account.accountId(), newest);\n",
+                "            legacy.removeMovedNote(account.accountId(), newest);\n"
                         + "            fresh.upsertNote(account.accountId(), newest);\n")),
                 "answered \"no such note\"");
         assertOnlyInterleavingFails(Grader.grade(2, broken("exercise2-complete", "exercise2-delete-then-copy",
                 "                    home.upsertNote(account.accountId(), newest);\n"
-                        + "                    other.deleteNote(account.accountId(), note.id());\n",
-                "                    other.deleteNote(account.accountId(), note.id());\n"
+                        + "                    other.removeMovedNote(account.accountId(), newest);\n",
+                "                    other.removeMovedNote(account.accountId(), newest);\n"
                         + "                    home.upsertNote(account.accountId(), newest);\n")),
                 "answered \"no such note\"");
     }
@@ -242,13 +260,13 @@ class StageGradingTest {
     void anInterleavingFailsTheSameWayOnEveryRun() throws Exception {
         Function<NoteStores, NoteRouter> router = broken("exercise1-complete", "exercise1-delete-then-copy-replayed",
                 "            fresh.upsertNote(account.accountId(), newest);\n"
-                        + "            legacy.deleteNote(account.accountId(), note.id());\n",
-                "            legacy.deleteNote(account.accountId(), note.id());\n"
+                        + "            legacy.removeMovedNote(account.accountId(), newest);\n",
+                "            legacy.removeMovedNote(account.accountId(), newest);\n"
                         + "            fresh.upsertNote(account.accountId(), newest);\n");
         List<String> reasons = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
             try (Fixture fixture = new Fixture(router)) {
-                Interleaving.scenario(null, NoteStores.LEGACY).run(fixture);
+                Interleaving.scenario(ExerciseOne.MOVE).run(fixture);
                 reasons.add("passed");
             } catch (Check.Failed e) {
                 reasons.add(e.getMessage());
@@ -283,6 +301,93 @@ class StageGradingTest {
                     stage + " brought back a note deleted between a move's read and its copy");
             assertEquals(List.of(), deleter.listNotes(account), stage + " lists a deleted note");
         }
+    }
+
+    @Test
+    void withoutRememberedDeletesBothInterleavingChecksCatchADeleteUndone() throws Exception {
+        // The races with a delete the interleaving checks play would bring notes back if the stores forgot
+        // deletes: each check fails then, in a round that raced a delete with an update or a backfill page.
+        assertDeleteUndone("exercise1-complete", ExerciseOne.MOVE);
+        assertDeleteUndone("exercise2-complete", ExerciseTwo.MOVE);
+    }
+
+    private static void assertDeleteUndone(String stage, MoveChecks move) throws Exception {
+        Function<NoteStores, NoteRouter> complete = compile(stage);
+        Function<NoteStores, NoteRouter> forgetful = stores -> new ForwardingRouter(complete.apply(forgettingDeletes(stores)));
+        assertDeleteUndone(stage, INTERLEAVED, Interleaving.scenario(move), forgetful,
+                "(updated note #\\d+ while the \\w+ instance deleted it|deleted note #\\d+ while the \\w+ instance updated it)");
+        assertDeleteUndone(stage, BACKFILL_INTERLEAVED, Interleaving.backfillScenario(move), forgetful,
+                "(ran the backfill's [^;]* while the \\w+ instance deleted note #\\d+"
+                        + "|deleted note #\\d+ while the \\w+ instance ran the backfill's )");
+    }
+
+    /** Asserts that {@code check} fails on the router, naming a deleted note that came back in a round like {@code race}. */
+    private static void assertDeleteUndone(String stage, String check, Check.Scenario scenario,
+                                           Function<NoteStores, NoteRouter> router, String race) throws Exception {
+        try (Fixture fixture = new Fixture(router)) {
+            Check.Failed failed = assertThrows(Check.Failed.class, () -> scenario.run(fixture),
+                    "\"" + check + "\" passes " + stage + " on stores that forget deletes: it races no delete");
+            assertTrue(Pattern.compile("the deleted note #\\d+ (can be read again|is back in \\w+) \\(the \\w+ instance "
+                    + race + ".*; seed \\d+").matcher(failed.getMessage()).find(), check + ": " + failed.getMessage());
+        }
+    }
+
+    /**
+     * {@code stores} as they were before deletes were remembered: a delete takes the note out and leaves
+     * nothing behind, so nothing refuses a late copy of it.
+     */
+    private static NoteStores forgettingDeletes(NoteStores stores) {
+        return name -> new ForwardingNoteStore(stores.open(name)) {
+            @Override
+            protected <T> T around(String operation, Supplier<T> call) {
+                return call.get();
+            }
+
+            @Override
+            public void deleteNote(UUID accountId, UUID noteId) {
+                delegate.getNote(accountId, noteId).ifPresent(note -> delegate.removeMovedNote(accountId, note));
+            }
+        };
+    }
+
+    private static final String REMOVE_MOVED = "Take a moved copy out with removeMovedNote, not deleteNote: a shard "
+            + "remembers a delete, and refuses the note from then on";
+
+    @Test
+    void movingWithDeleteLosesTheNoteOnItsWayBack() {
+        assertOnlyFails(Grader.grade(2, broken("exercise2-complete", "exercise2-update-moves-with-delete",
+                        "other.removeMovedNote(account.accountId(), newest);", "other.deleteNote(account.accountId(), note.id());")),
+                AWAY_AND_BACK, "an account moved to second and back to new: updating its note lost it: it is in no shard "
+                        + "any more. " + REMOVE_MOVED);
+        assertOnlyFails(Grader.grade(2, broken("exercise2-complete", "exercise2-backfill-moves-with-delete",
+                        "if (page.getKey().removeMovedNote(account.accountId(), note)) {",
+                        "page.getKey().deleteNote(account.accountId(), note.id());\n                if (true) {")),
+                "the backfill moves every note into the account's shard", "an account moved to second and back to new: "
+                        + "the backfill lost its notes: they are in no shard any more. " + REMOVE_MOVED);
+    }
+
+    @Test
+    void aBackfillOfAnAccountThatIsNotMigratingFailsTheBackfillCheck() {
+        assertOnlyFails(Grader.grade(1, broken("exercise1-complete", "exercise1-backfill-of-everyone",
+                        "            return BackfillResult.done(0); // its notes belong in legacy\n", "")),
+                "the backfill moves every note to new", "the backfill moved a note of an account that is not migrating: "
+                        + "answer BackfillResult.done(0) for such an account, and leave its notes where they are");
+    }
+
+    @Test
+    void aBackfillThatNeverSaysDoneFailsBothBackfillChecks() {
+        // After the last page, the same cursor again: the kit would ask for that empty page for ever.
+        List<CheckResult> results = Grader.grade(1, broken("exercise1-complete", "exercise1-backfill-never-done",
+                "return BackfillResult.after(moved, page, limit);",
+                "return new BackfillResult(moved, page.isEmpty() ? after.orElse(null) : page.get(page.size() - 1).id());"));
+        Map<String, CheckResult> byName = byName(results);
+        assertEquals("the backfill answered with the cursor it was given, so it would be asked for the same page for "
+                        + "ever: answer BackfillResult.after(moved, page, limit)",
+                byName.get("the backfill moves every note to new").reason());
+        assertTrue(byName.get(BACKFILL_INTERLEAVED).reason().matches("the backfill did not say every account was done "
+                + "after \\d+ pages of 3 notes, .*; seed \\d+"), byName.get(BACKFILL_INTERLEAVED).reason());
+        results.stream().filter(r -> !r.name().startsWith("the backfill"))
+                .forEach(r -> assertTrue(r.passed(), r.name() + " should pass: " + r.reason()));
     }
 
     /** {@code stores} with {@code hook} run before every {@code upsertNote}. */
@@ -361,6 +466,6 @@ class StageGradingTest {
 
         bytes.reset();
         Grader.print(1, grade("exercise1-complete", 1), new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("All 10 checks pass."), bytes.toString(StandardCharsets.UTF_8));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("All 12 checks pass."), bytes.toString(StandardCharsets.UTF_8));
     }
 }

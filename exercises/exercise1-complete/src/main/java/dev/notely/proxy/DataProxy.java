@@ -1,6 +1,7 @@
 package dev.notely.proxy;
 
 import dev.notely.store.AccountDetails;
+import dev.notely.store.BackfillResult;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStore;
@@ -16,25 +17,29 @@ import java.util.UUID;
  *
  * <p>Accounts that are not migrating stay on {@code legacy}. For a migrating account, new notes go to
  * {@code new}, reads look in {@code new} first, and every update moves the note it touches: the updated
- * note is copied into {@code new} and then removed from {@code legacy}. Because the simulated users
- * update every note sooner or later, {@code legacy} drains by itself.
+ * note is copied into {@code new} and then its legacy copy is removed. The simulated users update every
+ * note sooner or later; the notes nobody writes are moved by {@link #backfill}, which the kit calls page
+ * after page ({@code b} in the dashboard) until {@code legacy} holds none of a migrating account's notes.
  *
  * <p>Why it is safe while two versions serve at once:
  * <ul>
  *   <li>the copy is an upsert, and the stores keep the newest {@code updatedAt}, so two versions
  *       copying or updating the same note in any order end with the newest write;</li>
- *   <li>the note is copied before it is deleted, so at every moment it is in at least one store;</li>
- *   <li>deletes go to both stores and deleting a missing note is harmless, so a delete finds the note
- *       wherever it is at that moment, in legacy, in new, or in both half-way through a move.</li>
+ *   <li>the note is copied before its legacy copy is removed, so at every moment it is in at least one
+ *       store;</li>
+ *   <li>the legacy copy is removed with {@code removeMovedNote}, not {@code deleteNote}: a move is not a
+ *       delete, and leaves nothing behind;</li>
+ *   <li>deletes go to both stores, and the stores remember them: a delete finds the note wherever it is
+ *       at that moment (in legacy, in new, or in both half-way through a move), and a move that read the
+ *       note just before the delete cannot bring it back, because its late copy is refused.</li>
  * </ul>
  *
- * <p>What it cannot promise: a delete that races an update moving the same note. The update reads the
- * legacy copy; the delete removes the note from both stores; the update copies what it read into new,
- * and the deleted note is back. Each store call is atomic on its own, but the read, the copy and the
- * delete of a move are three steps, and a delete leaves nothing behind for a late copy to notice.
- * Closing that gap takes a tombstone (a delete that is remembered, so the stale copy is refused) or a
- * transaction spanning both stores. The simulated users never race themselves on one note, so the
- * workshop does not run into it; two browser tabs of one real user could.
+ * <p>The backfill is as safe as an update, for the same reasons: it reads a page of legacy notes, copies
+ * each with an upsert (an older copy never replaces what a user wrote to {@code new} meanwhile, and a
+ * deleted note is not brought back), then removes the legacy copy unless a newer write reached it since.
+ * A user, or the other version, may update, move or delete any of those notes between its store calls;
+ * every ordering ends with the newest write in {@code new}, or with the note deleted. A page done twice
+ * (the kit resumes after a restart from the last page it knows finished) moves nothing twice.
  *
  * <p>Switch migration on only once the rollout has finished: the previous version knows nothing of
  * {@code new} and would answer "missing" for every note moved there.
@@ -87,7 +92,7 @@ public final class DataProxy implements NoteRouter {
             // Move the newer of the two: an out-of-date write must not replace what legacy holds.
             Note newest = note.isNewerThan(old.get()) ? note : old.get();
             fresh.upsertNote(account.accountId(), newest);
-            legacy.deleteNote(account.accountId(), note.id());
+            legacy.removeMovedNote(account.accountId(), newest);
             return true;
         }
         return fresh.updateNote(account.accountId(), note);
@@ -95,10 +100,27 @@ public final class DataProxy implements NoteRouter {
 
     @Override
     public void deleteNote(AccountDetails account, UUID noteId) {
-        // Both stores, always: the note may have moved, whatever this account's flag. (A move already
-        // past its read can still copy the note back afterwards: see the class comment.)
+        // Both stores, always: the note may have moved, whatever this account's flag. Both remember the
+        // delete, so a move that read the note before it cannot copy it back afterwards.
         fresh.deleteNote(account.accountId(), noteId);
         legacy.deleteNote(account.accountId(), noteId);
+    }
+
+    @Override
+    public BackfillResult backfill(AccountDetails account, Optional<UUID> after, int limit) {
+        if (!account.isMigrating()) {
+            return BackfillResult.done(0); // its notes belong in legacy
+        }
+        List<Note> page = legacy.pageNotes(account.accountId(), after, limit);
+        int moved = 0;
+        for (Note note : page) {
+            // The same two steps as an update's move, with the note as it was read.
+            fresh.upsertNote(account.accountId(), note);
+            if (legacy.removeMovedNote(account.accountId(), note)) {
+                moved++;
+            }
+        }
+        return BackfillResult.after(moved, page, limit);
     }
 
     @Override

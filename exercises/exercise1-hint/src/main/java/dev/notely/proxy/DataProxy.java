@@ -26,7 +26,12 @@ import java.util.UUID;
  *   <li><b>The newest write wins.</b> {@code updateNote} and {@code upsertNote} only apply a note whose
  *       {@code updatedAt} is newer than the stored one. Repeating a write, or two versions writing the
  *       same note in either order, ends with the newest content.</li>
- *   <li><b>Deletes are idempotent.</b> Deleting a note that is not there succeeds and does nothing.</li>
+ *   <li><b>Deletes stick.</b> {@code deleteNote} removes the note and remembers the delete, so no later
+ *       {@code upsertNote} or {@code createNote} of that note in that store succeeds: a move that read
+ *       the note just before a delete cannot bring it back, as long as the delete reaches every store
+ *       the note may be in. Deleting a note that is not there is fine (and remembered too). Moving is
+ *       not deleting: {@code removeMovedNote} takes out a copy that now lives in another store and
+ *       leaves nothing behind.</li>
  *   <li><b>One call at a time, per version.</b> A proxy runs one call into this class at a time (one
  *       lock; the dashboard's {@code c} counts the calls that waited for it), so the store calls of
  *       one method, say a read and then a write, happen with no other call of <i>this</i> version in
@@ -36,9 +41,10 @@ import java.util.UUID;
  *
  * <p>Work through the TODOs top to bottom, run {@code --grade 1} (see the README) after each, then
  * deploy with {@code d}. Switch migration on ({@code M} on the accounts page) only when the rollout
- * has finished. A note moves when it is written: once the simulated users have written them all,
- * {@code legacy} holds none of a migrating account's notes. Leave migration on then: switched off,
- * the account reads {@code legacy} only, and its notes are no longer there.
+ * has finished. A note moves when it is written; the notes nobody writes are moved by the backfill
+ * (TODO 9, started with {@code b}). Once {@code legacy} holds none of a migrating account's notes,
+ * leave migration on: switched off, the account reads {@code legacy} only, and its notes are no
+ * longer there.
  */
 public final class DataProxy implements NoteRouter {
 
@@ -74,13 +80,17 @@ public final class DataProxy implements NoteRouter {
     public boolean updateNote(AccountDetails account, Note note) {
         // TODO 4: this is where a note moves. For a migrating account:
         //   - if the note is still in legacy: keep the newer of the two, this update or the legacy
-        //     copy (Note.isNewerThan), upsert that one into "new", then delete the note from legacy.
-        //     Copying the update as it is fails when it is older than the legacy copy: during a
-        //     rollout the old version still writes to legacy while yours moves notes, and two writes
-        //     to one note can cross on the way. Copy first, delete second, so the note is in at least
-        //     one store at every moment.
+        //     copy (Note.isNewerThan), upsert that one into "new", then take the legacy copy out with
+        //     removeMovedNote (passing the note you copied). Copying the update as it is fails when it
+        //     is older than the legacy copy: during a rollout the old version still writes to legacy
+        //     while yours moves notes, and two writes to one note can cross on the way. Copy first,
+        //     remove second, so the note is in at least one store at every moment.
+        //     Why removeMovedNote and not deleteNote? A move is not a delete. deleteNote removes the
+        //     copy whatever it holds and remembers a delete nobody asked for, so the note could never
+        //     come back to that store (in exercise 2 notes do move back). removeMovedNote removes the
+        //     copy only if it is not newer than the one you moved, and leaves nothing behind.
         //   - otherwise update it in "new" (and return what that returns: false means "no such note").
-        //   Your read of legacy, the copy and the delete run as one step against other calls to this
+        //   Your read of legacy, the copy and the removal run as one step against other calls to this
         //   version (the lock), but not against the other version: it may move the note between two
         //   of your calls. If you check legacy first and fall through to "new", a note moved
         //   meanwhile is still updated.
@@ -91,10 +101,9 @@ public final class DataProxy implements NoteRouter {
     public void deleteNote(AccountDetails account, UUID noteId) {
         // TODO 5: delete from both stores. Deleting what is not there is harmless, and the note may
         //   be in either (or, for a moment, both).
-        //   One race no router here can win: an update that read the note in legacy just before your
-        //   delete copies it into new just after, and the note is back. Only a tombstone (a remembered
-        //   delete) or a transaction across both stores stops that; the simulated users never race
-        //   themselves on one note, so the workshop does not run into it.
+        //   The race this wins: an update (or a backfill) that read the note in legacy just before your
+        //   delete tries to copy it into new just after. Both stores remember your delete, so that late
+        //   copy is refused and the note stays deleted. Miss one store, and the copy lands.
         legacy.deleteNote(account.accountId(), noteId);
     }
 
@@ -115,6 +124,23 @@ public final class DataProxy implements NoteRouter {
         // TODO 8: the proxy is only healthy if every store it uses is.
         legacy.healthCheck();
     }
+
+    // TODO 9: the backfill, for the notes nobody writes (an update moves only what it touches).
+    //   Override NoteRouter's default, which says "this DataProxy has no backfill":
+    //     public BackfillResult backfill(AccountDetails account, Optional<UUID> after, int limit)
+    //   Once migration is on and you press b, the kit calls it for every account, page after page:
+    //   "after" is empty at first, then the cursor your previous answer gave.
+    //   - An account that is not migrating has nothing to move: BackfillResult.done(0).
+    //   - Otherwise read one page of its legacy notes (legacy.pageNotes(accountId, after, limit)) and
+    //     move each exactly as an update does: upsertNote into "new", then removeMovedNote from legacy.
+    //     Answer BackfillResult.after(moved, page, limit), "moved" being how many legacy copies
+    //     removeMovedNote took out (it answers true for each): it says "done" for a short page, and
+    //     otherwise gives the cursor for the next one.
+    //   It races users and the other version exactly like an update does, and is safe for the same
+    //   reasons: an upsert never replaces a newer write already in "new"; removeMovedNote leaves a copy
+    //   that changed since you read it; a note deleted since you read it stays deleted, because the
+    //   stores remember deletes. A page done twice (the kit resumes after a restart) moves nothing
+    //   twice.
 
     @Override
     public Optional<String> assignShard(UUID accountId) {

@@ -1,6 +1,7 @@
 package dev.notely.proxy;
 
 import dev.notely.store.AccountDetails;
+import dev.notely.store.BackfillResult;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStore;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -24,14 +26,16 @@ import java.util.UUID;
  *
  * <p>While an account is migrating (it was just given another shard), its notes may still be in the
  * shard it came from: reads fall back to the other shards, and every update moves the note it
- * touches home, copy first and delete second, with the same last-write-wins care as exercise 1.
- * Deletes always reach every shard, so a delete finds the note wherever it is at that moment, in
- * both shards too when it is half-way through a move.
+ * touches home, copy first and removal second, with the same last-write-wins care as exercise 1.
+ * {@link #backfill} moves the notes nobody writes, a page at a time, in the same two steps.
  *
- * <p>The limit is the one of exercise 1: an update that read the note in the old shard just before a
- * delete copies it home just after, and the deleted note is back. No tombstone remembers the delete
- * and no transaction spans the shards, so nothing can refuse that late copy. The simulated users
- * never race themselves on one note; a real system needs one of the two.
+ * <p>A moved copy is taken out with {@code removeMovedNote}, never {@code deleteNote}: a delete is
+ * remembered, and the store would then refuse the note for good. An account can move away and back
+ * ({@code s} twice), and its notes must be able to follow it home again.
+ *
+ * <p>Deletes always reach every shard, so a delete finds the note wherever it is at that moment, in
+ * both shards too when it is half-way through a move; the shards remember the delete, so an update or
+ * a backfill that read the note just before it cannot copy it home afterwards.
  */
 public final class DataProxy implements NoteRouter {
 
@@ -90,7 +94,7 @@ public final class DataProxy implements NoteRouter {
                 if (old.isPresent()) {
                     Note newest = note.isNewerThan(old.get()) ? note : old.get();
                     home.upsertNote(account.accountId(), newest);
-                    other.deleteNote(account.accountId(), note.id());
+                    other.removeMovedNote(account.accountId(), newest);
                     return true;
                 }
             }
@@ -103,6 +107,39 @@ public final class DataProxy implements NoteRouter {
         for (NoteStore store : shards.values()) {
             store.deleteNote(account.accountId(), noteId);
         }
+    }
+
+    @Override
+    public BackfillResult backfill(AccountDetails account, Optional<UUID> after, int limit) {
+        if (!account.isMigrating()) {
+            return BackfillResult.done(0); // its notes are home already
+        }
+        // Every other shard's next page. Where they end together: at the limit-th id of them all, in the
+        // order the stores page in (ids as text); a note past it waits for the next page, so one cursor
+        // walks every other shard at once.
+        Map<NoteStore, List<Note>> pages = new LinkedHashMap<>();
+        TreeSet<String> ids = new TreeSet<>();
+        for (NoteStore other : homeFirst(account).subList(1, shards.size())) {
+            List<Note> page = other.pageNotes(account.accountId(), after, limit);
+            pages.put(other, page);
+            page.forEach(note -> ids.add(note.id().toString()));
+        }
+        Optional<String> end = ids.stream().skip(limit - 1L).findFirst();
+        NoteStore home = home(account);
+        int moved = 0;
+        for (Map.Entry<NoteStore, List<Note>> page : pages.entrySet()) {
+            for (Note note : page.getValue()) {
+                if (end.isPresent() && note.id().toString().compareTo(end.get()) > 0) {
+                    continue;
+                }
+                // The same two steps as an update's move, with the note as it was read.
+                home.upsertNote(account.accountId(), note);
+                if (page.getKey().removeMovedNote(account.accountId(), note)) {
+                    moved++;
+                }
+            }
+        }
+        return end.isPresent() ? new BackfillResult(moved, UUID.fromString(end.get())) : BackfillResult.done(moved);
     }
 
     @Override

@@ -25,13 +25,13 @@ import java.util.UUID;
  *       account the next shard and switches this on, so its notes may still be in the old shard.</li>
  * </ul>
  * The facts of exercise 1 still hold: two versions serve at once during a rollout, the newest
- * {@code updatedAt} wins, deletes are idempotent, and one version runs one call at a time (one lock),
- * so a read and a write inside one method are one step against that version, never against the other
- * one. Grade with {@code --grade 2}.
+ * {@code updatedAt} wins, deletes stick (a store remembers them, and refuses a later copy of the note),
+ * and one version runs one call at a time (one lock), so a read and a write inside one method are one
+ * step against that version, never against the other one. Grade with {@code --grade 2}.
  *
  * <h2>Deploy in this order, each rollout finished before the next</h2>
  * <ol>
- *   <li>The read paths, and everything else but {@code assignShard}: TODOs 0 and 2 to 9. Reads look at
+ *   <li>The read paths, and everything else but {@code assignShard}: TODOs 0 and 2 to 10. Reads look at
  *       home and, while migrating, in the other shard; deletes reach every shard; creates go home.
  *       Keep {@code assignShard} answering empty: no account has a shard yet, so users see no change.
  *       {@code --grade 2} then fails only "shard assignment is balanced".</li>
@@ -39,7 +39,8 @@ import java.util.UUID;
  *       version serving beside yours already knows where its notes are. Had you deployed both steps
  *       at once, the old version would create such an account's notes in {@code new} during the
  *       rollout while yours looks for them in {@code second} only: misses.</li>
- *   <li>Only then move accounts with {@code s}.</li>
+ *   <li>Only then move accounts with {@code s}, and start the backfill with {@code b} for the notes
+ *       nobody writes.</li>
  * </ol>
  * Accounts created before {@code assignShard} was deployed keep no shard (they live in {@code new});
  * to see it work, create an account afterwards (the README shows how) and look at its shard.
@@ -85,18 +86,21 @@ public final class DataProxy implements NoteRouter {
     @Override
     public boolean updateNote(AccountDetails account, Note note) {
         // TODO 5: while migrating, an update brings the note home: if it is in another shard, copy
-        //   the newer of (this write, what that shard holds) home with upsertNote, then delete it
-        //   there. Check the other shard first and fall through to updating home, so a note another
-        //   version moved meanwhile is still updated: the lock keeps your own version out from
-        //   between those calls, not the other one. Not migrating: update at home.
+        //   the newer of (this write, what that shard holds) home with upsertNote, then take it out
+        //   there with removeMovedNote (passing the note you copied), not deleteNote. A delete is
+        //   remembered: moved away with deleteNote, a note could never come back to that shard, and an
+        //   account moved away and back ("s" twice) would lose it on the way home. Check the other
+        //   shard first and fall through to updating home, so a note another version moved meanwhile
+        //   is still updated: the lock keeps your own version out from between those calls, not the
+        //   other one. Not migrating: update at home.
         return store.updateNote(account.accountId(), note);
     }
 
     @Override
     public void deleteNote(AccountDetails account, UUID noteId) {
-        // TODO 6: every shard, always: half-way through a move the note is in both. (As in exercise 1,
-        //   an update that read the note before your delete can still copy it home after it; only a
-        //   tombstone or a transaction across the shards stops that.)
+        // TODO 6: every shard, always: half-way through a move the note is in both. As in exercise 1,
+        //   an update or a backfill that read the note before your delete may try to copy it home after
+        //   it; every shard remembers your delete, so that late copy is refused.
         store.deleteNote(account.accountId(), noteId);
     }
 
@@ -117,4 +121,20 @@ public final class DataProxy implements NoteRouter {
         // TODO 9: every shard must be healthy.
         store.healthCheck();
     }
+
+    // TODO 10: the backfill, for the notes nobody writes (an update moves only what it touches).
+    //   Override NoteRouter's default, which says "this DataProxy has no backfill":
+    //     public BackfillResult backfill(AccountDetails account, Optional<UUID> after, int limit)
+    //   The kit calls it for every account, page after page: "after" is empty at first, then the
+    //   cursor your previous answer gave.
+    //   - Not migrating: nothing to move, BackfillResult.done(0).
+    //   - Migrating: read a page of the account's notes in the other shard (pageNotes(accountId,
+    //     after, limit)) and move each home exactly as an update does: upsertNote home, then
+    //     removeMovedNote there. Answer BackfillResult.after(moved, page, limit), "moved" being how
+    //     many copies removeMovedNote took out: "done" for a short page, otherwise the cursor for the
+    //     next one. (There is one other shard here. With more, one cursor must walk them all: pages
+    //     come in id order, ids compared as text, so merge them and stop at the limit-th id.)
+    //   It races users and the other version exactly like an update does, and is safe for the same
+    //   reasons: upserts keep the newest write, removeMovedNote leaves a copy that changed since you
+    //   read it, and a note deleted meanwhile stays deleted, because the shards remember deletes.
 }

@@ -23,12 +23,16 @@ import java.util.UUID;
  *       an account without a shard lives in {@code new};</li>
  *   <li>moving an account: when an account gets another shard its migration flag is on; while it is,
  *       reads fall back to the other shard, an update moves the note into the account's shard, and
- *       deletes reach every shard.</li>
+ *       deletes reach every shard;</li>
+ *   <li>{@link #backfill}: move a migrating account's notes nobody writes into its shard, a page at a
+ *       time, when the kit asks for it ({@code b} in the dashboard). There is no backfill yet: this
+ *       class keeps the interface's default, and the kit says "this DataProxy has no backfill".</li>
  * </ol>
  * The rules of exercise 1 still hold: two versions serve at once during a rollout, the newest
- * {@code updatedAt} wins, deletes are idempotent. Start from empty stores: quit the running kit, then
- * start it with {@code --clean} after installing this stage. Deploy everything but {@link #assignShard}
- * first, then {@link #assignShard}, then move accounts: the README's exercise 2 says why.
+ * {@code updatedAt} wins, deletes stick (and a moved copy is taken out with {@code removeMovedNote},
+ * which is not a delete). Start from empty stores: quit the running kit, then start it with
+ * {@code --clean} after installing this stage. Deploy everything but {@link #assignShard} first, then
+ * {@link #assignShard}, then move accounts: the README's exercise 2 says why.
  */
 public final class DataProxy implements NoteRouter {
 
