@@ -1,5 +1,8 @@
 package dev.notely.checks;
 
+import static dev.notely.checks.Stages.assertFails;
+import static dev.notely.checks.Stages.assertOnlyFails;
+import static dev.notely.checks.Stages.byName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,12 +15,7 @@ import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStores;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +29,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,72 +49,19 @@ class StageGradingTest {
     }
 
     private static Path source(String stage) {
-        return KIT.resolve("exercises").resolve(stage).resolve("src/main/java/dev/notely/proxy/DataProxy.java");
+        return Stages.source(stage);
     }
 
-    /** Compiles the stage's DataProxy on its own and loads it in a class loader of its own. */
     private static Function<NoteStores, NoteRouter> compile(String stage) {
-        return compile(stage, source(stage));
+        return new Stages(classes).compile(stage);
     }
 
-    /** Compiles one DataProxy source into a folder named {@code label} and loads it as --grade does. */
     private static Function<NoteStores, NoteRouter> compile(String label, Path source) {
-        try {
-            Path out = Files.createDirectories(classes.resolve(label));
-            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            StringWriter errors = new StringWriter();
-            boolean ok = javac.getTask(errors, null, null,
-                    List.of("-d", out.toString(), "-cp", System.getProperty("java.class.path"), "-proc:none"),
-                    null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(source)).call();
-            assertTrue(ok, label + " does not compile:\n" + errors);
-            URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, StageGradingTest.class.getClassLoader());
-            return Grader.routerFactory(loader, "dev.notely.proxy.DataProxy");
-        } catch (Exception e) {
-            throw new AssertionError("cannot load stage " + label, e);
-        }
+        return new Stages(classes).compile(label, source);
     }
 
-    /**
-     * The stage's DataProxy with each {@code from} replaced by the {@code to} after it: a reference
-     * solution with exactly one deliberate bug, to prove a check catches that bug.
-     */
     private static Function<NoteStores, NoteRouter> broken(String stage, String label, String... fromTo) {
-        try {
-            String text = Files.readString(source(stage));
-            for (int i = 0; i < fromTo.length; i += 2) {
-                String from = fromTo[i];
-                assertEquals(text.indexOf(from), text.lastIndexOf(from), stage + " holds this line more than once: " + from);
-                assertTrue(text.contains(from), stage + " no longer holds the line this test breaks: " + from);
-                text = text.replace(from, fromTo[i + 1]);
-            }
-            Path file = Files.createDirectories(classes.resolve(label + "-source")).resolve("DataProxy.java");
-            Files.writeString(file, text);
-            return compile(label, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Asserts that exactly {@code failing} fails, with {@code reason}: the bug is caught, and only there. */
-    private static void assertOnlyFails(List<CheckResult> results, String failing, String reason) {
-        for (CheckResult r : results) {
-            if (r.name().equals(failing)) {
-                assertEquals(reason, r.reason(), failing);
-            } else {
-                assertTrue(r.passed(), r.name() + " should pass: " + r.reason());
-            }
-        }
-        assertTrue(byName(results).containsKey(failing), "no check named " + failing);
-    }
-
-    private static Map<String, CheckResult> byName(List<CheckResult> results) {
-        return results.stream().collect(Collectors.toMap(CheckResult::name, r -> r));
-    }
-
-    private static void assertFails(List<CheckResult> results, String check) {
-        CheckResult r = byName(results).get(check);
-        assertFalse(r.passed(), check + " should fail");
-        assertFalse(r.reason().isBlank(), "a failing check says why: " + check);
+        return new Stages(classes).broken(stage, label, fromTo);
     }
 
     @Test
