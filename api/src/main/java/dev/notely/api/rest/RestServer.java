@@ -1,6 +1,7 @@
 package dev.notely.api.rest;
 
 import dev.notely.api.Deployments;
+import dev.notely.api.Verification;
 import dev.notely.store.AccountStore;
 import dev.notely.store.NoteRouter;
 import dev.notely.telemetry.StatsCollector;
@@ -55,8 +56,15 @@ public final class RestServer implements AutoCloseable {
      */
     public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
                                    Deployments deployments, StatsCollector stats) {
+        return start(host, port, accounts, router, deployments, Verification.NONE, stats);
+    }
+
+    /** As {@link #start(String, int, AccountStore, NoteRouter, Deployments, StatsCollector)}, with {@code GET /verify}. */
+    public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
+                                   Deployments deployments, Verification verification, StatsCollector stats) {
         HttpHandler handler = new AccessLogHandler(new MetricsHandler(stats, new BodyReader(Exchanges.MAX_BODY_BYTES,
-                Exchanges::error, new BlockingHandler(new ErrorHandler(routes(accounts, router, deployments, stats))))));
+                Exchanges::error, new BlockingHandler(new ErrorHandler(
+                        routes(accounts, router, deployments, verification, stats))))));
         Undertow server = Undertow.builder()
                 .addHttpListener(port, host)
                 // One I/O thread: the requests' work is on the workers, and on 2 cores a second I/O thread
@@ -127,10 +135,11 @@ public final class RestServer implements AutoCloseable {
     }
 
     private static RoutingHandler routes(AccountStore accounts, NoteRouter router, Deployments deployments,
-                                         StatsCollector stats) {
+                                         Verification verification, StatsCollector stats) {
         AccountsHandler accountRoutes = new AccountsHandler(accounts, router);
         NotesHandler noteRoutes = new NotesHandler(accountRoutes, router);
         SystemHandler system = new SystemHandler(accounts, router, deployments, stats);
+        VerifyHandler verify = new VerifyHandler(verification);
         return new RoutingHandler()
                 .get("/healthz", route(system::health))
                 .post("/deploy", route(system::deploy))
@@ -138,6 +147,7 @@ public final class RestServer implements AutoCloseable {
                 .get("/stats", route(system::stats))
                 .get("/metrics", route(system::metrics))
                 .get("/deployments", route(system::deployments))
+                .get("/verify", route(verify::verify))
                 .get("/accounts", route(accountRoutes::list))
                 .post("/accounts", route(accountRoutes::create))
                 .get("/accounts/{accountId}", route(accountRoutes::get))

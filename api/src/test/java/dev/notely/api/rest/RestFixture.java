@@ -8,6 +8,8 @@ import dev.notely.api.DeploymentStatus;
 import dev.notely.api.Deployments;
 import dev.notely.api.ProxyInfo;
 import dev.notely.api.RolloutProgress;
+import dev.notely.api.Verification;
+import dev.notely.api.VerificationReport;
 import dev.notely.store.StoreRouter;
 import dev.notely.store.ConflictException;
 import dev.notely.store.NoteRouter;
@@ -58,6 +60,20 @@ final class RestFixture implements AutoCloseable {
         }
     }
 
+    /** A scripted verification: answers with {@link #report}, or throws {@link #failure} when it is set. */
+    static final class FakeVerification implements Verification {
+        volatile VerificationReport report;
+        volatile RuntimeException failure;
+
+        @Override
+        public VerificationReport verify() {
+            if (failure != null) {
+                throw failure;
+            }
+            return report;
+        }
+    }
+
     record Reply(int status, String body) {
         JsonElement json() {
             return JsonParser.parseString(body);
@@ -72,6 +88,7 @@ final class RestFixture implements AutoCloseable {
     final SqliteAccountStore accounts;
     final SqliteNoteStores stores;
     final FakeDeployments deployments = new FakeDeployments();
+    final FakeVerification verification = new FakeVerification();
     final RestServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -82,7 +99,7 @@ final class RestFixture implements AutoCloseable {
     RestFixture(Path dir, Function<SqliteNoteStores, NoteRouter> router) {
         accounts = SqliteAccountStore.open(dir);
         stores = new SqliteNoteStores(dir, new StatsCollector());
-        server = RestServer.start("127.0.0.1", 0, accounts, router.apply(stores), deployments, stats);
+        server = RestServer.start("127.0.0.1", 0, accounts, router.apply(stores), deployments, verification, stats);
     }
 
     String base() {
