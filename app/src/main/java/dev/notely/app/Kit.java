@@ -1,12 +1,15 @@
 package dev.notely.app;
 
 import dev.notely.api.DeploymentException;
+import dev.notely.api.Verification;
 import dev.notely.api.client.NotelyClient;
 import dev.notely.api.rest.RestServer;
 import dev.notely.loadgen.LoadGenerator;
 import dev.notely.store.AccountStore;
+import dev.notely.store.NoteStores;
 import dev.notely.store.StoreServers;
 import dev.notely.store.sqlite.SqliteAccountStore;
+import dev.notely.store.sqlite.SqliteNoteStores;
 import dev.notely.telemetry.DaemonThreads;
 import dev.notely.telemetry.StatsCollector;
 import java.io.IOException;
@@ -41,6 +44,7 @@ final class Kit implements AutoCloseable {
     private DeploymentController deployments;
     private RestServer api;
     private LoadGenerator load;
+    private Verification verification = Verification.NONE;
     private boolean closed;
 
     private Kit(Path kitRoot, Path dataDir, Path proxySource) {
@@ -111,7 +115,11 @@ final class Kit implements AutoCloseable {
         ScheduledExecutorService counting = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("note-counter"));
         own(counting::shutdownNow);
         counting.scheduleWithFixedDelay(counter::count, 0, 2, TimeUnit.SECONDS);
-        api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments, stats));
+        // Verification reads the files through handles of its own, so its reads do not show as store traffic.
+        SqliteNoteStores verifiedStores = own(new SqliteNoteStores(dataDir, new StatsCollector()));
+        verification = new SharedVerification(new Verifier(accounts, verifiedStores, NoteStores.NAMES));
+        api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments,
+                verification, stats));
         boolean deployed = false;
         try {
             firstDeployment.join();
@@ -179,6 +187,11 @@ final class Kit implements AutoCloseable {
 
     java.util.Optional<LoadGenerator> load() {
         return java.util.Optional.ofNullable(load);
+    }
+
+    /** Compares the note stores (the dashboard's {@code v}, {@code GET /verify}). */
+    Verification verification() {
+        return verification;
     }
 
     int apiPort() {
