@@ -3,6 +3,7 @@ package dev.notely.app;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.notely.store.StoreException;
+import dev.notely.store.StoreServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class Main {
         }
         int exit = options.useStage().isPresent() ? useStage(options)
                 : options.grade().isPresent() ? grade(options)
+                : options.verify() ? verify(options)
                 : run(options);
         // Exit explicitly: server threads would otherwise keep the JVM (or Maven's) running.
         System.exit(exit);
@@ -87,6 +89,12 @@ public final class Main {
         KitPaths paths = KitPaths.resolve(options);
         return Grading.run(options.grade().orElseThrow(), paths.proxySource(options), paths.root(),
                 options.json() ? GradeReport.json(System.out) : GradeReport.text(System.out));
+    }
+
+    /** {@code --verify}: the data folder's stores compared, without starting the kit. */
+    static int verify(Options options) {
+        return VerifyCommand.run(KitPaths.resolve(options).dataDir(), StoreServers.NONE, options.json(),
+                System.out, System.err);
     }
 
     static int run(Options options) {

@@ -34,7 +34,8 @@ record Options(
         NetworkDelay networkDelay,
         Optional<Integer> grade,
         boolean json,
-        Optional<String> useStage) {
+        Optional<String> useStage,
+        boolean verify) {
 
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
@@ -46,8 +47,13 @@ record Options(
         Flags flags = new Flags();
         CommandLine commandLine = commandLine(flags);
         commandLine.parseArgs(args.toArray(String[]::new));
-        if (flags.json && flags.grade == null) {
-            throw new CommandLine.ParameterException(commandLine, "--json goes with --grade: e.g. --grade 1 --json");
+        if (flags.json && flags.grade == null && !flags.verify) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--json goes with --grade or --verify: e.g. --grade 1 --json");
+        }
+        if (flags.verify && flags.clean) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--verify reads the data as it is: leave out --clean");
         }
         return flags.options();
     }
@@ -134,12 +140,17 @@ record Options(
         Integer grade;
 
         @Option(names = "--json", arity = "0",
-                description = "with --grade: write the results as JSON (Exercism's test-runner format) to stdout")
+                description = "with --grade or --verify: write the results as JSON to stdout (--grade: Exercism's "
+                        + "test-runner format)")
         boolean json;
 
         @Option(names = "--use-stage", paramLabel = "STAGE",
                 description = "copy a stage's DataProxy into proxy/ (keeping a backup), then exit")
         String useStage;
+
+        @Option(names = "--verify", arity = "0",
+                description = "compare the note stores in the data folder, then exit: 0 clean, 1 differences, 2 unreadable")
+        boolean verify;
 
         @Option(names = "--help", arity = "0", usageHelp = true, description = "show this list of flags and exit")
         boolean help;
@@ -148,7 +159,7 @@ record Options(
             return new Options(help, headless, theme, host, port, logLevel, generateLoad,
                     new LoadSettings(concurrency, notesPerAccount, rpm), clean, Optional.ofNullable(dataDir),
                     Optional.ofNullable(proxySource), rolloutWait, networkDelay, Optional.ofNullable(grade),
-                    json, Optional.ofNullable(useStage));
+                    json, Optional.ofNullable(useStage), verify);
         }
     }
 

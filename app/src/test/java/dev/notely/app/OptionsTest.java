@@ -47,6 +47,7 @@ class OptionsTest {
         assertEquals(Optional.empty(), o.grade());
         assertFalse(o.json());
         assertEquals(Optional.empty(), o.useStage());
+        assertFalse(o.verify());
     }
 
     @Test
@@ -71,6 +72,13 @@ class OptionsTest {
         assertEquals(Optional.of(2), o.grade());
         assertTrue(o.json());
         assertEquals(Optional.of("exercise1-complete"), o.useStage());
+    }
+
+    @Test
+    void verifyIsAFlagAndTakesJson() {
+        Options o = Options.parse(List.of("--verify", "--json", "--data-dir", "/tmp/d"));
+        assertTrue(o.verify() && o.json());
+        assertEquals(Optional.of(Path.of("/tmp/d")), o.dataDir());
     }
 
     @Test
@@ -114,7 +122,8 @@ class OptionsTest {
             "--concurrency,-3 => Invalid value for option '--concurrency': -3 is outside 1..5000",
             "--notes-per-account,1001 => Invalid value for option '--notes-per-account': 1001 is outside 1..1000",
             "--grade,4 => Invalid value for option '--grade': 4 is outside 1..3",
-            "--json => --json goes with --grade: e.g. --grade 1 --json",
+            "--json => --json goes with --grade or --verify: e.g. --grade 1 --json",
+            "--verify,--clean => --verify reads the data as it is: leave out --clean",
             "--host= => Invalid value for option '--host': the host must not be empty",
             "--theme,blue => Invalid value for option '--theme': 'blue' is not a theme: use dark or light",
             "--log-level,loud => Invalid value for option '--log-level': 'loud' is not a level: use one of TRACE, DEBUG, INFO, WARN, ERROR",
