@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Drives the real kit in tmux as a person would: start it, see the overview, visit every page, quit
-# with q. Passes when the app exits 0. Needs tmux.
+# Drives the real kit in tmux as a person would: start it, see the overview, visit every page, verify
+# the stores with v, quit with q. Passes when the app exits 0. Needs tmux.
 #
 # usage: dashboard-smoke.sh "COMMAND THAT STARTS THE KIT"
 #   e.g. dashboard-smoke.sh 'mvn -q -pl app exec:java -Dexec.args="--gen --port 0 --data-dir /tmp/smoke"'
@@ -44,6 +44,10 @@ tmux send-keys -t "$session" l
 expect_screen "[3 Logs]"
 expect_screen "lines ·"
 tmux send-keys -t "$session" l
+expect_screen "[4 Verify]"
+tmux send-keys -t "$session" v
+expect_screen "CLEAN"
+tmux send-keys -t "$session" l
 expect_screen "[1 Overview]"
 tmux send-keys -t "$session" q
 
@@ -62,4 +66,4 @@ if [ "$code" != 0 ]; then
   screen
   exit 1
 fi
-echo "PASS: overview, accounts and logs shown; q quit with exit 0"
+echo "PASS: overview, accounts, logs and a clean verification shown; q quit with exit 0"

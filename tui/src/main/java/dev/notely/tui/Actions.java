@@ -18,4 +18,7 @@ interface Actions {
 
     /** Starts the counts (requests, misses, failures) again from zero, so new ones stand out. */
     void resetCounters();
+
+    /** Compares the note stores in the background; the verify page shows the outcome. */
+    void verify();
 }

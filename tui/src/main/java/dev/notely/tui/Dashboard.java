@@ -10,6 +10,8 @@ import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.notely.api.DeploymentState;
 import dev.notely.api.DeploymentStatus;
 import dev.notely.api.Deployments;
+import dev.notely.api.Verification;
+import dev.notely.api.VerificationReport;
 import dev.notely.store.Account;
 import dev.notely.store.AccountStore;
 import dev.notely.store.ConflictException;
@@ -23,6 +25,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -40,7 +43,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The terminal dashboard: three pages (overview, accounts, logs) redrawn about once a second and
+ * The terminal dashboard: four pages (overview, accounts, logs, verification) redrawn about once a second and
  * after every key. Everything slow (deploying, changing accounts, counting notes) runs off the UI
  * thread, so the dashboard stays responsive and never holds up a request.
  */
@@ -55,6 +58,7 @@ public final class Dashboard implements Actions {
     private final AccountStore accounts;
     private final ToLongFunction<Account> noteCounter;
     private final Deployments deployments;
+    private final Verification verification;
     private final LogCapture logs;
     private final Theme theme;
     private final ViewState state = new ViewState();
@@ -65,13 +69,23 @@ public final class Dashboard implements Actions {
     private final ExecutorService worker = daemonExecutor("dashboard-work");
     // Counting goes through the proxies and may be slow; it must never hold up m, M or s.
     private final ExecutorService counter = daemonExecutor("dashboard-count");
+    // A verification reads every store for seconds: never on the UI thread, never in the way of m, M or s.
+    private final ExecutorService verifier = daemonExecutor("dashboard-verify");
+    private volatile VerifyStatus verifyStatus = VerifyStatus.NONE;
 
+    /** A dashboard whose {@code v} says verification is not available. */
     public Dashboard(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
                      Deployments deployments, LogCapture logs, Theme theme) {
+        this(stats, accounts, noteCounter, deployments, Verification.NONE, logs, theme);
+    }
+
+    public Dashboard(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
+                     Deployments deployments, Verification verification, LogCapture logs, Theme theme) {
         this.stats = stats;
         this.accounts = accounts;
         this.noteCounter = noteCounter;
         this.deployments = deployments;
+        this.verification = verification;
         this.logs = logs;
         this.theme = theme;
     }
@@ -146,6 +160,7 @@ public final class Dashboard implements Actions {
             deployer.shutdownNow();
             worker.shutdownNow();
             counter.shutdownNow();
+            verifier.shutdownNow();
         }
     }
 
@@ -155,7 +170,8 @@ public final class Dashboard implements Actions {
             return collect();
         } catch (RuntimeException e) {
             return new DashboardData(previous.stats(), previous.deployment(), previous.accounts(), previous.noteCounts(),
-                    previous.logLines(), Optional.of("cannot read the kit's figures: " + e), previous.missActivity());
+                    previous.logLines(), Optional.of("cannot read the kit's figures: " + e), previous.missActivity(),
+                    verifyStatus);
         }
     }
 
@@ -182,9 +198,12 @@ public final class Dashboard implements Actions {
     static void render(Canvas c, DashboardData data, ViewState state) {
         c.clear();
         // Below 100 columns the name gives its room to what the header must say (an outage, a rollout).
-        StringBuilder tabs = new StringBuilder(c.width >= 100 ? " Notely  " : " ");
+        boolean wide = c.width >= 100;
+        StringBuilder tabs = new StringBuilder(wide ? " Notely  " : " ");
         for (Page p : Page.values()) {
-            tabs.append(p == state.page ? "[" + (p.ordinal() + 1) + " " + p.title + "]" : " " + (p.ordinal() + 1) + " " + p.title + " ");
+            String tab = (p.ordinal() + 1) + " " + p.title;
+            // Narrow: the tabs close up, so the header keeps room for an outage or a rollout.
+            tabs.append(p == state.page ? "[" + tab + "]" : wide ? " " + tab + " " : tab);
             tabs.append(' ');
         }
         Health health = Health.of(data);
@@ -199,6 +218,7 @@ public final class Dashboard implements Actions {
                 case OVERVIEW -> OverviewPage.render(c, top, bottom, data, state);
                 case ACCOUNTS -> AccountsPage.render(c, top, bottom, data, state);
                 case LOGS -> LogsPage.render(c, top, bottom, data, state);
+                case VERIFY -> VerifyPage.render(c, top, bottom, data);
             }
         }
         if (state.page != Page.OVERVIEW) {
@@ -256,7 +276,7 @@ public final class Dashboard implements Actions {
             countVisible(list);
         }
         return new DashboardData(snapshot, deployment, list, Map.copyOf(noteCounts), logs.lines(), Optional.ofNullable(problem),
-                stats.missActivity());
+                stats.missActivity(), verifyStatus);
     }
 
     /** Counts notes for the accounts on screen, one batch at a time, off the UI thread. */
@@ -420,6 +440,32 @@ public final class Dashboard implements Actions {
         log.info("counters reset from the dashboard: {} consistency misses and {} failed requests before it no longer count",
                 before.totalMisses(), failed);
         state.say("counts reset: misses, failed requests and totals count from now on", false);
+    }
+
+    @Override
+    public void verify() {
+        VerifyStatus before = verifyStatus;
+        if (before.running()) {
+            state.say("a verification is running: its result shows here when it is done", false);
+            return;
+        }
+        verifyStatus = before.started(Instant.now());
+        state.say("verifying: comparing the note stores…", false);
+        try {
+            verifier.execute(() -> {
+                try {
+                    VerificationReport report = verification.verify();
+                    verifyStatus = verifyStatus.finished(report, Instant.now());
+                    state.say(report.clean() ? "verified: clean, every note is where its account's mode says"
+                            : "verified: " + report.summary().notesUnexpected() + " notes out of place", !report.clean());
+                } catch (RuntimeException e) {
+                    verifyStatus = verifyStatus.failed(e.getMessage());
+                    state.say("verification failed: " + e.getMessage(), true);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            verifyStatus = before; // the dashboard is closing
+        }
     }
 
     ViewState state() {

@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param noteCounts per account: a number, or "?" when the count failed; absent until counted
  * @param problem    a data source that failed while reading this frame, if any
  * @param missActivity how recent the consistency misses are
+ * @param verification the last verification of the stores, and whether one is running
  */
 record DashboardData(
         StatsSnapshot stats,
@@ -23,5 +24,6 @@ record DashboardData(
         Map<UUID, String> noteCounts,
         List<String> logLines,
         Optional<String> problem,
-        MissActivity missActivity) {
+        MissActivity missActivity,
+        VerifyStatus verification) {
 }

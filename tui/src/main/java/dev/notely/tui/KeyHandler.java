@@ -32,7 +32,7 @@ final class KeyHandler {
             state.page = state.page.previous();
         } else if (type == KeyType.ArrowRight || ch != null && ch == 'l') {
             state.page = state.page.next();
-        } else if (ch != null && ch >= '1' && ch <= '3') {
+        } else if (ch != null && ch >= '1' && ch < '1' + Page.values().length) {
             state.page = Page.values()[ch - '1'];
         } else if (ch != null && ch == 'd') {
             actions.deploy();
@@ -40,6 +40,9 @@ final class KeyHandler {
             actions.rollback();
         } else if (ch != null && ch == 'z') {
             actions.resetCounters();
+        } else if (ch != null && ch == 'v') {
+            state.page = Page.VERIFY;
+            actions.verify();
         } else if (state.page == Page.ACCOUNTS) {
             accountKey(type, ch, accounts, pageRows);
         } else if (state.page == Page.LOGS) {
@@ -109,6 +112,7 @@ final class KeyHandler {
             case ACCOUNTS -> " ←/→ pages · ↑/↓ select · m migrate · M all " + (allMigrating(accounts) ? "off" : "on")
                     + " · s shard · d deploy · q quit";
             case LOGS -> " ←/→ pages · k/j line · b/f page · G end · d deploy · q quit";
+            case VERIFY -> " ←/→ pages · v verify the stores again · d deploy · q quit";
         };
     }
 }

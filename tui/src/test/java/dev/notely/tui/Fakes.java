@@ -2,6 +2,8 @@ package dev.notely.tui;
 
 import dev.notely.api.DeploymentState;
 import dev.notely.api.Deployments;
+import dev.notely.api.Verification;
+import dev.notely.api.VerificationReport;
 import dev.notely.store.Account;
 import dev.notely.store.AccountStore;
 import dev.notely.store.ConflictException;
@@ -104,5 +106,56 @@ final class Fakes {
         public DeploymentState state() {
             return state;
         }
+    }
+
+    /** A verification whose answer the test sets; verify() is held until the test lets it finish. */
+    static final class Verifier implements Verification {
+        final AtomicInteger calls = new AtomicInteger();
+        volatile CountDownLatch release = new CountDownLatch(1);
+        volatile VerificationReport report = report(0);
+        volatile RuntimeException failure;
+
+        @Override
+        public VerificationReport verify() {
+            calls.incrementAndGet();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return report;
+        }
+    }
+
+    /**
+     * A report of 3 accounts and 10 notes, with {@code leftBehind} more notes of account "ada" (migrating)
+     * still in legacy.
+     */
+    static VerificationReport report(int leftBehind) {
+        UUID adaId = UUID.fromString("0a0a0a0a-0000-0000-0000-000000000000");
+        List<String> stores = List.of("legacy", "new", "second");
+        List<VerificationReport.Difference> differences = new ArrayList<>();
+        for (int i = 0; i < leftBehind; i++) {
+            differences.add(new VerificationReport.Difference(UUID.randomUUID(), VerificationReport.Kind.onlyIn("legacy"),
+                    Map.of("legacy", java.time.Instant.parse("2025-08-13T10:00:00Z")), "in legacy, belongs in new"));
+        }
+        VerificationReport.AccountResult ada = new VerificationReport.AccountResult(adaId,
+                Optional.of(new Account(adaId, "ada", true, null)), Optional.of("new"),
+                List.of(new VerificationReport.KindCount(VerificationReport.Kind.onlyIn("legacy"), 0, leftBehind),
+                        new VerificationReport.KindCount(VerificationReport.Kind.onlyIn("new"), 4, 0)), differences);
+        List<VerificationReport.KindCount> kinds = List.of(
+                new VerificationReport.KindCount(VerificationReport.Kind.onlyIn("legacy"), 6, leftBehind),
+                new VerificationReport.KindCount(VerificationReport.Kind.onlyIn("new"), 4, 0),
+                new VerificationReport.KindCount(VerificationReport.Kind.onlyIn("second"), 0, 0),
+                new VerificationReport.KindCount(VerificationReport.Kind.SAME_VERSION, 0, 0),
+                new VerificationReport.KindCount(VerificationReport.Kind.DIFFERENT_VERSIONS, 0, 0));
+        int dirty = leftBehind > 0 ? 1 : 0;
+        VerificationReport.Summary summary = new VerificationReport.Summary(3, 3 - dirty, dirty, 0, 10 + leftBehind,
+                leftBehind, 0, kinds, dirty > 0 ? List.of(ada) : List.of());
+        return new VerificationReport(java.time.Instant.now(), java.time.Duration.ofMillis(420), stores, summary,
+                List.of(ada));
     }
 }

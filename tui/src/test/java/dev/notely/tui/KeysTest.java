@@ -204,9 +204,50 @@ class KeysTest {
         try (ScreenHarness h = new ScreenHarness(80, 24)) {
             Thread ui = start(h);
             h.terminal.addInput(new KeyStroke(KeyType.ArrowLeft));
-            await("wrapped to logs", () -> h.lines().get(0).contains("[3 Logs]"));
+            await("wrapped to the last page", () -> h.lines().get(0).contains("[4 Verify]"));
             h.terminal.addInput(new KeyStroke(KeyType.ArrowRight));
             await("back to the overview", () -> h.lines().get(0).contains("[1 Overview]"));
+            stop(h, ui);
+        }
+    }
+
+    @Test
+    void vVerifiesInTheBackgroundAndShowsTheSummaryOnItsPage() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            h.verification.report = Fakes.report(3);
+            Thread ui = start(h);
+            type(h, 'v');
+            await("the verify page, running", () -> h.lines().get(0).contains("[4 Verify]")
+                    && h.text().contains("verifying… started"));
+            type(h, 'v');
+            await("the second v waits for the first", () -> h.text().contains("a verification is running"));
+            type(h, 'l', 'h');
+            await("keys still work while it runs", () -> h.lines().get(0).contains("[4 Verify]"));
+            assertEquals(1, h.verification.calls.get(), "one verification at a time");
+            h.verification.release.countDown();
+            await("the summary", () -> h.text().contains("✗ 3 NOTES OUT OF PLACE"));
+            assertTrue(h.text().contains("Accounts  3 checked · 2 clean · 1 with differences"), h.text());
+            assertTrue(h.line("only in legacy").matches(".*only in legacy\\s+6\\s+3.*"), h.line("only in legacy"));
+            assertTrue(h.line("ada").contains("in legacy, belongs in new"), h.text());
+            assertTrue(h.text().contains("verified: 3 notes out of place"), h.text());
+
+            h.verification.report = Fakes.report(0);
+            h.verification.release = new java.util.concurrent.CountDownLatch(0);
+            type(h, '1', 'v');
+            await("clean", () -> h.text().contains("✓ CLEAN") && !h.text().contains("OUT OF PLACE"));
+            assertEquals(2, h.verification.calls.get());
+            stop(h, ui);
+        }
+    }
+
+    @Test
+    void aFailedVerificationSaysWhy() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            h.verification.failure = new dev.notely.store.StoreException("note store 'new': disk I/O error");
+            h.verification.release.countDown();
+            Thread ui = start(h);
+            type(h, 'v');
+            await("the failure shown", () -> h.text().contains("the last verification failed: note store 'new': disk I/O error"));
             stop(h, ui);
         }
     }

@@ -22,6 +22,7 @@ final class ScreenHarness implements AutoCloseable {
     final StatsCollector stats = new StatsCollector(clock::get);
     final Fakes.Accounts accounts = new Fakes.Accounts();
     final Fakes.Deploys deployments = new Fakes.Deploys();
+    final Fakes.Verifier verification = new Fakes.Verifier();
     final LogCapture logs = new LogCapture(100, "%-5level %logger{0} - %msg%n");
     final Logger logger = LoggerFactory.getLogger("dashboard-test");
     final DefaultVirtualTerminal terminal;
@@ -41,7 +42,7 @@ final class ScreenHarness implements AutoCloseable {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
-        dashboard = new Dashboard(stats, accounts, noteCounter, deployments, logs, Theme.DARK);
+        dashboard = new Dashboard(stats, accounts, noteCounter, deployments, verification, logs, Theme.DARK);
     }
 
     void advanceSeconds(long seconds) {
