@@ -1,5 +1,6 @@
 package dev.notely.app;
 
+import dev.notely.api.ProxyUnavailableException;
 import dev.notely.api.VerificationReport;
 import dev.notely.api.VerificationReport.AccountResult;
 import dev.notely.api.VerificationReport.Difference;
@@ -75,7 +76,7 @@ final class Verifier {
      * Runs one verification.
      *
      * @throws dev.notely.store.StoreException when a store cannot be read
-     * @throws IllegalStateException           when interrupted
+     * @throws ProxyUnavailableException       when interrupted, as the kit stops
      */
     VerificationReport verify() {
         Instant startedAt = Instant.now();
@@ -140,7 +141,7 @@ final class Verifier {
                     Thread.sleep(pause.toMillis()); // lets writes in flight finish; see the class comment
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException("verification interrupted", e);
+                    throw new ProxyUnavailableException("the verification was stopped: the kit is shutting down", e);
                 }
                 // Read again too: legacy may have emptied meanwhile, which moves the home of accounts not migrating.
                 Placement placement = new Placement(legacy >= 0

@@ -2,8 +2,8 @@ package dev.notely.app;
 
 import dev.notely.api.VerificationReport;
 import dev.notely.api.json.VerificationJson;
+import dev.notely.store.KitException;
 import dev.notely.store.NoteStores;
-import dev.notely.store.StoreException;
 import dev.notely.store.StoreServers;
 import dev.notely.store.sqlite.SqliteAccountStore;
 import dev.notely.store.sqlite.SqliteNoteStores;
@@ -46,7 +46,7 @@ final class VerifyCommand {
         try (SqliteAccountStore accounts = SqliteAccountStore.open(dataDir);
              SqliteNoteStores stores = new SqliteNoteStores(dataDir, new StatsCollector(), servers)) {
             report = new Verifier(accounts, stores, names).verify();
-        } catch (StoreException | IllegalStateException | IllegalArgumentException e) {
+        } catch (KitException | IllegalStateException | IllegalArgumentException e) {
             err.println("notely: --verify: cannot read the stores: " + e.getMessage());
             return FAILED;
         }
