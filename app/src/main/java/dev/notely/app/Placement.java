@@ -1,7 +1,9 @@
 package dev.notely.app;
 
 import dev.notely.store.Account;
+import dev.notely.store.MigrationStage;
 import dev.notely.store.NoteStores;
+import java.util.List;
 
 /**
  * Where the kit expects an account's notes to live, read from the account's mode: the yardstick of the
@@ -11,10 +13,15 @@ import dev.notely.store.NoteStores;
  *   <li>a migrating account without one (exercise 1) belongs in {@code new};</li>
  *   <li>any other account stays where every note starts: {@code legacy} while legacy holds notes (the
  *       world of exercise 1), {@code new} once it holds none (the world of exercise 2, which starts
- *       with every note in {@code new}).</li>
+ *       with every note in {@code new});</li>
+ *   <li>an account past {@code off} in exercise 3's stages belongs in both {@code legacy} and {@code new},
+ *       the same version in each, while its stage writes both, and in {@code new} alone at
+ *       {@code complete}.</li>
  * </ul>
  */
 final class Placement {
+
+    private static final List<String> BOTH = List.of(NoteStores.LEGACY, NoteStores.NEW);
 
     private final boolean legacyInUse;
 
@@ -23,8 +30,19 @@ final class Placement {
         this.legacyInUse = legacyInUse;
     }
 
-    /** The store the account's notes belong in. */
-    String home(Account account) {
+    /** The stores the account's notes belong in: one, or legacy and new while exercise 3 writes both. */
+    List<String> homes(Account account) {
+        if (account.stage().writesBoth()) {
+            return BOTH;
+        }
+        return List.of(home(account));
+    }
+
+    /** The single store the account's notes belong in, leaving exercise 3's stages aside. */
+    private String home(Account account) {
+        if (account.stage() == MigrationStage.COMPLETE) {
+            return NoteStores.NEW;
+        }
         if (account.shard() != null) {
             return account.shard();
         }

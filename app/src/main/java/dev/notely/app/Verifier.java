@@ -121,11 +121,11 @@ final class Verifier {
                 UUID accountId = entry.getKey();
                 Tally tally = entry.getValue();
                 Map<UUID, Note[]> notes = readAccount(accountId, holders);
-                Optional<String> home = tally.account.map(placement::home);
-                tally.home = home;
+                Optional<List<String>> homes = tally.account.map(placement::homes);
+                tally.setHomes(homes);
                 for (Map.Entry<UUID, Note[]> note : notes.entrySet()) {
                     Note[] copies = note.getValue();
-                    if (expected(copies, home)) {
+                    if (expected(copies, homes)) {
                         tally.expected[kindIndex(copies)]++;
                     } else {
                         suspects.computeIfAbsent(accountId, id -> new LinkedHashMap<>()).put(note.getKey(), copies);
@@ -151,15 +151,15 @@ final class Verifier {
                     UUID accountId = entry.getKey();
                     Tally tally = tallies.get(accountId);
                     tally.account = accounts.getAccount(accountId);
-                    Optional<String> home = tally.account.map(placement::home);
-                    tally.home = home;
+                    Optional<List<String>> homes = tally.account.map(placement::homes);
+                    tally.setHomes(homes);
                     for (var notes = entry.getValue().entrySet().iterator(); notes.hasNext(); ) {
                         Map.Entry<UUID, Note[]> note = notes.next();
                         Note[] copies = readNote(accountId, note.getKey());
                         if (copies == null) {
                             settled++; // gone from every store: deleted while it was being checked
                             notes.remove();
-                        } else if (expected(copies, home)) {
+                        } else if (expected(copies, homes)) {
                             settled++;
                             tally.expected[kindIndex(copies)]++;
                             notes.remove();
@@ -184,13 +184,14 @@ final class Verifier {
                 UUID accountId = entry.getKey();
                 Tally tally = entry.getValue();
                 Optional<String> home = tally.home;
+                Optional<List<String>> homes = tally.homes;
                 long[] wrong = new long[kinds.size()];
                 List<Difference> differences = new ArrayList<>();
                 Map<UUID, Note[]> left = suspects.getOrDefault(accountId, Map.of());
                 for (UUID noteId : new TreeSet<>(left.keySet())) {
                     Note[] copies = left.get(noteId);
                     wrong[kindIndex(copies)]++;
-                    differences.add(difference(noteId, copies, home));
+                    differences.add(difference(noteId, copies, homes));
                 }
                 List<KindCount> counts = new ArrayList<>();
                 for (int k = 0; k < kinds.size(); k++) {
@@ -269,10 +270,18 @@ final class Verifier {
             }
         }
 
-        /** Where the note belongs: in exactly one store, its account's home. */
-        private boolean expected(Note[] copies, Optional<String> home) {
-            int only = onlyStore(copies);
-            return only >= 0 && home.isPresent() && names.get(only).equals(home.get());
+        /** Where the note belongs: in exactly its account's homes, the same version in each. */
+        private boolean expected(Note[] copies, Optional<List<String>> homes) {
+            if (homes.isEmpty()) {
+                return false;
+            }
+            Set<String> holding = new HashSet<>();
+            for (int s = 0; s < copies.length; s++) {
+                if (copies[s] != null) {
+                    holding.add(names.get(s));
+                }
+            }
+            return holding.equals(Set.copyOf(homes.get())) && (holding.size() == 1 || sameVersion(copies));
         }
 
         /** Index into {@link #kinds}: a store's own kind, or one of the two "several stores" kinds. */
@@ -284,7 +293,7 @@ final class Verifier {
             return sameVersion(copies) ? names.size() : names.size() + 1;
         }
 
-        private Difference difference(UUID noteId, Note[] copies, Optional<String> home) {
+        private Difference difference(UUID noteId, Note[] copies, Optional<List<String>> homes) {
             Map<String, Instant> where = new LinkedHashMap<>();
             for (int s = 0; s < copies.length; s++) {
                 if (copies[s] != null) {
@@ -294,16 +303,20 @@ final class Verifier {
             Kind kind = kinds.get(kindIndex(copies));
             String in = "in " + String.join(" and ", where.keySet());
             String reason;
-            if (home.isEmpty()) {
+            if (homes.isEmpty()) {
                 reason = in + ", but no account has this id: no user can reach it";
-            } else if (kind.spread() == VerificationReport.Spread.ONE_STORE) {
-                reason = in + ", belongs in " + home.get();
-            } else if (kind.spread() == VerificationReport.Spread.SAME_VERSION) {
-                reason = in + " (the same version), belongs in " + home.get() + " only";
             } else {
-                boolean sameTimes = where.values().stream().distinct().count() == 1;
-                reason = in + (sameTimes ? " with the same updatedAt but different content"
-                        : " with different updatedAt") + ", belongs in " + home.get() + " only";
+                String belongs = homes.get().size() == 1 ? ", belongs in " + homes.get().get(0)
+                        : ", belongs in " + String.join(" and ", homes.get()) + ", the same version in each";
+                if (kind.spread() == VerificationReport.Spread.ONE_STORE) {
+                    reason = in + belongs;
+                } else if (kind.spread() == VerificationReport.Spread.SAME_VERSION) {
+                    reason = in + " (the same version)" + belongs + (homes.get().size() == 1 ? " only" : "");
+                } else {
+                    boolean sameTimes = where.values().stream().distinct().count() == 1;
+                    reason = in + (sameTimes ? " with the same updatedAt but different content"
+                            : " with different updatedAt") + belongs + (homes.get().size() == 1 ? " only" : "");
+                }
             }
             return new Difference(noteId, kind, where, reason);
         }
@@ -342,10 +355,17 @@ final class Verifier {
     private final class Tally {
         Optional<Account> account;
         Optional<String> home = Optional.empty();
+        Optional<List<String>> homes = Optional.empty();
         final long[] expected = new long[names.size() + 2];
 
         Tally(Optional<Account> account) {
             this.account = account;
+        }
+
+        /** The account's homes, and how the report names them ("legacy and new"). */
+        void setHomes(Optional<List<String>> stores) {
+            homes = stores;
+            home = stores.map(list -> String.join(" and ", list));
         }
     }
 }

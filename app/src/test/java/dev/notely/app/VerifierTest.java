@@ -11,6 +11,7 @@ import dev.notely.api.VerificationReport.Difference;
 import dev.notely.api.VerificationReport.Kind;
 import dev.notely.api.VerificationReport.KindCount;
 import dev.notely.store.Account;
+import dev.notely.store.MigrationStage;
 import dev.notely.store.ForwardingNoteStore;
 import dev.notely.store.Note;
 import dev.notely.store.NoteStore;
@@ -241,6 +242,33 @@ class VerifierTest {
     }
 
     @Test
+    void exerciseThreesAccountsBelongInBothStoresWhileBothAreWritten() throws Exception {
+        Account dual = account("dual", false, null);
+        accounts.updateAccount(dual.withStage(MigrationStage.DUAL_WRITE));
+        Account complete = account("complete", false, null);
+        accounts.updateAccount(complete.withStage(MigrationStage.COMPLETE));
+        List<Note> copied = notes(legacy, dual.id(), 3);
+        copied.forEach(n -> fresh.upsertNote(dual.id(), n));
+        Note notCopied = notes(legacy, dual.id(), 1).get(0);
+        Note stale = copied.get(2);
+        sql("new", "UPDATE notes SET updated_at = updated_at + 5000, content = 'newer' WHERE id = ?", stale.id().toString());
+        notes(fresh, complete.id(), 2);
+        Note leftInLegacy = notes(legacy, complete.id(), 1).get(0);
+
+        VerificationReport report = verifier().verify();
+
+        Map<UUID, Difference> ofDual = differences(result(report, dual));
+        assertEquals(Set.of(notCopied.id(), stale.id()), ofDual.keySet(), "two copies of the same version are in place");
+        assertEquals("in legacy, belongs in legacy and new, the same version in each", ofDual.get(notCopied.id()).reason());
+        assertEquals(Kind.DIFFERENT_VERSIONS, ofDual.get(stale.id()).kind());
+        assertEquals(Optional.of("legacy and new"), result(report, dual).home());
+        assertEquals(new KindCount(Kind.SAME_VERSION, 2, 0), count(report, Kind.SAME_VERSION));
+        Map<UUID, Difference> ofComplete = differences(result(report, complete));
+        assertEquals(Set.of(leftInLegacy.id()), ofComplete.keySet());
+        assertEquals("in legacy, belongs in new", ofComplete.get(leftInLegacy.id()).reason());
+    }
+
+    @Test
     void whatIsExpectedFollowsEachAccountsMode() {
         Account waiting = account("waiting", false, null);
         Account migrating = account("migrating", true, null);
@@ -374,7 +402,7 @@ class VerifierTest {
             String shard = i % 3 == 0 ? null : i % 3 == 1 ? "new" : "second";
             Account a = account("user-" + i, shard != null, shard);
             users.add(a);
-            notes(stores.open(new Placement(true).home(a)), a.id(), 5);
+            notes(stores.open(new Placement(true).homes(a).get(0)), a.id(), 5);
         }
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong writes = new AtomicLong();
@@ -386,7 +414,7 @@ class VerifierTest {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (!stop.get()) {
                     Account a = users.get(random.nextInt(users.size()));
-                    NoteStore home = stores.open(new Placement(true).home(a));
+                    NoteStore home = stores.open(new Placement(true).homes(a).get(0));
                     List<Note> mine = home.pageNotes(a.id(), Optional.empty(), 50);
                     int op = random.nextInt(3);
                     if (op == 0 || mine.isEmpty()) {
