@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.postgresql.Driver;
 
 /**
  * The note stores that live on a database server rather than in the data directory's SQLite files, as
@@ -40,7 +41,9 @@ public record StoreServers(Map<String, String> urls) {
             }
             String name = NoteStores.requireKnown(setting.substring(0, equals));
             String url = setting.substring(equals + 1);
-            if (!url.startsWith(POSTGRES)) {
+            if (!url.startsWith(POSTGRES) || !portsAreNumbers(url) || Driver.parseURL(url, null) == null) {
+                // The driver's own reading: a URL it cannot use is caught here, with the other mistakes in a
+                // setting, rather than when the store is first opened.
                 throw new IllegalArgumentException("--store " + name + ": '" + redacted(url)
                         + "' is not a PostgreSQL URL; expected " + POSTGRES + "//HOST:PORT/DATABASE?user=USER&password=PASSWORD");
             }
@@ -49,6 +52,32 @@ public record StoreServers(Map<String, String> urls) {
             }
         }
         return new StoreServers(urls);
+    }
+
+    /**
+     * Whether every {@code HOST:PORT} of {@code jdbc:postgresql://HOST:PORT,.../DATABASE} has a port from 1 to
+     * 65535, or none. The driver refuses other ports too, but says so in a log line of its own first.
+     */
+    private static boolean portsAreNumbers(String url) {
+        if (!url.startsWith(POSTGRES + "//")) {
+            return true;
+        }
+        String rest = url.substring(POSTGRES.length() + 2);
+        int end = rest.length();
+        for (char c : new char[] {'/', '?'}) {
+            int at = rest.indexOf(c);
+            end = at >= 0 ? Math.min(end, at) : end;
+        }
+        for (String address : rest.substring(0, end).split(",", -1)) {
+            int colon = address.lastIndexOf(':');
+            if (colon > address.lastIndexOf(']')) {
+                String port = address.substring(colon + 1);
+                if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The URL of the server store {@code name} lives on, or empty when it is a file in the data directory. */

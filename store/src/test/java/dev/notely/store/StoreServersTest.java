@@ -28,6 +28,9 @@ class StoreServersTest {
         assertEquals("unknown note store 'newer': expected one of legacy, new, second", message(List.of("newer=" + URL)));
         assertEquals("--store new: 'mysql://127.0.0.1/notely?...' is not a PostgreSQL URL; expected"
                 + " jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD", message(List.of("new=mysql://127.0.0.1/notely?password=secret")));
+        assertEquals("--store second: 'jdbc:postgresql://127.0.0.1:notaport/notely?...' is not a PostgreSQL URL; expected"
+                + " jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD",
+                message(List.of("second=jdbc:postgresql://127.0.0.1:notaport/notely?password=secret")));
         assertEquals("--store new is given twice", message(List.of("new=" + URL, "new=" + URL)));
     }
 
