@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * How a data-proxy child JVM is started: which java, which class path (the proxy host's own, never the
- * app's whole one), which data folder, stores on database servers and network delay, lean JVM flags so it idles in a small
- * footprint, and the secret it is handed (over stdin, never on its command line).
+ * app's whole one), which data folder and network delay, lean JVM flags so it idles in a small footprint,
+ * and what it is handed over stdin, never on its command line (which any user of the machine can read):
+ * the secret, and the URLs of the stores on database servers, which carry their passwords.
  */
 record ProxyLauncher(Path javaBinary, List<String> jvmFlags, List<Path> classpath, Path dataDir, StoreServers storeServers,
                      NetworkDelay networkDelay, String logLevel, String secret) {
@@ -62,7 +63,6 @@ record ProxyLauncher(Path javaBinary, List<String> jvmFlags, List<Path> classpat
         command.addAll(List.of(ProxyWire.FLAG_DATA_DIR, dataDir.toString(),
                 ProxyWire.FLAG_NETWORK_DELAY, networkDelay.toString(),
                 ProxyWire.FLAG_PARENT_PID, String.valueOf(ProcessHandle.current().pid())));
-        command.addAll(storeServers.asArguments(ProxyWire.FLAG_STORE));
         return command;
     }
 }

@@ -2,6 +2,7 @@ package dev.notely.app;
 
 import dev.notely.api.DeploymentException;
 import dev.notely.api.rpc.RpcClient;
+import dev.notely.store.StoreServers;
 import dev.notely.telemetry.StatsCollector;
 import dev.notely.wire.NetworkDelay;
 import dev.notely.wire.ProxyWire;
@@ -18,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One data-proxy child JVM. It starts as a standby (libraries loaded, port bound, no version); {@link
- * #serve} hands it a version's compiled classes over stdin, and it answers once that version serves.
+ * #serve} hands it a version's compiled classes over stdin (with the stores on database servers), and it
+ * answers once that version serves.
  * Its output is piped into the app's log prefixed with its version ({@code [v3]}); it is stopped with
  * SIGTERM and killed if it has not gone after {@link ProxyWire#STOP_GRACE}.
  */
@@ -45,6 +49,7 @@ final class ProxyProcess {
     private final StatsCollector stats;
     private final NetworkDelay delay;
     private final String secret;
+    private final StoreServers storeServers;
     private final CompletableFuture<Void> standby = new CompletableFuture<>();
     private final CompletableFuture<Void> warm = new CompletableFuture<>();
     private final CompletableFuture<Integer> readyPort = new CompletableFuture<>();
@@ -55,9 +60,10 @@ final class ProxyProcess {
     private volatile Instant servingSince;
     private volatile RpcClient client;
 
-    private ProxyProcess(Process process, StatsCollector stats, NetworkDelay delay, String secret) {
+    private ProxyProcess(Process process, StatsCollector stats, NetworkDelay delay, String secret, StoreServers storeServers) {
         this.process = process;
         this.secret = secret;
+        this.storeServers = storeServers;
         this.launchedAt = Instant.now();
         this.stats = stats;
         this.delay = delay;
@@ -82,7 +88,7 @@ final class ProxyProcess {
             throw new DeploymentException("cannot start a JVM for the data proxy: " + e.getMessage(), e);
         }
         log.debug("standby proxy started as pid {}", process.pid());
-        return new ProxyProcess(process, stats, launcher.networkDelay(), launcher.secret());
+        return new ProxyProcess(process, stats, launcher.networkDelay(), launcher.secret(), launcher.storeServers());
     }
 
     /**
@@ -97,6 +103,9 @@ final class ProxyProcess {
         await(standby, deadline, "become a standby");
         try {
             Writer order = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> store : new TreeMap<>(storeServers.urls()).entrySet()) {
+                order.write(ProxyWire.STORE_PREFIX + store.getKey() + "=" + store.getValue() + "\n");
+            }
             order.write(ProxyWire.SERVE_PREFIX + version + " " + secret + " " + classes.toAbsolutePath() + "\n");
             order.flush();
         } catch (IOException e) {

@@ -90,6 +90,29 @@ class ProxyMainTest {
     }
 
     @Test
+    void aStoreSettingHandedOverStdinIsReadWithTheVersionAndAWrongOneStopsIt() throws Exception {
+        Process app = new ProcessBuilder("sleep", "120").start();
+        Process proxy = new ProcessBuilder(command(app.pid())).redirectErrorStream(true).start();
+        try {
+            List<String> output = collect(proxy);
+            Await.until(Duration.ofSeconds(30), "the proxy to be a standby: " + output,
+                    () -> output.contains(ProxyWire.STANDBY_LINE));
+            proxy.getOutputStream().write((ProxyWire.STORE_PREFIX + "second=jdbc:mysql://127.0.0.1/notely?password=secret\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            serve(proxy);
+            assertTrue(proxy.waitFor(30, TimeUnit.SECONDS), "the proxy exits: " + output);
+            assertEquals(1, proxy.exitValue(), String.join("\n", output));
+            Await.until(Duration.ofSeconds(5), "its reason", () -> output.stream().anyMatch(l -> l.startsWith("ERROR")));
+            assertTrue(output.contains("ERROR ProxyMain - v1 could not start: --store second: 'jdbc:mysql://127.0.0.1/notely?...'"
+                    + " is not a PostgreSQL URL; expected jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD"), String.join("\n", output));
+            assertTrue(!serving(output) && !String.join("\n", output).contains("secret"), String.join("\n", output));
+        } finally {
+            proxy.destroyForcibly();
+            app.destroyForcibly();
+        }
+    }
+
+    @Test
     void aProxyWhoseAppIsAlreadyGoneDoesNotStart() throws Exception {
         Process app = new ProcessBuilder("true").start();
         assertTrue(app.waitFor(10, TimeUnit.SECONDS));

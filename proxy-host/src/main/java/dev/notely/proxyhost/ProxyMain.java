@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -34,8 +35,9 @@ import picocli.CommandLine.Option;
 /**
  * Entry point of one data-proxy process. It starts as a <i>standby</i>: listening on a free loopback
  * port, its libraries warming up in the background, answering 503 to every call. The app hands it a version on
- * stdin ({@code serve <version> <classes folder>}); it then builds {@code new DataProxy(stores)} from
- * that folder, serves it over JSON-RPC and prints the ready line with its port. Starting the JVM ahead
+ * stdin ({@code serve <version> <secret> <classes folder>}, after a {@code store NAME=URL} line for each store
+ * on a database server); it then opens the stores, builds {@code new DataProxy(stores)} from that folder,
+ * serves it over JSON-RPC and prints the ready line with its port. Starting the JVM ahead
  * of time is what makes a deployment take a fraction of a second.
  *
  * <p>On SIGTERM it stops accepting, lets in-flight calls finish, closes the stores and exits 0. It also
@@ -74,15 +76,15 @@ public final class ProxyMain implements Callable<Integer> {
         if (parentPid != 0 && !exitWithParent(parentPid)) {
             return 0; // the app that started this process is already gone
         }
-        StoreServers servers;
         try {
-            servers = StoreServers.parse(storeServers);
+            StoreServers.parse(storeServers); // a mistake in a flag ends the process before it is of any use
         } catch (IllegalArgumentException e) {
             log.error("{}", e.getMessage());
             return 1;
         }
         StatsCollector stats = new StatsCollector();
-        SqliteNoteStores stores = new SqliteNoteStores(dataDir, stats, servers);
+        // Opened once a version is handed over, with the stores the app names then.
+        AtomicReference<SqliteNoteStores> opened = new AtomicReference<>();
         SwitchableHandler handler = new SwitchableHandler();
         GracefulShutdownHandler graceful = Handlers.gracefulShutdown(handler);
         Undertow server = Undertow.builder()
@@ -99,7 +101,6 @@ public final class ProxyMain implements Callable<Integer> {
         try {
             server.start();
         } catch (RuntimeException e) {
-            stores.close();
             log.error("cannot listen on 127.0.0.1: {}", e.getMessage());
             return 1;
         }
@@ -113,11 +114,11 @@ public final class ProxyMain implements Callable<Integer> {
         warmup.setDaemon(true);
         warmup.setPriority(Thread.MIN_PRIORITY);
         warmup.start();
-        stopOnSignal(handler, graceful, server, stores);
+        stopOnSignal(handler, graceful, server, opened);
         System.out.println(ProxyWire.STANDBY_LINE);
         System.out.flush();
 
-        String order = readOrder();
+        Order order = readOrder();
         if (order == null) {
             return 0; // the app closed our stdin without handing us a version: it no longer needs us
         }
@@ -125,15 +126,26 @@ public final class ProxyMain implements Callable<Integer> {
         String secret;
         Path classes;
         try {
-            String[] parts = order.substring(ProxyWire.SERVE_PREFIX.length()).split(" ", 3);
+            String[] parts = order.serve().substring(ProxyWire.SERVE_PREFIX.length()).split(" ", 3);
             version = Integer.parseInt(parts[0]);
             secret = parts[1];
             classes = Path.of(parts[2]);
         } catch (RuntimeException e) {
-            log.error("not an order this proxy understands: '{}'", order);
+            log.error("not an order this proxy understands: '{}'", order.serve());
             return 2;
         }
         handler.version(version);
+        List<String> settings = new ArrayList<>(storeServers);
+        settings.addAll(order.stores());
+        StoreServers servers;
+        try {
+            servers = StoreServers.parse(settings);
+        } catch (IllegalArgumentException e) {
+            log.error("v{} could not start: {}", version, e.getMessage());
+            return 1;
+        }
+        SqliteNoteStores stores = new SqliteNoteStores(dataDir, stats, servers);
+        opened.set(stores);
         NoteRouter router;
         try {
             router = newRouter(classes, stores);
@@ -153,7 +165,7 @@ public final class ProxyMain implements Callable<Integer> {
 
     /** SIGTERM: stop accepting, let calls in flight finish, close the stores, exit 0. */
     private static void stopOnSignal(SwitchableHandler handler, GracefulShutdownHandler graceful, Undertow server,
-                                     SqliteNoteStores stores) {
+                                     AtomicReference<SqliteNoteStores> opened) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             graceful.shutdown();
             try {
@@ -162,7 +174,10 @@ public final class ProxyMain implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             server.stop();
-            stores.close();
+            SqliteNoteStores stores = opened.get();
+            if (stores != null) {
+                stores.close();
+            }
             // Whatever the DataProxy started goes with it.
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
             log.info("{} stopped", handler.label());
@@ -173,14 +188,21 @@ public final class ProxyMain implements Callable<Integer> {
         }, "proxy-shutdown"));
     }
 
+    /** The app's order: the serve line, and the store settings sent before it. */
+    private record Order(List<String> stores, String serve) {
+    }
+
     /** The app's order on stdin, or null once stdin is closed. */
-    private static String readOrder() {
+    private static Order readOrder() {
         try {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            List<String> stores = new ArrayList<>();
             String line;
             while ((line = in.readLine()) != null) {
-                if (line.startsWith(ProxyWire.SERVE_PREFIX)) {
-                    return line;
+                if (line.startsWith(ProxyWire.STORE_PREFIX)) {
+                    stores.add(line.substring(ProxyWire.STORE_PREFIX.length()));
+                } else if (line.startsWith(ProxyWire.SERVE_PREFIX)) {
+                    return new Order(stores, line);
                 }
             }
             return null;

@@ -23,8 +23,14 @@ public final class ProxyWire {
     public static final String WARM_LINE = "notely-proxy warm";
     /** Printed on stdout, followed by a space and the bound port, once the proxy accepts calls. */
     public static final String READY_PREFIX = "notely-proxy ready ";
-    /** The one line a standby reads on stdin: this prefix, then the version, the secret and the compiled classes' folder. */
+    /** The line a standby reads on stdin: this prefix, then the version, the secret and the compiled classes' folder. */
     public static final String SERVE_PREFIX = "serve ";
+    /**
+     * Before the serve line, one line per store on a database server: this prefix, then {@code NAME=URL}. On
+     * stdin rather than as {@link #FLAG_STORE}, because the URL carries a password and a command line is
+     * public to every user of the machine.
+     */
+    public static final String STORE_PREFIX = "store ";
 
     /**
      * The header every call to a proxy carries: a secret the app makes for each launch and hands its
@@ -51,7 +57,7 @@ public final class ProxyWire {
     public static final String FLAG_DATA_DIR = "--data-dir";
     public static final String FLAG_NETWORK_DELAY = "--network-delay";
     public static final String FLAG_PARENT_PID = "--parent-pid";
-    /** A store on a database server, {@code NAME=URL}; repeated for each such store. */
+    /** A store on a database server, {@code NAME=URL}; repeated for each such store. For running a proxy by hand: the app uses {@link #STORE_PREFIX}. */
     public static final String FLAG_STORE = "--store";
 
     private ProxyWire() {
