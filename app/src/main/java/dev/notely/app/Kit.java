@@ -7,7 +7,6 @@ import dev.notely.api.rest.RestServer;
 import dev.notely.loadgen.LoadGenerator;
 import dev.notely.store.AccountStore;
 import dev.notely.store.NoteStores;
-import dev.notely.store.StoreServers;
 import dev.notely.store.sqlite.SqliteAccountStore;
 import dev.notely.store.sqlite.SqliteNoteStores;
 import dev.notely.telemetry.DaemonThreads;
@@ -46,6 +45,7 @@ final class Kit implements AutoCloseable {
     private LoadGenerator load;
     private Verification verification = Verification.NONE;
     private boolean closed;
+    private volatile boolean launched;
 
     private Kit(Path kitRoot, Path dataDir, Path proxySource) {
         this.kitRoot = kitRoot;
@@ -59,6 +59,8 @@ final class Kit implements AutoCloseable {
      *
      * @throws IllegalStateException when something the kit cannot run without fails (port taken,
      *                               unusable data folder); whatever was started is stopped again
+     * @throws dev.notely.store.StoreException when a store on a database server ({@code --store}) cannot be
+     *                               opened; nothing has been started then
      */
     static Kit start(Options options) {
         Kit kit = prepare(options);
@@ -86,6 +88,10 @@ final class Kit implements AutoCloseable {
         // First of all: nothing in the folder is touched while another kit uses it.
         DataDirLock lock = own(DataDirLock.acquire(dataDir));
         RestServer.checkPortFree(options.host(), options.port());
+        // Then the stores on database servers, before a proxy starts or a file is cleaned: a kit that
+        // cannot reach one of them does not start at all, rather than fail on every request later.
+        NoteCounter counter = own(new NoteCounter(dataDir, options.storeServers(), stats));
+        counter.openServerStores();
         if (options.clean()) {
             DataFiles.clean(dataDir);
         }
@@ -98,25 +104,27 @@ final class Kit implements AutoCloseable {
         Path source = proxySource;
         List<Path> kitClasspath = KitClasspath.current();
         ProxyLauncher launcher = new ProxyLauncher(ProxyLauncher.currentJava(), ProxyLauncher.JVM_FLAGS,
-                ProxyClasspath.of(kitClasspath), dataDir, StoreServers.NONE, options.networkDelay(), options.logLevel(),
+                ProxyClasspath.of(kitClasspath), dataDir, options.storeServers(), options.networkDelay(), options.logLevel(),
                 ProxyLauncher.newSecret());
         // The first proxy JVM boots while the sources compile, and both while the API starts.
+        launched = true;
         StandbyProxies standbys = own(new StandbyProxies(launcher, stats));
         // The proxy is compiled against what it runs with: a shorter class path is a faster compile too.
         ProxyCompiler compiler = new ProxyCompiler(source, launcher.classpath(), kitRoot);
         deployments = own(new DeploymentController(new Releases(compiler, standbys, deploymentsDir),
                 options.rolloutWait(), stats, Supervisor.RestartPolicy.DEFAULT));
-        log.info("data in {}; deploying the data proxy from {}", dataDir, KitPaths.display(kitRoot, source));
+        log.info("data in {}{}; deploying the data proxy from {}", dataDir,
+                options.storeServers().urls().isEmpty() ? "" : " and on PostgreSQL (" + options.storeServers() + ")",
+                KitPaths.display(kitRoot, source));
         // The compiler's cold start is the longest step: everything else starts beside it.
         CompletableFuture<Integer> firstDeployment = CompletableFuture.supplyAsync(deployments::deploy,
                 runnable -> DaemonThreads.named("first-deployment").newThread(runnable).start());
         accounts = own(SqliteAccountStore.open(dataDir));
-        NoteCounter counter = own(new NoteCounter(dataDir, stats));
         ScheduledExecutorService counting = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("note-counter"));
         own(counting::shutdownNow);
         counting.scheduleWithFixedDelay(counter::count, 0, 2, TimeUnit.SECONDS);
-        // Verification reads the files through handles of its own, so its reads do not show as store traffic.
-        SqliteNoteStores verifiedStores = own(new SqliteNoteStores(dataDir, new StatsCollector()));
+        // Verification reads the stores through handles of its own, so its reads do not show as store traffic.
+        SqliteNoteStores verifiedStores = own(new SqliteNoteStores(dataDir, new StatsCollector(), options.storeServers()));
         verification = new SharedVerification(new Verifier(accounts, verifiedStores, NoteStores.NAMES));
         api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments,
                 verification, stats));
@@ -215,7 +223,9 @@ final class Kit implements AutoCloseable {
                 log.warn("while stopping: {}", e.toString());
             }
         }
-        log.info("Notely stopped");
+        if (launched) { // a kit that stopped before starting anything says why in one line, and nothing more
+            log.info("Notely stopped");
+        }
     }
 
 }

@@ -3,7 +3,6 @@ package dev.notely.app;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.notely.store.StoreException;
-import dev.notely.store.StoreServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,7 +92,7 @@ public final class Main {
 
     /** {@code --verify}: the data folder's stores compared, without starting the kit. */
     static int verify(Options options) {
-        return VerifyCommand.run(KitPaths.resolve(options).dataDir(), StoreServers.NONE, options.json(),
+        return VerifyCommand.run(KitPaths.resolve(options).dataDir(), options.storeServers(), options.json(),
                 System.out, System.err);
     }
 

@@ -1,6 +1,7 @@
 package dev.notely.app;
 
 import dev.notely.store.NoteStores;
+import dev.notely.store.StoreServers;
 import dev.notely.store.sqlite.SqliteNoteStores;
 import dev.notely.telemetry.StatsCollector;
 import java.nio.file.Path;
@@ -8,31 +9,54 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts the notes in every store for the dashboard. It reads the files directly, through handles of
- * its own whose calls are not recorded, so the data-store tables show only what the proxies do.
+ * Counts the notes in every store for the dashboard. It reads the stores directly (the files, and the
+ * databases of the stores on a server), through handles of its own whose calls are not recorded, so the
+ * data-store tables show only what the proxies do. A store that cannot be counted is said once, and
+ * again once it can be.
  */
 final class NoteCounter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NoteCounter.class);
 
     private final SqliteNoteStores stores;
+    private final StoreServers servers;
     private final StatsCollector stats;
-    private volatile String lastProblem;
+    private final String[] problems = new String[NoteStores.NAMES.size()]; // the last one said, per store
 
-    NoteCounter(Path dataDir, StatsCollector stats) {
-        this.stores = new SqliteNoteStores(dataDir, new StatsCollector());
+    NoteCounter(Path dataDir, StoreServers servers, StatsCollector stats) {
+        this.stores = new SqliteNoteStores(dataDir, new StatsCollector(), servers);
+        this.servers = servers;
         this.stats = stats;
     }
 
-    void count() {
+    /**
+     * Opens every store that lives on a server, so a wrong URL, a server that is not there or a refused
+     * login stops the kit before it starts anything else.
+     *
+     * @throws dev.notely.store.StoreException naming the first store that cannot be opened and why
+     */
+    void openServerStores() {
         for (String name : NoteStores.NAMES) {
+            if (servers.url(name).isPresent()) {
+                stores.open(name).healthCheck();
+            }
+        }
+    }
+
+    synchronized void count() {
+        for (int i = 0; i < NoteStores.NAMES.size(); i++) {
+            String name = NoteStores.NAMES.get(i);
             try {
                 stats.setNoteCount(name, stores.open(name).totalNotes());
+                if (problems[i] != null) {
+                    log.info("counting the notes in {} again", name);
+                    problems[i] = null;
+                }
             } catch (RuntimeException e) {
-                String problem = name + ": " + e.getMessage();
-                if (!problem.equals(lastProblem)) {
-                    log.warn("cannot count the notes in {}", problem);
-                    lastProblem = problem;
+                String problem = e.getMessage() == null ? e.toString() : e.getMessage();
+                if (!problem.equals(problems[i])) {
+                    log.warn("cannot count the notes in {}: {}", name, problem);
+                    problems[i] = problem;
                 }
             }
         }

@@ -1,9 +1,11 @@
 package dev.notely.app;
 
 import dev.notely.loadgen.LoadSettings;
+import dev.notely.store.StoreServers;
 import dev.notely.wire.NetworkDelay;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +31,7 @@ record Options(
         LoadSettings load,
         boolean clean,
         Optional<Path> dataDir,
+        StoreServers storeServers,
         Optional<Path> proxySource,
         Duration rolloutWait,
         NetworkDelay networkDelay,
@@ -55,7 +58,15 @@ record Options(
             throw new CommandLine.ParameterException(commandLine,
                     "--verify reads the data as it is: leave out --clean");
         }
-        return flags.options();
+        StoreServers servers;
+        try {
+            servers = StoreServers.parse(flags.stores);
+        } catch (IllegalArgumentException e) {
+            // Read as a whole, not value by value: a store given twice is a mistake too.
+            String message = e.getMessage();
+            throw new CommandLine.ParameterException(commandLine, message.startsWith("--store") ? message : "--store: " + message);
+        }
+        return flags.options(servers);
     }
 
     /** The usage text, written by picocli from the declaration. */
@@ -118,6 +129,11 @@ record Options(
                 description = "where the SQLite files live (default: .data/ in the kit folder)")
         Path dataDir;
 
+        @Option(names = "--store", paramLabel = "NAME=URL",
+                description = "keep note store NAME (legacy, new or second) on a PostgreSQL server instead of in the data"
+                        + " folder, e.g. new=jdbc:postgresql://127.0.0.1:5432/notely?user=kit&password=...; repeatable")
+        List<String> stores = new ArrayList<>();
+
         @Option(names = "--clean", arity = "0", description = "delete the kit's data files before starting")
         boolean clean;
 
@@ -155,9 +171,9 @@ record Options(
         @Option(names = "--help", arity = "0", usageHelp = true, description = "show this list of flags and exit")
         boolean help;
 
-        Options options() {
+        Options options(StoreServers servers) {
             return new Options(help, headless, theme, host, port, logLevel, generateLoad,
-                    new LoadSettings(concurrency, notesPerAccount, rpm), clean, Optional.ofNullable(dataDir),
+                    new LoadSettings(concurrency, notesPerAccount, rpm), clean, Optional.ofNullable(dataDir), servers,
                     Optional.ofNullable(proxySource), rolloutWait, networkDelay, Optional.ofNullable(grade),
                     json, Optional.ofNullable(useStage), verify);
         }

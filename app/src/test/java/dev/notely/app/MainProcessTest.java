@@ -67,6 +67,21 @@ class MainProcessTest {
     }
 
     @Test
+    void aStoreServerThatIsNotThereStopsTheKitWithOneLineBeforeAnythingStarts() throws Exception {
+        Path data = tmp.resolve("data");
+        try (AppProcess app = new AppProcess(data, "--headless", "--port", "0",
+                "--store", "new=jdbc:postgresql://127.0.0.1:1/notely?user=kit&password=secret")) {
+            assertEquals(1, app.awaitExit(), app.text());
+            assertEquals(1, app.output.size(), "one line:\n" + app.text());
+            assertTrue(app.output.get(0).matches(".* ERROR Main - cannot start: cannot open note store 'new' at"
+                    + " jdbc:postgresql://127\\.0\\.0\\.1:1/notely: Connection to 127\\.0\\.0\\.1:1 refused\\..*"), app.text());
+            assertFalse(app.text().contains("secret"), "no password: " + app.text());
+            assertFalse(java.nio.file.Files.exists(data.resolve(DataFiles.DEPLOYMENTS)), "nothing was deployed");
+            assertTrue(ControllerFixture.proxiesOf(data).isEmpty(), "no proxy was started");
+        }
+    }
+
+    @Test
     void aTakenPortFailsAtOnceWithAClearMessage() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
              AppProcess app = new AppProcess(tmp.resolve("data"), "--headless", "--port", String.valueOf(taken.getLocalPort()))) {

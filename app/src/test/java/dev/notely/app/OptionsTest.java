@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notely.loadgen.LoadSettings;
 import dev.notely.store.KitRoot;
+import dev.notely.store.StoreServers;
 import dev.notely.wire.NetworkDelay;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -43,6 +45,7 @@ class OptionsTest {
         assertEquals("dark", o.theme());
         assertEquals("INFO", o.logLevel());
         assertEquals(Optional.empty(), o.dataDir());
+        assertEquals(StoreServers.NONE, o.storeServers());
         assertEquals(Optional.empty(), o.proxySource());
         assertEquals(Optional.empty(), o.grade());
         assertFalse(o.json());
@@ -54,7 +57,8 @@ class OptionsTest {
     void everyFlagIsRead() {
         Options o = Options.parse(List.of("--headless", "--cli", "--gen", "--clean", "--theme", "light", "--host=0.0.0.0",
                 "--port", "9090", "--log-level", "debug", "--concurrency", "20", "--notes-per-account", "4", "--rpm", "120",
-                "--data-dir", "/tmp/d", "--proxy-source", "exercises/exercise1-complete/src/main/java",
+                "--data-dir", "/tmp/d", "--store", "new=jdbc:postgresql://127.0.0.1:5432/notely?user=kit",
+                "--store=second=jdbc:postgresql://10.0.0.2/notely", "--proxy-source", "exercises/exercise1-complete/src/main/java",
                 "--rollout-wait", "500ms", "--network-delay", "0", "--grade", "2", "--json", "--use-stage", "exercise1-complete"));
         assertTrue(o.headless() && o.generateLoad() && o.clean());
         assertFalse(o.help());
@@ -66,6 +70,8 @@ class OptionsTest {
         assertEquals(4, o.load().notesPerAccount());
         assertEquals(120, o.load().rpm());
         assertEquals(Optional.of(Path.of("/tmp/d")), o.dataDir());
+        assertEquals(Map.of("new", "jdbc:postgresql://127.0.0.1:5432/notely?user=kit", "second", "jdbc:postgresql://10.0.0.2/notely"),
+                o.storeServers().urls());
         assertEquals(Optional.of(Path.of("exercises/exercise1-complete/src/main/java")), o.proxySource());
         assertEquals(Duration.ofMillis(500), o.rolloutWait());
         assertEquals(NetworkDelay.NONE, o.networkDelay());
@@ -90,7 +96,7 @@ class OptionsTest {
     @CsvSource(delimiter = '|', value = {
             "--theme|LIGHT", "--host|0.0.0.0", "--port|0", "--log-level|warn", "--concurrency|5000",
             "--notes-per-account|1000", "--rpm|1", "--data-dir|/tmp/d", "--proxy-source|src", "--rollout-wait|2m",
-            "--network-delay|3ms", "--grade|1", "--use-stage|exercise2-start",
+            "--network-delay|3ms", "--grade|1", "--use-stage|exercise2-start", "--store|legacy=jdbc:postgresql://db/notely",
             "--use-stage|@not-a-file-of-arguments"})
     void aValueMayFollowTheFlagOrAnEqualsSign(String flag, String value) {
         Options apart = Options.parse(List.of(flag, value));
@@ -132,6 +138,14 @@ class OptionsTest {
             "--rollout-wait,1441m => Invalid value for option '--rollout-wait': '1441m' is longer than a day",
             "--network-delay,5-1ms => Invalid value for option '--network-delay': '5-1ms': the upper bound is below the lower bound",
             "--network-delay,fast => Invalid value for option '--network-delay': 'fast' is not a delay: use a range such as 1-5ms, or 0 for none",
+            "--store => Missing required parameter for option '--store' (NAME=URL)",
+            "--store,new => --store expects NAME=URL, such as new=jdbc:postgresql://127.0.0.1:5432/notely?user=USER&password=PASSWORD; got 'new'",
+            "--store,newer=jdbc:postgresql://db/notely => --store: unknown note store 'newer': expected one of legacy, new, second",
+            "--store,new=jdbc:mysql://db/notely?password=secret => --store new: 'jdbc:mysql://db/notely?...' is not a PostgreSQL URL;"
+                    + " expected jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD",
+            "--store,new=jdbc:postgresql://db:5432x/notely => --store new: 'jdbc:postgresql://db:5432x/notely' is not a PostgreSQL URL;"
+                    + " expected jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD",
+            "--store,new=jdbc:postgresql://db/a,--store,new=jdbc:postgresql://db/b => --store new is given twice",
             "--gen=yes => option '--gen' should be specified without 'yes' parameter",
             "--clean=false => option '--clean' should be specified without 'false' parameter",
             "--gen,--gen => option '--gen' should be specified only once",
