@@ -23,7 +23,7 @@ public final class ProxyLogging extends ContextAwareBase implements Configurator
     /** The line pattern; the app reads each line's level from its start. */
     private static final String PATTERN_PROPERTY = ProxyWire.LOG_PATTERN_PROPERTY;
     private static final String LEVEL_PROPERTY = ProxyWire.LOG_LEVEL_PROPERTY;
-    static final List<String> QUIET = List.of("org.xnio", "io.undertow", "org.jboss", "org.jdbi");
+    static final List<String> QUIET = List.of("org.xnio", "io.undertow", "org.jboss", "org.jdbi", "com.zaxxer.hikari");
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

@@ -27,6 +27,7 @@ class ProxyLoggingTest {
             assertEquals(Level.WARN, root.getLevel());
             assertTrue(root.getAppender("STDERR").isStarted());
             assertEquals(Level.WARN, context.getLogger("io.undertow").getLevel());
+            assertEquals(Level.WARN, context.getLogger("com.zaxxer.hikari").getLevel(), "the pool's start and stop lines");
         } finally {
             System.clearProperty(ProxyWire.LOG_PATTERN_PROPERTY);
             System.clearProperty(ProxyWire.LOG_LEVEL_PROPERTY);
