@@ -6,6 +6,8 @@ import dev.notely.store.Failures;
 import dev.notely.store.StoreException;
 import dev.notely.store.sql.StoreTypes;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -27,12 +29,31 @@ final class PostgresDatabase implements AutoCloseable {
     static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
     /** How long opening a store waits for the server to let it in; a socket timeout alone would wait forever. */
     static final int LOGIN_TIMEOUT_SECONDS = 10;
+    /**
+     * How long a statement may wait for the server's answer: a server whose machine vanished sends nothing,
+     * not even a refusal, and without this a call would hold its proxy's lock until TCP gives up (minutes),
+     * long past the app's call timeout. A URL's own {@code socketTimeout} wins.
+     */
+    static final int SOCKET_TIMEOUT_SECONDS = 5;
+    /**
+     * Once a call waited in vain for a connection, how long the next calls fail at once instead of each waiting
+     * {@link #CONNECTION_TIMEOUT_MILLIS} for a connection: a proxy runs its calls one at a time, and a queue of
+     * such waits would outlast the app's call timeout, answering "timed out" instead of naming the store.
+     * The pool keeps reconnecting in the background meanwhile; as soon as it holds a connection again, calls
+     * go through, so the service resumes without waiting for this to pass.
+     */
+    static final long FAIL_FAST_MILLIS = 5_000;
 
     private static final String PREFIX = "jdbc:postgresql:";
 
     private final String description;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    /** The last time the server could not be reached, while calls fail fast; null while it can. */
+    private volatile Outage outage;
+
+    private record Outage(String cause, long untilNanos) {
+    }
 
     private PostgresDatabase(String description, HikariDataSource pool, Jdbi jdbi) {
         this.description = description;
@@ -83,6 +104,7 @@ final class PostgresDatabase implements AutoCloseable {
         config.setMaximumPoolSize(MAX_CONNECTIONS);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
         // The server was just reached; should it be gone already, calls fail (and recover) as they would later.
         config.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(config);
@@ -98,15 +120,64 @@ final class PostgresDatabase implements AutoCloseable {
         return jdbi.onDemand(daoType);
     }
 
-    /** Runs {@code call}, turning any failure into a {@link StoreException} naming this database. */
+    /**
+     * Runs {@code call}, turning any failure into a {@link StoreException} naming this database; one that
+     * could not reach the server says the store "is unavailable". While the server is known to be out of
+     * reach (a call waited for a connection in vain) and the pool still holds none, fails at once (see
+     * {@link #FAIL_FAST_MILLIS}).
+     */
     <T> T call(Supplier<T> call) {
+        Outage known = outage;
+        if (known != null && System.nanoTime() - known.untilNanos() < 0
+                && pool.getHikariPoolMXBean().getTotalConnections() == 0) {
+            throw new StoreException(description + " is unavailable: " + known.cause());
+        }
         try {
-            return call.get();
+            T result = call.get();
+            if (known != null) {
+                outage = null;
+            }
+            return result;
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new StoreException(description + ": " + cause(e), e);
+            String cause = cause(e);
+            if (!unreachable(e)) {
+                throw new StoreException(description + ": " + cause, e);
+            }
+            if (noConnection(e)) {
+                // Not a connection that broke (the pool replaces those at once), but no connection to be had.
+                outage = new Outage(cause, System.nanoTime() + FAIL_FAST_MILLIS * 1_000_000);
+            }
+            throw new StoreException(description + " is unavailable: " + cause, e);
         }
+    }
+
+    /** Whether {@code e} is the pool giving up waiting for a connection: the server cannot be reached at all. */
+    static boolean noConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code e} says the server could not be reached or went away (SQL states of class 08, connection
+     * exception, and 57P, the server shutting down or starting), rather than that a statement failed.
+     */
+    static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
