@@ -70,16 +70,22 @@ final class OverviewPage {
     /** Notes, misses and the deployment panel; returns the next free row. */
     private static int summary(Canvas c, int col, int row, int width, DashboardData d, ViewState state, int gap) {
         StatsSnapshot s = d.stats();
+        Health health = Health.of(d);
         int x = c.text(col, row, "Notes     ", width, c.theme.dim);
         for (String store : NoteStores.NAMES) {
             x = c.text(x, row, store + " ", col + width - x, c.theme.text);
-            x = c.text(x, row, String.format(Locale.ROOT, "%,d", s.noteCounts().getOrDefault(store, 0L)) + "   ",
-                    col + width - x, c.theme.accent, SGR.BOLD);
+            String count = String.format(Locale.ROOT, "%,d", s.noteCounts().getOrDefault(store, 0L));
+            if (health.failingStores().contains(store)) { // its calls fail right now: its server may be out of reach
+                x = c.text(x, row, count + " ✗", col + width - x, c.theme.bad, SGR.BOLD);
+                x = c.text(x, row, "   ", col + width - x, c.theme.text);
+            } else {
+                x = c.text(x, row, count + "   ", col + width - x, c.theme.accent, SGR.BOLD);
+            }
         }
         row++;
         row = misses(c, col, row, width, s, d.missActivity());
         row = shadowReads(c, col, row, width, s);
-        row = failed(c, col, row, width, Health.of(d));
+        row = failed(c, col, row, width, health);
         row += gap;
         return deployments(c, col, row, width, d, state);
     }

@@ -187,6 +187,37 @@ class RenderingTest {
     }
 
     @Test
+    void aStoreWhoseCallsFailIsNamedInTheHeaderAndMarkedInTheNoteCountsUntilItRecovers() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            h.deployments.state = ready(1);
+            h.stats.recordStoreAccess("getNote", Status.SUCCESS, "new", MS);
+            h.draw();
+            assertFalse(h.line("Notes").contains("✗"), h.line("Notes"));
+
+            // new's database server is out of reach: the calls that need it fail, legacy's do not
+            h.stats.recordStoreAccess("getNote", Status.ERROR, "new", MS);
+            h.stats.recordStoreAccess("getNote", Status.SUCCESS, "legacy", MS);
+            h.stats.recordApiRequest("GET", "/accounts/{accountId}/notes/{noteId}", 503, MS);
+            h.draw();
+            assertEquals(TextColor.ANSI.RED, headerBackground(h), h.lines().get(0));
+            assertTrue(h.lines().get(0).contains("✗ FAILING 12 req/min: store new"), h.lines().get(0));
+            assertTrue(h.line("Notes").matches(".*legacy 0\\s+new 0 ✗\\s+second 0.*"), h.line("Notes"));
+
+            h.advanceSeconds(10); // the server is back: nothing fails any more
+            h.stats.recordStoreAccess("getNote", Status.SUCCESS, "new", MS);
+            h.draw();
+            assertEquals(TextColor.ANSI.BLUE, headerBackground(h), h.lines().get(0));
+            assertFalse(h.line("Notes").contains("✗"), h.line("Notes"));
+
+            // failing calls that a router keeps from its users still show
+            h.stats.recordStoreAccess("upsertNote", Status.ERROR, "second", MS);
+            h.stats.recordStoreAccess("upsertNote", Status.ERROR, "new", MS);
+            h.draw();
+            assertTrue(h.lines().get(0).contains("✗ STORES new, second FAILING"), h.lines().get(0));
+        }
+    }
+
+    @Test
     void theHeaderIsRedWhileNoVersionServes() throws Exception {
         try (ScreenHarness h = new ScreenHarness(80, 24)) {
             h.dashboard.state().page = Page.LOGS;
@@ -218,7 +249,7 @@ class RenderingTest {
             assertTrue(lines.get(header + 2).contains("/notes") && lines.get(header + 3).contains("/notes"), h.text());
             assertTrue(lines.get(header + 4).contains("/accounts/{accountId} ") || lines.get(header + 4).contains("/healthz"),
                     h.text());
-            int storeHeader = lines.indexOf(h.line(" store "));
+            int storeHeader = lines.indexOf(h.line(" store   operation "));
             assertTrue(lines.get(storeHeader + 1).contains("updateNote"), h.text());
         }
     }
