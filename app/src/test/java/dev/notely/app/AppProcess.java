@@ -34,9 +34,14 @@ final class AppProcess implements AutoCloseable {
         output = lines.lines;
     }
 
-    /** The kit's class path without test classes, so the app logs as it does for a person. */
+    /**
+     * The kit's class path without test classes (this module's, and the test jars of others), so the app
+     * logs as it does for a person rather than by a test's logback-test.xml.
+     */
     static List<Path> runtimeClasspath() {
-        return KitClasspath.current().stream().filter(p -> !p.endsWith("test-classes")).toList();
+        return KitClasspath.current().stream()
+                .filter(p -> !p.endsWith("test-classes") && !p.getFileName().toString().endsWith("-tests.jar"))
+                .toList();
     }
 
     /** Waits for the API to be up and returns its port. */
