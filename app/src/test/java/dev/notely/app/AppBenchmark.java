@@ -355,7 +355,7 @@ public final class AppBenchmark {
     }
 
     /** The simulated delay one proxy call pays (a pause on each side), timed on a few threads at once. */
-    private static long[] wireDelay(NetworkDelay delay) throws Exception {
+    static long[] wireDelay(NetworkDelay delay) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(WIRE_THREADS);
         try {
             List<Future<long[]>> parts = new ArrayList<>();
