@@ -10,6 +10,7 @@ import dev.notely.api.client.NotelyClient;
 import dev.notely.loadgen.LoadGenerator;
 import dev.notely.store.Account;
 import dev.notely.store.Note;
+import dev.notely.store.sqlite.SqliteNoteStore;
 import dev.notely.store.postgres.TcpForwarder;
 import dev.notely.store.postgres.TestPostgres;
 import dev.notely.telemetry.Status;
@@ -19,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,10 +33,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The kit with note store {@code new} on a real PostgreSQL server: the proxy child JVMs write there, a
- * server that cannot be used stops the kit before it starts, and a server that goes away mid-run (a
- * {@link TcpForwarder} cut between the kit and the server) fails only the calls that need it, naming the
- * store, until it is back.
+ * The kit with note stores on a real PostgreSQL server: the proxy child JVMs write there, a server that
+ * cannot be used stops the kit before it starts, a server that goes away mid-run (a {@link TcpForwarder}
+ * cut between the kit and the server) fails only the calls that need it, naming the store, until it is
+ * back; and both exercises done right lose nothing: SQLite to PostgreSQL, and shards on two databases.
  */
 class PostgresStoresTest {
 
@@ -180,6 +182,91 @@ class PostgresStoresTest {
             assertEquals(0, load.misses(), "no acknowledged write lost, nothing stale or resurrected");
             assertEquals(1, client.deployments().current().orElseThrow().version(), "the proxy was not restarted");
             assertEquals(0, client.deployments().current().orElseThrow().restarts());
+        }
+    }
+
+    @Test
+    void exerciseOneMovesEveryNoteFromSqliteToPostgresWithoutAMiss() throws Exception {
+        Path sources = tmp.resolve("proxy-src");
+        ControllerFixture.copyTree(StageInstaller.stageSources(ControllerFixture.KIT_ROOT, "exercise1-start"), sources);
+        Options options = Options.parse(List.of("--headless", "--gen", "--port", "0", "--rpm", "600", "--network-delay", "0",
+                "--data-dir", tmp.resolve("data").toString(), "--proxy-source", sources.toString(), "--rollout-wait", "3s",
+                "--store", "new=" + server.url()));
+        try (Kit kit = Kit.start(options); NotelyClient client = new NotelyClient("127.0.0.1", kit.apiPort())) {
+            LoadGenerator load = kit.load().orElseThrow();
+            Await.until(Duration.ofSeconds(30), "notes in legacy", () -> load.accountIds().size() == 5
+                    && kit.stats.snapshot().noteCounts().getOrDefault("legacy", 0L) > 0);
+            Files.copy(EXERCISE1_COMPLETE.resolve(ProxyCompiler.ROUTER_SOURCE), sources.resolve(ProxyCompiler.ROUTER_SOURCE),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertEquals(2, client.deploy());
+            Await.until(Duration.ofSeconds(30), "the rollout to finish",
+                    () -> client.deployments().status() == dev.notely.api.DeploymentStatus.READY);
+            for (Account account : client.listAccounts()) {
+                client.updateAccount(account.withMigrating(true));
+            }
+            try (SqliteNoteStore legacy = SqliteNoteStore.open("legacy", kit.dataDir.resolve("legacy.db"))) {
+                Await.until(Duration.ofSeconds(90), "legacy to drain", () -> legacy.totalNotes() == 0);
+            }
+            load.close();
+            assertTrue(rowsOnServer(server.schema()) > 0, "the notes live on the server now");
+            assertEquals(0, load.misses(), "consistency misses");
+            assertEquals(0, load.failureCount(), "failed requests " + load.failures());
+        }
+    }
+
+    @Test
+    void exerciseTwoMovesAnAccountBetweenTwoDatabasesWithoutAMiss() throws Exception {
+        String second = server.schema() + "_second";
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + second);
+        }
+        try {
+            Options options = Options.parse(List.of("--headless", "--gen", "--concurrency", "16", "--port", "0",
+                    "--rpm", "600", "--network-delay", "0", "--data-dir", tmp.resolve("data").toString(),
+                    "--proxy-source", StageInstaller.stageSources(ControllerFixture.KIT_ROOT, "exercise2-complete").toString(),
+                    "--store", "new=" + server.url(),
+                    "--store", "second=" + server.url().replace("currentSchema=" + server.schema(), "currentSchema=" + second)));
+            try (Kit kit = Kit.start(options); NotelyClient client = new NotelyClient("127.0.0.1", kit.apiPort())) {
+                LoadGenerator load = kit.load().orElseThrow();
+                Await.until(Duration.ofSeconds(30), "accounts", () -> load.accountIds().size() == 16);
+                List<Account> accounts = client.listAccounts();
+                Account mover = accounts.stream().filter(a -> "new".equals(a.shard())).findFirst().orElseThrow();
+                Await.until(Duration.ofSeconds(30), "the account to have notes", () -> !client.listNotes(mover.id()).isEmpty());
+                client.updateAccount(mover.withShard("second").withMigrating(true));
+                Await.until(Duration.ofSeconds(90), "the account's notes to leave new",
+                        () -> notesOf(server.schema(), mover.id()) == 0);
+                assertTrue(notesOf(second, mover.id()) > 0, "its notes are in the other database now");
+                load.close();
+                assertEquals(0, load.misses(), "consistency misses");
+                assertEquals(0, load.failureCount(), "failed requests " + load.failures());
+            }
+        } finally {
+            try (Connection c = server.connect(); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + second + " CASCADE");
+            }
+        }
+    }
+
+    /** Notes, not the tombstones of deleted ones. */
+    private long rowsOnServer(String schema) {
+        return count("SELECT count(*) FROM " + schema + ".notes WHERE deleted_at IS NULL", null);
+    }
+
+    private long notesOf(String schema, UUID account) {
+        return count("SELECT count(*) FROM " + schema + ".notes WHERE creator = ? AND deleted_at IS NULL", account);
+    }
+
+    private long count(String sql, UUID creator) {
+        try (Connection c = server.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (creator != null) {
+                s.setString(1, creator.toString());
+            }
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
