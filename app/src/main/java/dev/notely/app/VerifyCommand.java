@@ -55,7 +55,8 @@ final class VerifyCommand {
         } else {
             List<String> absent = NoteStores.NAMES.stream().filter(name -> !names.contains(name))
                     .map(name -> "no " + name + ".db in " + dataDir + ": no notes there to compare").toList();
-            VerificationText.print(report, dataDir.toString(), absent, out);
+            String where = dataDir + (servers.urls().isEmpty() ? "" : " and on PostgreSQL (" + servers + ")");
+            VerificationText.print(report, where, absent, out);
         }
         out.flush();
         return report.clean() ? CLEAN : DIFFERENCES;

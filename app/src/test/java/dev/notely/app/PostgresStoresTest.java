@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.notely.api.VerificationReport;
 import dev.notely.api.client.ApiException;
 import dev.notely.api.client.NotelyClient;
 import dev.notely.loadgen.LoadGenerator;
 import dev.notely.store.Account;
 import dev.notely.store.Note;
+import dev.notely.store.StoreException;
 import dev.notely.store.sqlite.SqliteNoteStore;
 import dev.notely.store.postgres.TcpForwarder;
 import dev.notely.store.postgres.TestPostgres;
@@ -122,6 +124,8 @@ class PostgresStoresTest {
             assertFalse(down.getMessage().contains("password"), "no credentials: " + down.getMessage());
             assertEquals(Optional.of(inFile), client.getNote(staying.id(), inFile.id()), "legacy serves on");
             assertFalse(client.healthy(), "/healthz says the note path is down");
+            StoreException unverifiable = assertThrows(StoreException.class, () -> kit.verification().verify());
+            assertTrue(unverifiable.getMessage().contains("note store 'new'"), unverifiable.getMessage());
             Await.until(Duration.ofSeconds(10), "new's failures in the stats the dashboard shows", () -> client.stats().store()
                     .stream().anyMatch(r -> r.key().store().equals("new") && r.key().status() == Status.ERROR));
 
@@ -208,9 +212,20 @@ class PostgresStoresTest {
                 Await.until(Duration.ofSeconds(90), "legacy to drain", () -> legacy.totalNotes() == 0);
             }
             load.close();
+            VerificationReport report = kit.verification().verify();
+            assertTrue(report.clean() && report.stores().contains("new"), "v and GET /verify read new on the server: "
+                    + report.summary());
             assertTrue(rowsOnServer(server.schema()) > 0, "the notes live on the server now");
             assertEquals(0, load.misses(), "consistency misses");
             assertEquals(0, load.failureCount(), "failed requests " + load.failures());
+        }
+        Path data = tmp.resolve("data");
+        try (AppProcess verify = new AppProcess(data, "--verify", "--store", "new=" + server.url())) {
+            assertEquals(0, verify.awaitExit(), verify.text());
+            assertTrue(verify.output.get(0).matches("Verified legacy, new.* in " + java.util.regex.Pattern.quote(data.toString())
+                    + " and on PostgreSQL \\(new=jdbc:postgresql://.*: clean"), verify.text());
+            assertTrue(verify.text().contains("Clean: every note is where its account's mode says it belongs."), verify.text());
+            assertFalse(verify.text().contains("password"), verify.text());
         }
     }
 
