@@ -2,6 +2,7 @@ package dev.notely.store.sqlite;
 
 import dev.notely.store.Note;
 import dev.notely.store.sql.NoteRowMapper;
+import dev.notely.store.sql.NoteSql;
 import dev.notely.store.sql.StoreTypes;
 import java.util.List;
 import java.util.Optional;
@@ -80,25 +81,14 @@ interface NoteDao {
     boolean exists(@Bind("creator") UUID creator, @Bind("id") UUID id);
 
     /** Insert, or overwrite only with a newer version of the same account's note; never over a tombstone. */
-    @SqlUpdate("""
-            INSERT INTO notes (id, creator, created_at, updated_at, content)
-            VALUES (:id, :creator, :createdAt, :updatedAt, :content)
-            ON CONFLICT (id) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at
-            WHERE excluded.updated_at > notes.updated_at AND notes.creator = excluded.creator
-              AND notes.deleted_at IS NULL""")
+    @SqlUpdate(NoteSql.UPSERT)
     void upsert(@BindMethods Note note);
 
     /** Turns the note into a tombstone, or leaves one where there is no note yet. */
-    @SqlUpdate("""
-            INSERT INTO notes (id, creator, created_at, updated_at, content, deleted_at)
-            VALUES (:id, :creator, :now, :now, '', :now)
-            ON CONFLICT (id) DO UPDATE SET content = '', deleted_at = excluded.deleted_at
-            WHERE notes.creator = excluded.creator AND notes.deleted_at IS NULL""")
+    @SqlUpdate(NoteSql.TOMBSTONE)
     int delete(@Bind("creator") UUID creator, @Bind("id") UUID id, @Bind("now") long now);
 
-    @SqlUpdate("""
-            DELETE FROM notes
-            WHERE id = :id AND creator = :creator AND deleted_at IS NULL AND updated_at <= :updatedAt""")
+    @SqlUpdate(NoteSql.REMOVE_MOVED)
     int removeMoved(@BindMethods Note moved);
 
     @SqlQuery("""
