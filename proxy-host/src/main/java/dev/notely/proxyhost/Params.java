@@ -8,6 +8,7 @@ import dev.notely.store.InvalidInputException;
 import dev.notely.store.Note;
 import dev.notely.wire.Limits;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Reads typed values out of JSON-RPC params, naming the offending field when one is wrong. */
@@ -45,6 +46,30 @@ final class Params {
 
     UUID uuid(String field) {
         return uuid(params, field, "params." + field);
+    }
+
+    /** A UUID that may be absent or null. */
+    Optional<UUID> optionalUuid(String field) {
+        JsonElement e = params.get(field);
+        return e == null || e.isJsonNull() ? Optional.empty() : Optional.of(uuid(field));
+    }
+
+    /** A whole number in {@code [min, max]}. */
+    int wholeNumber(String field, int min, int max) {
+        JsonElement e = params.get(field);
+        String path = "params." + field;
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw new InvalidInputException(path + " must be a whole number from " + min + " to " + max);
+        }
+        try {
+            int value = e.getAsJsonPrimitive().getAsBigDecimal().intValueExact();
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (ArithmeticException ex) {
+            // not whole, or too large: said below
+        }
+        throw new InvalidInputException(path + " must be a whole number from " + min + " to " + max);
     }
 
     private static JsonObject object(JsonObject parent, String field, String path) {

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import dev.notely.store.AccountDetails;
+import dev.notely.store.BackfillResult;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.Failures;
@@ -27,6 +28,7 @@ import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -147,16 +149,42 @@ public final class RpcServer implements HttpHandler {
                 log.warn("v{} {} failed in a note store: {}", version, method.wireName(), e.getMessage());
             }
             return error(id, e.rpcCode(), e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            if (method == Method.BACKFILL && declinedByRouter(e)) {
+                return error(id, Codes.NOT_IMPLEMENTED, e.getMessage() == null || e.getMessage().isBlank()
+                        ? "this DataProxy has no backfill" : e.getMessage());
+            }
+            return routerFailed(id, method, e);
         } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-            // A bug in DataProxy (a method calling itself, a bad static initialiser) must not take the
-            // process down or answer with an empty HTTP 500: it is reported like any other exception.
-            String message = "DataProxy failed in " + method.wireName() + ": " + Failures.describe(e);
-            // One line each time; the whole stack trace only at DEBUG, so a failing call on every
-            // request cannot push everything else off the dashboard's log page.
-            log.warn("v{} {}", version, message);
-            log.debug("v{} stack trace of the failure in {}", version, method.wireName(), e);
-            return error(id, Codes.ROUTER_FAILED, message);
+            return routerFailed(id, method, e);
         }
+    }
+
+    private JsonObject routerFailed(JsonElement id, Method method, Throwable e) {
+        // A bug in DataProxy (a method calling itself, a bad static initialiser) must not take the
+        // process down or answer with an empty HTTP 500: it is reported like any other exception.
+        String message = "DataProxy failed in " + method.wireName() + ": " + Failures.describe(e);
+        // One line each time; the whole stack trace only at DEBUG, so a failing call on every
+        // request cannot push everything else off the dashboard's log page.
+        log.warn("v{} {}", version, message);
+        log.debug("v{} stack trace of the failure in {}", version, method.wireName(), e);
+        return error(id, Codes.ROUTER_FAILED, message);
+    }
+
+    /**
+     * Whether the router itself says it has no such method: the exception comes from the interface's default
+     * or from the router's own code, not from a library call inside a backfill that is there (an immutable
+     * list refusing a change is a bug to report, not a missing feature).
+     */
+    private boolean declinedByRouter(UnsupportedOperationException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        if (trace.length == 0) {
+            return false;
+        }
+        String thrower = trace[0].getClassName();
+        String routerClass = router.getClass().getName();
+        return thrower.equals(NoteRouter.class.getName()) || thrower.equals(routerClass)
+                || thrower.startsWith(routerClass + "$");
     }
 
     private JsonElement routed(Method method, Params params) {
@@ -164,6 +192,8 @@ public final class RpcServer implements HttpHandler {
         AccountDetails account = method == Method.TOTAL_NOTES || method == Method.HEALTH_CHECK
                 || method == Method.ASSIGN_SHARD ? null : params.accountDetails();
         UUID noteId = method == Method.GET_NOTE || method == Method.DELETE_NOTE ? params.uuid("noteId") : null;
+        Optional<UUID> after = method == Method.BACKFILL ? params.optionalUuid("after") : Optional.empty();
+        int limit = method == Method.BACKFILL ? params.wholeNumber("limit", 1, ProxyWire.MAX_BACKFILL_PAGE) : 0;
         Note note = method == Method.CREATE_NOTE || method == Method.UPDATE_NOTE ? params.note() : null;
         UUID accountId = method == Method.ASSIGN_SHARD ? params.uuid("accountId") : null;
         if (note != null && !note.creator().equals(account.accountId())) {
@@ -203,12 +233,25 @@ public final class RpcServer implements HttpHandler {
                     router.healthCheck();
                     yield new JsonPrimitive("ok");
                 }
+                case BACKFILL -> backfillResult(router.backfill(account, after, limit));
                 default -> throw new IllegalStateException("not a routed method: " + method);
             };
         } finally {
             holder = null;
             lock.unlock();
         }
+    }
+
+    private static JsonObject backfillResult(BackfillResult result) {
+        if (result == null) {
+            throw new IllegalStateException("DataProxy.backfill returned null: return a BackfillResult, "
+                    + "e.g. BackfillResult.done(0) when the account has nothing to bring");
+        }
+        JsonObject json = new JsonObject();
+        json.addProperty("moved", result.moved());
+        json.add("next", result.nextPage().<JsonElement>map(next -> new JsonPrimitive(next.toString()))
+                .orElse(JsonNull.INSTANCE));
+        return json;
     }
 
     /** Calls queued for the lock right now (for tests). */

@@ -46,6 +46,8 @@ public final class ProxyWire {
     public static final int MAX_CALLS_IN_FLIGHT = 64;
     /** How long a proxy connection may send nothing mid-request before it is cut; the app's calls time out sooner. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** The most notes one {@link Method#BACKFILL} call may be asked to read. */
+    public static final int MAX_BACKFILL_PAGE = 1_000;
     /** The largest JSON-RPC request body a proxy reads. */
     public static final int MAX_BODY_BYTES = 1 << 20;
 
@@ -74,6 +76,12 @@ public final class ProxyWire {
         TOTAL_NOTES("TotalNotes", true),
         ASSIGN_SHARD("AssignShard", true),
         HEALTH_CHECK("HealthCheck", true),
+        /**
+         * The next page of the kit's backfill for one account: params {@code accountDetails}, {@code after}
+         * (a note id, or null for the account's first page) and {@code limit} (1 to {@link #MAX_BACKFILL_PAGE});
+         * result {@code {"moved": N, "next": id or null}}, null meaning the account is done.
+         */
+        BACKFILL("Backfill", true),
         /** Control: answers once the proxy serves, with its version and pid. */
         READY("Ready", false),
         /** Control: the proxy's own telemetry, for the app to import. */
@@ -122,6 +130,11 @@ public final class ProxyWire {
         public static final int CONFLICT = Kind.CONFLICT.rpcCode();
         /** A note store failed. */
         public static final int STORE_FAILED = Kind.STORE_FAILED.rpcCode();
+        /**
+         * The router does not implement the method asked for: its {@code backfill} is the interface's
+         * default, or throws {@link UnsupportedOperationException} itself. Not a failure: a later version may.
+         */
+        public static final int NOT_IMPLEMENTED = -32004;
 
         private Codes() {
         }

@@ -12,6 +12,7 @@ import dev.notely.wire.ProxyWire;
 import dev.notely.wire.ProxyWire.Codes;
 import dev.notely.wire.ProxyWire.Method;
 import dev.notely.store.AccountDetails;
+import dev.notely.store.BackfillResult;
 import dev.notely.store.ConflictException;
 import dev.notely.store.InvalidInputException;
 import dev.notely.store.NotFoundException;
@@ -121,6 +122,27 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
         return result.isJsonNull() ? Optional.empty() : Optional.of(result.getAsString());
     }
 
+    /**
+     * @throws UnsupportedOperationException when the proxy's router has no backfill, as an in-process
+     *                                       router would throw it
+     */
+    @Override
+    public BackfillResult backfill(AccountDetails account, Optional<UUID> after, int limit) {
+        JsonObject params = withAccount(account);
+        params.addProperty("after", after.map(UUID::toString).orElse(null));
+        params.addProperty("limit", limit);
+        JsonElement result = routed(Method.BACKFILL, params);
+        try {
+            JsonObject page = result.getAsJsonObject();
+            JsonElement next = page.get("next");
+            return new BackfillResult(page.get("moved").getAsInt(),
+                    next == null || next.isJsonNull() ? null : UUID.fromString(next.getAsString()));
+        } catch (RuntimeException e) {
+            throw new RpcException(Codes.INTERNAL_ERROR, "data proxy v" + version
+                    + " sent an unreadable answer to Backfill: " + result);
+        }
+    }
+
     /** Asks whether the proxy serves; no simulated delay, not recorded. */
     public ProxyWire.Ready ready(Duration timeout) {
         return Json.WIRE.fromJson(call(Method.READY, new JsonObject(), timeout), ProxyWire.Ready.class);
@@ -199,6 +221,8 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
                 throw new StoreException(message);
             } else if (code == Codes.INVALID_PARAMS) {
                 throw new InvalidInputException(message);
+            } else if (code == Codes.NOT_IMPLEMENTED) {
+                throw new UnsupportedOperationException(message);
             }
             throw new RpcException(code, "data proxy v" + version + ": " + message);
         }

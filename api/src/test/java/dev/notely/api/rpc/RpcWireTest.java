@@ -14,6 +14,7 @@ import dev.notely.wire.ProxyWire;
 import dev.notely.wire.ProxyWire.Codes;
 import dev.notely.store.StoreRouter;
 import dev.notely.store.AccountDetails;
+import dev.notely.store.BackfillResult;
 import dev.notely.store.MigrationStage;
 import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
@@ -119,6 +120,107 @@ class RpcWireTest {
             client.createNote(account, n);
         });
         assertTrue(dup.getMessage().contains("already exists"), dup.getMessage());
+    }
+
+    /** A router whose backfill moves the account's legacy notes to new, a page at a time. */
+    private NoteRouter movingRouter() {
+        var legacy = stores.open("legacy");
+        var fresh = stores.open("new");
+        return new StoreRouter(legacy) {
+            @Override
+            public BackfillResult backfill(AccountDetails details, Optional<UUID> after, int limit) {
+                List<Note> page = legacy.pageNotes(details.accountId(), after, limit);
+                int moved = 0;
+                for (Note n : page) {
+                    fresh.upsertNote(details.accountId(), n);
+                    moved += legacy.removeMovedNote(details.accountId(), n) ? 1 : 0;
+                }
+                return BackfillResult.after(moved, page, limit);
+            }
+        };
+    }
+
+    @Test
+    void backfillPagesRoundTripWithTheirCursor() {
+        server.stop();
+        startServer(movingRouter());
+        List<Note> notes = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Note n = note("n" + i);
+            client.createNote(account, n);
+            notes.add(n);
+        }
+        notes.sort(java.util.Comparator.comparing(n -> n.id().toString()));
+        BackfillResult first = client.backfill(account, Optional.empty(), 3);
+        assertEquals(new BackfillResult(3, notes.get(2).id()), first);
+        BackfillResult second = client.backfill(account, first.nextPage(), 3);
+        assertEquals(BackfillResult.done(2), second);
+        assertEquals(0, stores.open("legacy").countNotes(account.accountId()));
+        assertEquals(5, stores.open("new").countNotes(account.accountId()));
+        assertEquals(2, total(appStats.snapshot().proxy(), new ProxyKey("Backfill", Status.SUCCESS, VERSION)),
+                "recorded as proxy access like any call");
+    }
+
+    @Test
+    void aRouterWithoutABackfillSaysSoAsItsOwnKindOfError() throws Exception {
+        // The start stage's router keeps the interface's default.
+        UnsupportedOperationException none = assertThrows(UnsupportedOperationException.class,
+                () -> client.backfill(account, Optional.empty(), 10));
+        assertEquals("this DataProxy has no backfill", none.getMessage());
+        JsonObject raw = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Backfill\",\"params\":{\"accountDetails\":"
+                + "{\"accountId\":\"" + account.accountId() + "\"},\"limit\":10}}");
+        assertError(raw, Codes.NOT_IMPLEMENTED, "this DataProxy has no backfill");
+
+        server.stop();
+        startServer(new StoreRouter(stores.open("legacy")) {
+            @Override
+            public BackfillResult backfill(AccountDetails details, Optional<UUID> after, int limit) {
+                throw new UnsupportedOperationException("no backfill yet: exercise 1 adds one");
+            }
+        });
+        none = assertThrows(UnsupportedOperationException.class, () -> client.backfill(account, Optional.empty(), 10));
+        assertEquals("no backfill yet: exercise 1 adds one", none.getMessage());
+    }
+
+    @Test
+    void aBackfillThatFailsInsideIsARouterFailureNotAMissingBackfill() {
+        server.stop();
+        startServer(new StoreRouter(stores.open("legacy")) {
+            @Override
+            public BackfillResult backfill(AccountDetails details, Optional<UUID> after, int limit) {
+                List.of().add(null); // a library refusing a change: a bug in a backfill that exists
+                return BackfillResult.done(0);
+            }
+        });
+        RpcException e = assertThrows(RpcException.class, () -> client.backfill(account, Optional.empty(), 10));
+        assertEquals(Codes.ROUTER_FAILED, e.code());
+        assertTrue(e.getMessage().contains("DataProxy failed in Backfill: UnsupportedOperationException"), e.getMessage());
+
+        server.stop();
+        startServer(new StoreRouter(stores.open("legacy")) {
+            @Override
+            public BackfillResult backfill(AccountDetails details, Optional<UUID> after, int limit) {
+                return null;
+            }
+        });
+        e = assertThrows(RpcException.class, () -> client.backfill(account, Optional.empty(), 10));
+        assertEquals(Codes.ROUTER_FAILED, e.code());
+        assertTrue(e.getMessage().contains("DataProxy.backfill returned null"), e.getMessage());
+    }
+
+    @Test
+    void backfillParamsAreChecked() throws Exception {
+        String details = "\"accountDetails\":{\"accountId\":\"" + account.accountId() + "\"}";
+        for (String limit : new String[] {"0", "1001", "2.5", "\"ten\""}) {
+            assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Backfill\",\"params\":{" + details
+                    + ",\"limit\":" + limit + "}}"), -32602, "params.limit must be a whole number from 1 to 1000");
+        }
+        assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Backfill\",\"params\":{" + details
+                + "}}"), -32602, "params.limit");
+        assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Backfill\",\"params\":{" + details
+                + ",\"after\":\"page-2\",\"limit\":5}}"), -32602, "params.after 'page-2' is not a UUID");
+        assertError(post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Backfill\",\"params\":{\"limit\":5}}"),
+                -32602, "params.accountDetails must be an object");
     }
 
     @Test
