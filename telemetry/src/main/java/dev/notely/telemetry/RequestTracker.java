@@ -49,6 +49,16 @@ final class RequestTracker {
         return new RequestMetrics(total, perMinute, p95Millis());
     }
 
+    /** The durations recorded within the window, in nanoseconds, oldest first. */
+    synchronized long[] windowDurations() {
+        evict(nanoClock.getAsLong());
+        long[] window = new long[size];
+        for (int i = 0; i < size; i++) {
+            window[i] = durations[(head + i) % durations.length];
+        }
+        return window;
+    }
+
     private double p95Millis() {
         if (size == 0) {
             return 0;

@@ -2,6 +2,7 @@ package dev.notely.telemetry;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Collects the kit's metrics: API requests, data-proxy access and data-store access (each a total plus a
@@ -172,6 +174,40 @@ public final class StatsCollector {
         counts.putAll(local.noteCounts());
         return new StatsSnapshot(sorted(apiRows, API_ORDER), sorted(proxyRows, PROXY_ORDER),
                 sorted(storeRows, STORE_ORDER), counts, missRows, shadowRows);
+    }
+
+    /**
+     * The API requests of this process that {@code which} selects, as one: how many in the last window and
+     * their p95 over all of them together (not the largest of each key's p95, which one slow rare request
+     * would set). For a job that must yield while users' requests get slower.
+     *
+     * @return the window's count and p95 in milliseconds; 0 and 0 without requests
+     */
+    public WindowFigures recentApi(Predicate<ApiKey> which) {
+        List<long[]> parts = new ArrayList<>();
+        int count = 0;
+        for (Map.Entry<ApiKey, RequestTracker> entry : api.entrySet()) {
+            if (which.test(entry.getKey())) {
+                long[] durations = entry.getValue().windowDurations();
+                parts.add(durations);
+                count += durations.length;
+            }
+        }
+        if (count == 0) {
+            return new WindowFigures(0, 0);
+        }
+        long[] all = new long[count];
+        int at = 0;
+        for (long[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        Arrays.sort(all);
+        return new WindowFigures(count, all[(int) Math.ceil(0.95 * count) - 1] / 1_000_000.0);
+    }
+
+    /** Requests in the last window and their p95 duration in milliseconds. */
+    public record WindowFigures(int count, double p95Millis) {
     }
 
     private RequestTracker tracker(ConcurrentMap<?, RequestTracker> family, Object key) {

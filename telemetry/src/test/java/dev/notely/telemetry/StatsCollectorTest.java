@@ -31,6 +31,25 @@ class StatsCollectorTest {
     }
 
     @Test
+    void recentApiIsOneP95OverTheChosenRoutesTogether() {
+        assertEquals(new StatsCollector.WindowFigures(0, 0), stats.recentApi(k -> true));
+        // 19 fast reads and one slow list: each key's own p95 would be 1 ms and 90 ms.
+        for (int i = 0; i < 19; i++) {
+            stats.recordApiRequest("GET", "/accounts/{accountId}/notes/{noteId}", 200, ms(1));
+        }
+        stats.recordApiRequest("GET", "/accounts/{accountId}/notes", 200, ms(90));
+        stats.recordApiRequest("GET", "/backfill", 200, ms(500));
+        StatsCollector.WindowFigures users = stats.recentApi(k -> k.route().startsWith("/accounts"));
+        assertEquals(20, users.count());
+        assertEquals(1.0, users.p95Millis(), 1e-9, "the 19th of 20 sorted durations");
+        stats.recordApiRequest("PUT", "/accounts/{accountId}/notes/{noteId}", 200, ms(40));
+        assertEquals(40.0, stats.recentApi(k -> k.route().startsWith("/accounts")).p95Millis(), 1e-9);
+        assertEquals(90.0, stats.recentApi(k -> true).p95Millis(), 1e-9, "22 requests: the 21st");
+        advanceMillis(TimeUnit.SECONDS.toMillis(StatsCollector.WINDOW_SECONDS));
+        assertEquals(new StatsCollector.WindowFigures(0, 0), stats.recentApi(k -> true), "only the last window counts");
+    }
+
+    @Test
     void rateIsWindowCountTimesTwelve() {
         for (int i = 0; i < 10; i++) {
             stats.recordApiRequest("GET", "/accounts", 200, ms(1));
