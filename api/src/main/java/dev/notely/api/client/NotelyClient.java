@@ -7,8 +7,10 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.reflect.TypeToken;
+import dev.notely.api.BackfillStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.api.http.LoopbackHttp;
+import dev.notely.api.json.BackfillJson;
 import dev.notely.api.json.DeploymentJson;
 import dev.notely.wire.Json;
 import dev.notely.store.Account;
@@ -122,6 +124,28 @@ public final class NotelyClient implements AutoCloseable {
 
     public DeploymentState deployments() {
         return DeploymentJson.fromJson(JsonParser.parseString(expect(200, "GET", "/deployments", null)).getAsJsonObject());
+    }
+
+    public BackfillStatus backfill() {
+        return BackfillJson.fromJson(JsonParser.parseString(expect(200, "GET", "/backfill", null)).getAsJsonObject());
+    }
+
+    /**
+     * Starts or pauses the backfill and sets its rate: {@code POST /backfill}.
+     *
+     * @param action "start", "pause", or null to change only the rate
+     * @param rate   notes per second, or null to keep it
+     */
+    public BackfillStatus backfill(String action, Integer rate) {
+        JsonObject body = new JsonObject();
+        if (action != null) {
+            body.addProperty("action", action);
+        }
+        if (rate != null) {
+            body.addProperty("rate", rate);
+        }
+        return BackfillJson.fromJson(JsonParser.parseString(expect(200, "POST", "/backfill", body.toString()))
+                .getAsJsonObject());
     }
 
     public StatsSnapshot stats() {

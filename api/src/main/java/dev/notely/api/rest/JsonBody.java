@@ -64,6 +64,27 @@ final class JsonBody {
         return Optional.of(e.getAsBoolean());
     }
 
+    /** The field as a whole number in {@code [min, max]}; absent or null is empty; anything else is a 400. */
+    Optional<Integer> wholeNumber(String field, int min, int max) {
+        JsonElement e = object.get(field);
+        if (e == null || e.isJsonNull()) {
+            return Optional.empty();
+        }
+        String wanted = field + " must be a whole number from " + min + " to " + max + ", not " + e;
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw new InvalidInputException(wanted);
+        }
+        try {
+            int value = e.getAsJsonPrimitive().getAsBigDecimal().intValueExact();
+            if (value >= min && value <= max) {
+                return Optional.of(value);
+            }
+        } catch (ArithmeticException ex) {
+            // a fraction, or beyond an int: said below
+        }
+        throw new InvalidInputException(wanted);
+    }
+
     Optional<UUID> uuid(String field) {
         return string(field).map(text -> Paths.uuid(field, text));
     }

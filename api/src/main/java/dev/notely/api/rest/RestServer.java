@@ -1,5 +1,6 @@
 package dev.notely.api.rest;
 
+import dev.notely.api.Backfill;
 import dev.notely.api.Deployments;
 import dev.notely.api.Verification;
 import dev.notely.store.AccountStore;
@@ -56,15 +57,25 @@ public final class RestServer implements AutoCloseable {
      */
     public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
                                    Deployments deployments, StatsCollector stats) {
-        return start(host, port, accounts, router, deployments, Verification.NONE, stats);
+        return start(host, port, accounts, router, deployments, Backfill.NONE, Verification.NONE, stats);
     }
 
     /** As {@link #start(String, int, AccountStore, NoteRouter, Deployments, StatsCollector)}, with {@code GET /verify}. */
     public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
                                    Deployments deployments, Verification verification, StatsCollector stats) {
+        return start(host, port, accounts, router, deployments, Backfill.NONE, verification, stats);
+    }
+
+    /**
+     * As {@link #start(String, int, AccountStore, NoteRouter, Deployments, StatsCollector)}, with {@code GET /verify}
+     * and {@code GET} and {@code POST /backfill}.
+     */
+    public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
+                                   Deployments deployments, Backfill backfill, Verification verification,
+                                   StatsCollector stats) {
         HttpHandler handler = new AccessLogHandler(new MetricsHandler(stats, new BodyReader(Exchanges.MAX_BODY_BYTES,
                 Exchanges::error, new BlockingHandler(new ErrorHandler(
-                        routes(accounts, router, deployments, verification, stats))))));
+                        routes(accounts, router, deployments, backfill, verification, stats))))));
         Undertow server = Undertow.builder()
                 .addHttpListener(port, host)
                 // One I/O thread: the requests' work is on the workers, and on 2 cores a second I/O thread
@@ -135,11 +146,12 @@ public final class RestServer implements AutoCloseable {
     }
 
     private static RoutingHandler routes(AccountStore accounts, NoteRouter router, Deployments deployments,
-                                         Verification verification, StatsCollector stats) {
+                                         Backfill backfill, Verification verification, StatsCollector stats) {
         AccountsHandler accountRoutes = new AccountsHandler(accounts, router);
         NotesHandler noteRoutes = new NotesHandler(accountRoutes, router);
         SystemHandler system = new SystemHandler(accounts, router, deployments, stats);
         VerifyHandler verify = new VerifyHandler(verification);
+        BackfillHandler backfillRoutes = new BackfillHandler(backfill);
         return new RoutingHandler()
                 .get("/healthz", route(system::health))
                 .post("/deploy", route(system::deploy))
@@ -148,6 +160,8 @@ public final class RestServer implements AutoCloseable {
                 .get("/metrics", route(system::metrics))
                 .get("/deployments", route(system::deployments))
                 .get("/verify", route(verify::verify))
+                .get("/backfill", route(backfillRoutes::status))
+                .post("/backfill", route(backfillRoutes::control))
                 .get("/accounts", route(accountRoutes::list))
                 .post("/accounts", route(accountRoutes::create))
                 .get("/accounts/{accountId}", route(accountRoutes::get))

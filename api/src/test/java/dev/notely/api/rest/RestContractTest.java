@@ -250,6 +250,53 @@ class RestContractTest {
     }
 
     @Test
+    void backfillStatusIsJson() {
+        Reply r = api.get("/backfill");
+        assertEquals(200, r.status());
+        assertEquals("{\"state\":\"idle\",\"rate\":200,\"effectiveRate\":100.0,\"notesPerSecond\":12.5,\"moved\":30,"
+                + "\"left\":10,\"etaSeconds\":1,\"apiP95Millis\":7.3,\"p95LimitMillis\":25.0,\"accounts\":[{\"id\":"
+                + "\"00000000-0000-0000-0000-000000000001\",\"name\":\"Ada\",\"moved\":30,\"left\":10,\"done\":false}]}",
+                r.body());
+    }
+
+    @Test
+    void backfillStartsPausesAndTakesARate() {
+        Reply started = api.send("POST", "/backfill", "{\"action\":\"start\",\"rate\":500}");
+        assertEquals(200, started.status(), started.body());
+        assertEquals("running", started.json().getAsJsonObject().get("state").getAsString());
+        assertEquals(500, started.json().getAsJsonObject().get("rate").getAsInt());
+        Reply paused = api.send("POST", "/backfill", "{\"action\":\"pause\"}");
+        assertEquals("paused", paused.json().getAsJsonObject().get("state").getAsString());
+        Reply slower = api.send("POST", "/backfill", "{\"rate\":10}");
+        assertEquals(200, slower.status(), slower.body());
+        assertEquals("paused", slower.json().getAsJsonObject().get("state").getAsString(), "a rate alone changes only the rate");
+        assertEquals(java.util.List.of("rate 500", "start", "pause", "rate 10"), api.backfill.calls);
+        assertEquals(405, api.send("DELETE", "/backfill", null).status());
+    }
+
+    @Test
+    void badBackfillRequestsAre400sThatSayWhatToSendAndChangeNothing() {
+        String[][] cases = {
+                {"{\"action\":\"go\"}", "action must be \"start\" or \"pause\", not \"go\""},
+                {"{\"action\":\"start\",\"rate\":0}", "rate must be a whole number from 1 to 10000, not 0"},
+                {"{\"rate\":10001}", "rate must be a whole number from 1 to 10000, not 10001"},
+                {"{\"rate\":2.5}", "rate must be a whole number from 1 to 10000, not 2.5"},
+                {"{\"rate\":\"fast\"}", "rate must be a whole number from 1 to 10000, not \"fast\""},
+                {"{\"action\":\"pause\",\"rate\":-3}", "rate must be a whole number from 1 to 10000, not -3"},
+                {"{\"action\":7}", "action must be a string"},
+                {"{}", "give an action (\"start\" or \"pause\"), a rate in notes per second (1 to 10000), or both"},
+                {"[\"start\"]", "request body must be a JSON object"},
+                {"start", "request body is not valid JSON"},
+        };
+        for (String[] c : cases) {
+            Reply r = api.send("POST", "/backfill", c[0]);
+            assertEquals(400, r.status(), c[0] + " -> " + r.body());
+            assertTrue(r.error().startsWith(c[1]), c[0] + " -> " + r.error());
+        }
+        assertEquals(java.util.List.of(), api.backfill.calls, "nothing was changed by a bad request");
+    }
+
+    @Test
     void deploymentsAndStats() {
         assertEquals("{\"status\":\"ROLLOUT_WAIT\",\"progress\":{\"elapsedSeconds\":12,\"totalSeconds\":30},"
                 + "\"current\":{\"version\":2,\"pid\":4242,\"startedAt\":\"2025-08-13T10:00:00Z\",\"restarts\":1},"

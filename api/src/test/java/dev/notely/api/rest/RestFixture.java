@@ -2,6 +2,8 @@ package dev.notely.api.rest;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import dev.notely.api.Backfill;
+import dev.notely.api.BackfillStatus;
 import dev.notely.api.DeploymentException;
 import dev.notely.api.DeploymentState;
 import dev.notely.api.DeploymentStatus;
@@ -22,7 +24,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /** A REST server over real SQLite stores and an in-process router, driven with real HTTP. */
@@ -74,6 +80,38 @@ final class RestFixture implements AutoCloseable {
         }
     }
 
+    /** A backfill that remembers what it was told, with a fixed account list. */
+    static final class FakeBackfill implements Backfill {
+        volatile BackfillStatus.State state = BackfillStatus.State.IDLE;
+        volatile int rate = Backfill.DEFAULT_RATE;
+        final List<String> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public BackfillStatus status() {
+            return new BackfillStatus(state, Optional.empty(), rate, rate / 2.0, 12.5, 30, 10, OptionalLong.of(1), 7.25, 25,
+                    List.of(new BackfillStatus.AccountProgress(UUID.fromString("00000000-0000-0000-0000-000000000001"),
+                            "Ada", 30, 10, false)));
+        }
+
+        @Override
+        public void start() {
+            calls.add("start");
+            state = BackfillStatus.State.RUNNING;
+        }
+
+        @Override
+        public void pause() {
+            calls.add("pause");
+            state = BackfillStatus.State.PAUSED;
+        }
+
+        @Override
+        public void setRate(int notesPerSecond) {
+            calls.add("rate " + notesPerSecond);
+            rate = notesPerSecond;
+        }
+    }
+
     record Reply(int status, String body) {
         JsonElement json() {
             return JsonParser.parseString(body);
@@ -89,6 +127,7 @@ final class RestFixture implements AutoCloseable {
     final SqliteNoteStores stores;
     final FakeDeployments deployments = new FakeDeployments();
     final FakeVerification verification = new FakeVerification();
+    final FakeBackfill backfill = new FakeBackfill();
     final RestServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -99,7 +138,8 @@ final class RestFixture implements AutoCloseable {
     RestFixture(Path dir, Function<SqliteNoteStores, NoteRouter> router) {
         accounts = SqliteAccountStore.open(dir);
         stores = new SqliteNoteStores(dir, new StatsCollector());
-        server = RestServer.start("127.0.0.1", 0, accounts, router.apply(stores), deployments, verification, stats);
+        server = RestServer.start("127.0.0.1", 0, accounts, router.apply(stores), deployments, backfill, verification,
+                stats);
     }
 
     String base() {
