@@ -8,6 +8,7 @@ import dev.notely.loadgen.LoadGenerator;
 import dev.notely.store.AccountStore;
 import dev.notely.store.NoteStores;
 import dev.notely.store.sqlite.SqliteAccountStore;
+import dev.notely.store.sqlite.SqliteBackfillStore;
 import dev.notely.store.sqlite.SqliteNoteStores;
 import dev.notely.telemetry.DaemonThreads;
 import dev.notely.telemetry.StatsCollector;
@@ -41,6 +42,7 @@ final class Kit implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private AccountStore accounts;
     private DeploymentController deployments;
+    private BackfillRunner backfill;
     private RestServer api;
     private LoadGenerator load;
     private Verification verification = Verification.NONE;
@@ -126,7 +128,12 @@ final class Kit implements AutoCloseable {
         // Verification reads the stores through handles of its own, so its reads do not show as store traffic.
         SqliteNoteStores verifiedStores = own(new SqliteNoteStores(dataDir, new StatsCollector(), options.storeServers()));
         verification = new SharedVerification(new Verifier(accounts, verifiedStores, NoteStores.NAMES));
-        api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments,
+        // The backfill counts what is left through stores of its own too.
+        backfill = own(new BackfillRunner(accounts, deployments.router(),
+                own(new SqliteNoteStores(dataDir, new StatsCollector(), options.storeServers())),
+                own(SqliteBackfillStore.open(dataDir)),
+                () -> stats.recentApi(BackfillRunner::usersRequest), BackfillRunner.Settings.withRate(options.backfillRate())));
+        api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments, backfill,
                 verification, stats));
         boolean deployed = false;
         try {
@@ -140,6 +147,7 @@ final class Kit implements AutoCloseable {
             log.error("the kit keeps running without a data proxy: fix {} and deploy again (d in the dashboard, "
                     + "or POST /deploy)", KitPaths.display(kitRoot, source));
         }
+        backfill.begin(); // a backfill that was running goes on, now that a version serves if one can
         String url = "http://" + options.host() + ":" + api.port();
         lock.describe("pid " + ProcessHandle.current().pid() + ", API on " + url);
         NotelyClient client = own(new NotelyClient(options.host(), api.port()));
@@ -191,6 +199,10 @@ final class Kit implements AutoCloseable {
 
     DeploymentController deployments() {
         return deployments;
+    }
+
+    BackfillRunner backfill() {
+        return backfill;
     }
 
     java.util.Optional<LoadGenerator> load() {

@@ -1,5 +1,6 @@
 package dev.notely.app;
 
+import dev.notely.api.Backfill;
 import dev.notely.loadgen.LoadSettings;
 import dev.notely.store.StoreServers;
 import dev.notely.wire.NetworkDelay;
@@ -38,7 +39,8 @@ record Options(
         Optional<Integer> grade,
         boolean json,
         Optional<String> useStage,
-        boolean verify) {
+        boolean verify,
+        int backfillRate) {
 
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
@@ -151,6 +153,11 @@ record Options(
                         + " (default: ${DEFAULT-VALUE})")
         NetworkDelay networkDelay = NetworkDelay.DEFAULT;
 
+        @Option(names = "--backfill-rate", paramLabel = "N", converter = BackfillRate.class,
+                description = "notes per second the backfill moves at most; + and - in the dashboard or POST /backfill"
+                        + " change it live (default: ${DEFAULT-VALUE})")
+        int backfillRate = Backfill.DEFAULT_RATE;
+
         @Option(names = "--grade", paramLabel = "1|2|3", converter = Exercise.class,
                 description = "grade the proxy sources against exercise 1, 2 or 3, then exit")
         Integer grade;
@@ -175,7 +182,7 @@ record Options(
             return new Options(help, headless, theme, host, port, logLevel, generateLoad,
                     new LoadSettings(concurrency, notesPerAccount, rpm), clean, Optional.ofNullable(dataDir), servers,
                     Optional.ofNullable(proxySource), rolloutWait, networkDelay, Optional.ofNullable(grade),
-                    json, Optional.ofNullable(useStage), verify);
+                    json, Optional.ofNullable(useStage), verify, backfillRate);
         }
     }
 
@@ -234,6 +241,12 @@ record Options(
     static final class Rpm extends WholeNumber {
         Rpm() {
             super(1, 6_000);
+        }
+    }
+
+    static final class BackfillRate extends WholeNumber {
+        BackfillRate() {
+            super(Backfill.MIN_RATE, Backfill.MAX_RATE);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.notely.app;
 
 import dev.notely.api.ProxyUnavailableException;
 import dev.notely.store.AccountDetails;
+import dev.notely.store.BackfillResult;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The router the REST API talks to: sends each note call to the current version or, while a rollout
@@ -107,10 +109,25 @@ final class TrafficSplit implements NoteRouter {
     }
 
     /**
-     * Sends the call to one serving process. A call refused at connect (the process just died) or turned
-     * away by a draining proxy never reached a router, so it is safe to hand to the other version.
+     * A page of the backfill, through whichever version serves, like a user's call. During a rollout
+     * between a version with a backfill and one without, the one without declines and the page goes to
+     * the other (a page is safe to run twice, as an update is).
      */
+    @Override
+    public BackfillResult backfill(AccountDetails account, Optional<UUID> after, int limit) {
+        return route(r -> r.backfill(account, after, limit),
+                e -> notDelivered(e) || e instanceof UnsupportedOperationException);
+    }
+
     private <T> T route(Function<NoteRouter, T> call) {
+        return route(call, TrafficSplit::notDelivered);
+    }
+
+    /**
+     * Sends the call to one serving process; when two serve and the chosen one fails in a way that says
+     * the call did nothing ({@code askOther}), to the other.
+     */
+    private <T> T route(Function<NoteRouter, T> call, Predicate<RuntimeException> askOther) {
         Pair p = pair;
         ProxyProcess a = p.current() == null ? null : p.current().process();
         ProxyProcess b = p.previous() == null ? null : p.previous().process();
@@ -124,12 +141,17 @@ final class TrafficSplit implements NoteRouter {
         ProxyProcess chosen = currentFirst ? a : b;
         try {
             return call.apply(chosen.client());
-        } catch (ProxyUnavailableException e) {
-            if (e.notDelivered()) {
+        } catch (RuntimeException e) {
+            if (askOther.test(e)) {
                 return call.apply((currentFirst ? b : a).client());
             }
             throw e;
         }
+    }
+
+    /** A call refused at connect (the process just died) or turned away by a draining proxy never reached a router. */
+    private static boolean notDelivered(RuntimeException e) {
+        return e instanceof ProxyUnavailableException u && u.notDelivered();
     }
 
     private static String unavailable(VersionSlot current) {

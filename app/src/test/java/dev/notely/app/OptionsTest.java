@@ -51,6 +51,7 @@ class OptionsTest {
         assertFalse(o.json());
         assertEquals(Optional.empty(), o.useStage());
         assertFalse(o.verify());
+        assertEquals(200, o.backfillRate());
     }
 
     @Test
@@ -59,7 +60,8 @@ class OptionsTest {
                 "--port", "9090", "--log-level", "debug", "--concurrency", "20", "--notes-per-account", "4", "--rpm", "120",
                 "--data-dir", "/tmp/d", "--store", "new=jdbc:postgresql://127.0.0.1:5432/notely?user=kit",
                 "--store=second=jdbc:postgresql://10.0.0.2/notely", "--proxy-source", "exercises/exercise1-complete/src/main/java",
-                "--rollout-wait", "500ms", "--network-delay", "0", "--grade", "2", "--json", "--use-stage", "exercise1-complete"));
+                "--rollout-wait", "500ms", "--network-delay", "0", "--grade", "2", "--json", "--use-stage", "exercise1-complete",
+                "--backfill-rate", "1500"));
         assertTrue(o.headless() && o.generateLoad() && o.clean());
         assertFalse(o.help());
         assertEquals("light", o.theme());
@@ -78,6 +80,7 @@ class OptionsTest {
         assertEquals(Optional.of(2), o.grade());
         assertTrue(o.json());
         assertEquals(Optional.of("exercise1-complete"), o.useStage());
+        assertEquals(1500, o.backfillRate());
     }
 
     @Test
@@ -97,6 +100,7 @@ class OptionsTest {
             "--theme|LIGHT", "--host|0.0.0.0", "--port|0", "--log-level|warn", "--concurrency|5000",
             "--notes-per-account|1000", "--rpm|1", "--data-dir|/tmp/d", "--proxy-source|src", "--rollout-wait|2m",
             "--network-delay|3ms", "--grade|1", "--use-stage|exercise2-start", "--store|legacy=jdbc:postgresql://db/notely",
+            "--backfill-rate|10000",
             "--use-stage|@not-a-file-of-arguments"})
     void aValueMayFollowTheFlagOrAnEqualsSign(String flag, String value) {
         Options apart = Options.parse(List.of(flag, value));
@@ -128,6 +132,8 @@ class OptionsTest {
             "--concurrency,-3 => Invalid value for option '--concurrency': -3 is outside 1..5000",
             "--notes-per-account,1001 => Invalid value for option '--notes-per-account': 1001 is outside 1..1000",
             "--grade,4 => Invalid value for option '--grade': 4 is outside 1..3",
+            "--backfill-rate,0 => Invalid value for option '--backfill-rate': 0 is outside 1..10000",
+            "--backfill-rate,fast => Invalid value for option '--backfill-rate': 'fast' is not a whole number",
             "--json => --json goes with --grade or --verify: e.g. --grade 1 --json",
             "--verify,--clean => --verify reads the data as it is: leave out --clean",
             "--host= => Invalid value for option '--host': the host must not be empty",
