@@ -160,7 +160,8 @@ public final class Main {
         }
         try {
             new Dashboard(kit.stats, kit.accounts(), account -> kit.deployments().router().countNotes(account.details()),
-                    kit.deployments(), kit.verification(), capture, Theme.parse(options.theme())).run(screen);
+                    kit.deployments(), kit.backfill(), kit.verification(), capture, Theme.parse(options.theme()))
+                    .run(screen);
         } finally {
             try {
                 screen.stopScreen();

@@ -16,6 +16,12 @@ interface Actions {
 
     void cycleShard(Account account);
 
+    /** Pauses the backfill when it is running, and starts or resumes it otherwise. */
+    void toggleBackfill();
+
+    /** Makes the backfill faster ({@code true}) or slower by half as much again, within 10 to 10 000 notes per second. */
+    void changeBackfillRate(boolean faster);
+
     /** Starts the counts (requests, misses, failures) again from zero, so new ones stand out. */
     void resetCounters();
 

@@ -7,6 +7,8 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import dev.notely.api.Backfill;
+import dev.notely.api.BackfillStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.api.DeploymentStatus;
 import dev.notely.api.Deployments;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,12 +56,16 @@ public final class Dashboard implements Actions {
     private static final long REFRESH_NANOS = 1_000_000_000L;
     private static final long IDLE_POLL_MILLIS = 40;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** The rates + and - stay within, in notes per second. */
+    static final int SLOWEST_RATE = 10;
+    static final int FASTEST_RATE = 10_000;
 
     private final StatsCollector stats;
     private final AccountStore accounts;
     private final ToLongFunction<Account> noteCounter;
     private final Deployments deployments;
     private final Verification verification;
+    private final Optional<Backfill> backfill;
     private final LogCapture logs;
     private final Theme theme;
     private final ViewState state = new ViewState();
@@ -73,19 +80,33 @@ public final class Dashboard implements Actions {
     private final ExecutorService verifier = daemonExecutor("dashboard-verify");
     private volatile VerifyStatus verifyStatus = VerifyStatus.NONE;
 
-    /** A dashboard whose {@code v} says verification is not available. */
+    /** A dashboard whose {@code v} says verification is not available, and without a backfill line. */
     public Dashboard(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
                      Deployments deployments, LogCapture logs, Theme theme) {
-        this(stats, accounts, noteCounter, deployments, Verification.NONE, logs, theme);
+        this(stats, accounts, noteCounter, deployments, Optional.empty(), Verification.NONE, logs, theme);
+    }
+
+    /** A dashboard without a backfill line. */
+    public Dashboard(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
+                     Deployments deployments, Verification verification, LogCapture logs, Theme theme) {
+        this(stats, accounts, noteCounter, deployments, Optional.empty(), verification, logs, theme);
     }
 
     public Dashboard(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
-                     Deployments deployments, Verification verification, LogCapture logs, Theme theme) {
+                     Deployments deployments, Backfill backfill, Verification verification, LogCapture logs,
+                     Theme theme) {
+        this(stats, accounts, noteCounter, deployments, Optional.of(backfill), verification, logs, theme);
+    }
+
+    private Dashboard(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
+                      Deployments deployments, Optional<Backfill> backfill, Verification verification, LogCapture logs,
+                      Theme theme) {
         this.stats = stats;
         this.accounts = accounts;
         this.noteCounter = noteCounter;
         this.deployments = deployments;
         this.verification = verification;
+        this.backfill = backfill;
         this.logs = logs;
         this.theme = theme;
     }
@@ -171,7 +192,7 @@ public final class Dashboard implements Actions {
         } catch (RuntimeException e) {
             return new DashboardData(previous.stats(), previous.deployment(), previous.accounts(), previous.noteCounts(),
                     previous.logLines(), Optional.of("cannot read the kit's figures: " + e), previous.missActivity(),
-                    verifyStatus);
+                    verifyStatus, previous.backfill());
         }
     }
 
@@ -275,8 +296,14 @@ public final class Dashboard implements Actions {
         if (state.page == Page.ACCOUNTS) {
             countVisible(list);
         }
+        Optional<BackfillStatus> backfillStatus = Optional.empty();
+        try {
+            backfillStatus = backfill.map(Backfill::status);
+        } catch (RuntimeException e) {
+            problem = "cannot read the backfill: " + e.getMessage();
+        }
         return new DashboardData(snapshot, deployment, list, Map.copyOf(noteCounts), logs.lines(), Optional.ofNullable(problem),
-                stats.missActivity(), verifyStatus);
+                stats.missActivity(), verifyStatus, backfillStatus);
     }
 
     /** Counts notes for the accounts on screen, one batch at a time, off the UI thread. */
@@ -430,6 +457,54 @@ public final class Dashboard implements Actions {
         } else {
             state.say(done, false);
         }
+    }
+
+    @Override
+    public void toggleBackfill() {
+        if (backfill.isEmpty()) {
+            state.say("this kit runs no backfill", true);
+            return;
+        }
+        Backfill job = backfill.get();
+        worker.execute(() -> {
+            try {
+                BackfillStatus before = job.status();
+                if (before.active()) {
+                    job.pause();
+                    state.say("backfill paused: every account keeps its place (b goes on)", false);
+                } else {
+                    job.start();
+                    state.say(before.state() == BackfillStatus.State.PAUSED ? "backfill goes on where it was"
+                            : "backfill started: a pass over every account", false);
+                }
+            } catch (RuntimeException e) {
+                state.say("backfill: " + e.getMessage(), true);
+            }
+        });
+    }
+
+    @Override
+    public void changeBackfillRate(boolean faster) {
+        if (backfill.isEmpty()) {
+            state.say("this kit runs no backfill", true);
+            return;
+        }
+        Backfill job = backfill.get();
+        worker.execute(() -> {
+            try {
+                int rate = nextRate(job.status().rate(), faster);
+                job.setRate(rate);
+                state.say(String.format(Locale.ROOT, "backfill rate %,d notes/s", rate), false);
+            } catch (RuntimeException e) {
+                state.say("backfill: " + e.getMessage(), true);
+            }
+        });
+    }
+
+    /** Half as much again, or a third less, within {@link #SLOWEST_RATE}..{@link #FASTEST_RATE}. */
+    static int nextRate(int rate, boolean faster) {
+        long next = faster ? Math.max(rate + 1, Math.round(rate * 1.5)) : Math.min(rate - 1, Math.round(rate / 1.5));
+        return (int) Math.max(SLOWEST_RATE, Math.min(FASTEST_RATE, next));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.notely.tui;
 
+import dev.notely.api.BackfillStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.store.Account;
 import dev.notely.telemetry.MissActivity;
@@ -16,6 +17,7 @@ import java.util.UUID;
  * @param problem    a data source that failed while reading this frame, if any
  * @param missActivity how recent the consistency misses are
  * @param verification the last verification of the stores, and whether one is running
+ * @param backfill   where the backfill is; empty when the kit has none or it could not be read
  */
 record DashboardData(
         StatsSnapshot stats,
@@ -25,5 +27,6 @@ record DashboardData(
         List<String> logLines,
         Optional<String> problem,
         MissActivity missActivity,
-        VerifyStatus verification) {
+        VerifyStatus verification,
+        Optional<BackfillStatus> backfill) {
 }

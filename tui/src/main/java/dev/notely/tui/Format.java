@@ -25,4 +25,15 @@ final class Format {
         }
         return s < 7200 ? s / 60 + " min" : s / 3600 + " h";
     }
+
+    /** "42 s", "3 min 20 s", "2 h 5 min": a time still to go, to the units a person reads. */
+    static String duration(long seconds) {
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+        }
+        return seconds / 3600 + " h" + (seconds % 3600 / 60 == 0 ? "" : " " + seconds % 3600 / 60 + " min");
+    }
 }

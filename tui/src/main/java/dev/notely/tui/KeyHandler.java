@@ -75,12 +75,18 @@ final class KeyHandler {
     }
 
     private void overviewKey(KeyType type, Character ch) {
-        if (type == KeyType.PageDown || ch != null && ch == 'f') {
+        if (type == KeyType.PageDown || ch != null && ch == 'j') {
             state.tablePage++;
-        } else if (type == KeyType.PageUp || ch != null && ch == 'b') {
+        } else if (type == KeyType.PageUp || ch != null && ch == 'k') {
             state.tablePage--;
         } else if (ch != null && ch == 't') {
             state.showProxyTable = !state.showProxyTable;
+        } else if (ch != null && ch == 'b') {
+            actions.toggleBackfill();
+        } else if (ch != null && (ch == '+' || ch == '=')) {
+            actions.changeBackfillRate(true); // = is + without shift on most keyboards
+        } else if (ch != null && ch == '-') {
+            actions.changeBackfillRate(false);
         }
         state.tablePage = Math.max(0, Math.min(state.tablePage, state.tablePages - 1));
     }
@@ -107,8 +113,9 @@ final class KeyHandler {
     /** The keys of the current page, for the help line. */
     static String help(Page page, List<Account> accounts) {
         return switch (page) {
-            // At most 79 characters: an 80-column terminal must show it whole.
-            case OVERVIEW -> " ←/→ pages · f/b rows · t store/proxy · d deploy · r rollback · z zero · q quit";
+            // At most 79 characters: an 80-column terminal must show it whole. The tables' titles say
+            // their own keys (j/k for more rows, t for the other table) where they apply.
+            case OVERVIEW -> " ←/→ pages · d deploy · r rollback · b backfill +/- · z zero · q quit";
             case ACCOUNTS -> " ←/→ pages · ↑/↓ select · m migrate · M all " + (allMigrating(accounts) ? "off" : "on")
                     + " · s shard · d deploy · q quit";
             case LOGS -> " ←/→ pages · k/j line · b/f page · G end · d deploy · q quit";

@@ -2,6 +2,7 @@ package dev.notely.tui;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
+import dev.notely.api.BackfillStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.api.DeploymentStatus;
 import dev.notely.api.ProxyInfo;
@@ -86,6 +87,7 @@ final class OverviewPage {
         row = misses(c, col, row, width, s, d.missActivity());
         row = shadowReads(c, col, row, width, s);
         row = failed(c, col, row, width, health);
+        row = backfill(c, col, row, width, d.backfill());
         row += gap;
         return deployments(c, col, row, width, d, state);
     }
@@ -155,6 +157,69 @@ final class OverviewPage {
         return row + 1;
     }
 
+    /**
+     * The backfill in one line: its state, a bar of the notes moved out of moved plus left, then the rate
+     * and the time left; or, when it cannot go on, why. Returns the next free row.
+     */
+    private static int backfill(Canvas c, int col, int row, int width, Optional<BackfillStatus> status) {
+        if (status.isEmpty()) {
+            return row;
+        }
+        BackfillStatus b = status.get();
+        int end = col + width;
+        int x = c.text(col, row, "Backfill  ", width, c.theme.dim);
+        switch (b.state()) {
+            case IDLE -> {
+                x = c.text(x, row, "not started", end - x, c.theme.text);
+                c.text(x, row, String.format(Locale.ROOT, "   b starts it at %,d notes/s", b.rate()), end - x, c.theme.dim);
+                return row + 1;
+            }
+            case UNSUPPORTED -> {
+                x = c.text(x, row, "waiting  ", end - x, c.theme.warn, SGR.BOLD);
+                c.text(x, row, b.message().orElse("this DataProxy has no backfill") + ": it goes on once a deployed"
+                        + " version has one", end - x, c.theme.warn);
+                return row + 1;
+            }
+            case FAILING -> {
+                // Why comes first: the figures matter less than what stops them.
+                x = c.text(x, row, "failing  ", end - x, c.theme.bad, SGR.BOLD);
+                x = c.text(x, row, b.message().orElse("the last page failed"), end - x, c.theme.bad);
+                c.text(x, row, " · " + Format.count(b.moved()) + " moved · " + Format.count(b.left()) + " left", end - x,
+                        c.theme.text);
+                return row + 1;
+            }
+            default -> { }
+        }
+        TextColor color = switch (b.state()) {
+            case DONE -> c.theme.good;
+            case PAUSED -> c.theme.warn;
+            default -> c.theme.accent;
+        };
+        x = c.text(x, row, b.state().word(), end - x, color, SGR.BOLD);
+        int barWidth = Math.max(10, Math.min(24, width / 5));
+        int filled = (int) Math.floor(b.fraction() * barWidth);
+        x = c.text(x + 1, row, "[" + "█".repeat(filled) + "░".repeat(barWidth - filled) + "]", end - x - 1, color);
+        x = c.text(x + 1, row, String.format(Locale.ROOT, "%3.0f %%", Math.floor(b.fraction() * 100)), end - x - 1,
+                c.theme.text);
+        x = c.text(x, row, "  " + Format.count(b.moved()) + " moved · " + Format.count(b.left()) + " left", end - x,
+                c.theme.text);
+        if (b.active()) {
+            x = c.text(x, row, String.format(Locale.ROOT, "  %,.0f/s", b.notesPerSecond()), end - x, c.theme.accent,
+                    SGR.BOLD);
+            boolean backingOff = b.effectiveRate() < b.rate();
+            String limit = backingOff
+                    ? String.format(Locale.ROOT, " (users slow: %,.0f of %,d)", b.effectiveRate(), b.rate())
+                    : String.format(Locale.ROOT, " of %,d", b.rate());
+            x = c.text(x, row, limit, end - x, backingOff ? c.theme.warn : c.theme.dim);
+            if (b.etaSeconds().isPresent() && b.left() > 0) {
+                c.text(x, row, "  " + Format.duration(b.etaSeconds().getAsLong()) + " left", end - x, c.theme.text);
+            }
+        } else {
+            c.text(x, row, String.format(Locale.ROOT, "  rate %,d/s", b.rate()), end - x, c.theme.dim);
+        }
+        return row + 1;
+    }
+
     private static int deployments(Canvas c, int col, int row, int width, DashboardData d, ViewState state) {
         c.title(col, row++, "Deployment", width);
         DeploymentState dep = d.deployment();
@@ -213,7 +278,7 @@ final class OverviewPage {
     }
 
     /**
-     * A table with its title; rows that do not fit are paged with f/b (PgDn/PgUp), the title saying which
+     * A table with its title; rows that do not fit are paged with j/k (PgDn/PgUp), the title saying which
      * rows are shown. Errors sort first, so the first page always shows them.
      */
     /** Calls per minute to one proxy version with one outcome. */
@@ -240,7 +305,7 @@ final class OverviewPage {
         List<Table.Row> shown = rows.subList(from, Math.min(rows.size(), from + perPage));
         Table.draw(c, col, row + 1, width, height - 1, columns, shown);
         if (pages > 1) {
-            String where = " " + (from + 1) + "–" + (from + shown.size()) + " of " + rows.size() + " · f/b ";
+            String where = " " + (from + 1) + "–" + (from + shown.size()) + " of " + rows.size() + " · j/k ";
             c.text(col + width - where.length() - 2, row, where, where.length(), c.theme.dim);
         }
     }

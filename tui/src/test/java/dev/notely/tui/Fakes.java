@@ -1,5 +1,7 @@
 package dev.notely.tui;
 
+import dev.notely.api.Backfill;
+import dev.notely.api.BackfillStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.api.Deployments;
 import dev.notely.api.Verification;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -157,5 +160,37 @@ final class Fakes {
                 leftBehind, 0, kinds, dirty > 0 ? List.of(ada) : List.of());
         return new VerificationReport(java.time.Instant.now(), java.time.Duration.ofMillis(420), stores, summary,
                 List.of(ada));
+    }
+
+    /** A backfill whose status the test sets; start, pause and new rates change it as the real one would. */
+    static final class Backfills implements Backfill {
+        volatile BackfillStatus status = new BackfillStatus(BackfillStatus.State.IDLE, Optional.empty(), 200, 200, 0, 0,
+                0, OptionalLong.empty(), 0, 25, List.of());
+
+        @Override
+        public BackfillStatus status() {
+            return status;
+        }
+
+        @Override
+        public void start() {
+            status = with(BackfillStatus.State.RUNNING, status.rate());
+        }
+
+        @Override
+        public void pause() {
+            status = with(BackfillStatus.State.PAUSED, status.rate());
+        }
+
+        @Override
+        public void setRate(int notesPerSecond) {
+            status = with(status.state(), notesPerSecond);
+        }
+
+        private BackfillStatus with(BackfillStatus.State state, int rate) {
+            BackfillStatus s = status;
+            return new BackfillStatus(state, s.message(), rate, rate, s.notesPerSecond(), s.moved(), s.left(),
+                    s.etaSeconds(), s.apiP95Millis(), s.p95LimitMillis(), s.accounts());
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.notely.api.BackfillStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.api.DeploymentStatus;
 import dev.notely.api.ProxyInfo;
@@ -125,6 +126,56 @@ class KeysTest {
             await("the message gone with the rollout", () -> !h.text().contains("keeps part of the traffic"));
             stop(h, ui);
             assertEquals(1, h.deployments.calls.get());
+        }
+    }
+
+    @Test
+    void bStartsAndPausesTheBackfillAndPlusMinusChangeItsRate() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            Thread ui = start(h);
+            type(h, 'b');
+            await("started", () -> h.backfill.status.state() == BackfillStatus.State.RUNNING);
+            await("said", () -> h.text().contains("backfill started: a pass over every account"));
+            type(h, '+');
+            await("half as fast again", () -> h.backfill.status.rate() == 300);
+            await("the new rate said", () -> h.text().contains("backfill rate 300 notes/s"));
+            type(h, '-', '-');
+            await("a third less, twice", () -> h.backfill.status.rate() == 133);
+            type(h, 'b');
+            await("paused", () -> h.backfill.status.state() == BackfillStatus.State.PAUSED);
+            type(h, 'b');
+            await("going on", () -> h.text().contains("backfill goes on where it was"));
+            assertEquals(BackfillStatus.State.RUNNING, h.backfill.status.state());
+            type(h, 'l', 'b');
+            await("the accounts page", () -> h.lines().get(0).contains("[2 Accounts]"));
+            assertEquals(BackfillStatus.State.RUNNING, h.backfill.status.state(), "b pages up there, as before");
+            stop(h, ui);
+        }
+    }
+
+    @Test
+    void theRateKeysStayWithinTenAndTenThousand() {
+        assertEquals(300, Dashboard.nextRate(200, true));
+        assertEquals(133, Dashboard.nextRate(200, false));
+        assertEquals(10_000, Dashboard.nextRate(9_000, true));
+        assertEquals(10, Dashboard.nextRate(12, false));
+        assertEquals(10, Dashboard.nextRate(10, false));
+        assertEquals(15, Dashboard.nextRate(10, true));
+    }
+
+    @Test
+    void jAndKPageTheOverviewTables() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            for (int i = 0; i < 30; i++) {
+                h.stats.recordApiRequest("GET", "/route" + i, 200, 1_000_000L);
+            }
+            Thread ui = start(h);
+            await("rows paged", () -> h.text().contains(" · j/k "));
+            type(h, 'j');
+            await("the next rows", () -> h.dashboard.state().tablePage == 1);
+            type(h, 'k');
+            await("back", () -> h.dashboard.state().tablePage == 0);
+            stop(h, ui);
         }
     }
 

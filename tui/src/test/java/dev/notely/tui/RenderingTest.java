@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.notely.api.BackfillStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.api.DeploymentStatus;
 import dev.notely.api.ProxyInfo;
@@ -14,6 +15,7 @@ import com.googlecode.lanterna.TextColor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -81,6 +83,53 @@ class RenderingTest {
             assertTrue(h.line("previous").contains("v1  pid 4141"), h.line("previous"));
             assertTrue(h.lines().get(0).contains("v2 and v1 share traffic, 15 s left"), h.lines().get(0));
             assertFalse(h.text().contains("ROLLOUT"), "no status names of the controller:\n" + h.text());
+        }
+    }
+
+    private static BackfillStatus backfill(BackfillStatus.State state, Optional<String> message, double effective,
+                                           long moved, long left) {
+        return new BackfillStatus(state, message, 200, effective, 180, moved, left,
+                left == 0 ? OptionalLong.of(0) : OptionalLong.of(125), 9, 25, List.of());
+    }
+
+    @Test
+    void theBackfillLineShowsABarOfMovedOutOfMovedPlusLeftWithRateAndTimeLeft() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(100, 30)) {
+            h.backfill.status = backfill(BackfillStatus.State.RUNNING, Optional.empty(), 200, 750, 250);
+            h.draw();
+            String line = h.line("Backfill");
+            assertTrue(line.contains("running ["), line);
+            long filled = line.chars().filter(ch -> ch == '█').count();
+            long empty = line.chars().filter(ch -> ch == '░').count();
+            assertEquals(0.75, filled / (double) (filled + empty), 1.0 / (filled + empty), "three quarters moved: " + line);
+            assertTrue(line.contains(" 75 %  750 moved · 250 left  180/s of 200  2 min 5 s left"), line);
+
+            h.backfill.status = backfill(BackfillStatus.State.RUNNING, Optional.empty(), 50, 750, 250);
+            h.draw();
+            assertTrue(h.line("Backfill").contains("180/s (users slow: 50 of 200)"), h.line("Backfill"));
+
+            h.backfill.status = backfill(BackfillStatus.State.DONE, Optional.empty(), 200, 1000, 0);
+            h.draw();
+            assertTrue(h.line("Backfill").contains("done [████"), h.line("Backfill"));
+            assertTrue(h.line("Backfill").contains("100 %  1,000 moved · 0 left  rate 200/s"), h.line("Backfill"));
+        }
+    }
+
+    @Test
+    void aBackfillThatCannotGoOnSaysWhy() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            h.draw();
+            assertTrue(h.line("Backfill").contains("not started   b starts it at 200 notes/s"), h.line("Backfill"));
+            h.backfill.status = backfill(BackfillStatus.State.UNSUPPORTED, Optional.of("this DataProxy has no backfill"),
+                    200, 0, 40);
+            h.draw();
+            assertTrue(h.line("Backfill").contains("waiting  this DataProxy has no backfill: it goes on once"),
+                    h.line("Backfill"));
+            h.backfill.status = backfill(BackfillStatus.State.FAILING,
+                    Optional.of("no data proxy available: v2 is restarting"), 200, 10, 30);
+            h.draw();
+            assertTrue(h.line("Backfill").contains("failing  no data proxy available: v2 is restarting · 10 moved · 30 …"),
+                    "why first; at 80 columns the figures are cut: " + h.line("Backfill"));
         }
     }
 
@@ -379,13 +428,13 @@ class RenderingTest {
             int api = lines.indexOf(h.line("API requests"));
             assertTrue(lines.get(api + 2).contains("500"), "the failing route first:\n" + h.text());
             assertTrue(lines.get(api + 3).contains("/notes"), "then the note routes:\n" + h.text());
-            assertTrue(h.line("API requests").matches(".* 1–\\d of 8 · f/b .*"), h.line("API requests"));
+            assertTrue(h.line("API requests").matches(".* 1–\\d of 8 · j/k .*"), h.line("API requests"));
             assertTrue(lines.get(lines.indexOf(h.line("Data-store access")) + 2).contains("✗"), "store errors first:\n" + h.text());
             assertFalse(h.text().contains("/healthz"), "the last rows wait on the next page:\n" + h.text());
 
-            h.dashboard.state().tablePage = 1;
+            h.dashboard.state().tablePage = h.dashboard.state().tablePages - 1;
             h.draw();
-            assertTrue(h.text().contains("/healthz"), "f shows the next rows:\n" + h.text());
+            assertTrue(h.text().contains("/healthz"), "j shows the next rows, up to the last:\n" + h.text());
             assertFalse(h.text().contains(" 500 "), h.text());
         }
     }

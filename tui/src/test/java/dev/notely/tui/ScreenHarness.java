@@ -23,6 +23,7 @@ final class ScreenHarness implements AutoCloseable {
     final Fakes.Accounts accounts = new Fakes.Accounts();
     final Fakes.Deploys deployments = new Fakes.Deploys();
     final Fakes.Verifier verification = new Fakes.Verifier();
+    final Fakes.Backfills backfill = new Fakes.Backfills();
     final LogCapture logs = new LogCapture(100, "%-5level %logger{0} - %msg%n");
     final Logger logger = LoggerFactory.getLogger("dashboard-test");
     final DefaultVirtualTerminal terminal;
@@ -42,7 +43,7 @@ final class ScreenHarness implements AutoCloseable {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
-        dashboard = new Dashboard(stats, accounts, noteCounter, deployments, verification, logs, Theme.DARK);
+        dashboard = new Dashboard(stats, accounts, noteCounter, deployments, backfill, verification, logs, Theme.DARK);
     }
 
     void advanceSeconds(long seconds) {
