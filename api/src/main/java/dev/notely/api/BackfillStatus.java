@@ -19,7 +19,7 @@ import java.util.UUID;
  * @param left           notes not yet where they belong, counted in the stores
  * @param etaSeconds     when {@code left} should reach 0 at {@code notesPerSecond}; empty while nothing moves
  * @param apiP95Millis   the p95 of the users' requests over the last few seconds
- * @param p95LimitMillis above this p95 the backfill backs off
+ * @param p95LimitMillis above this p95 of the users' requests the backfill backs off
  * @param accounts       every account, in the order the backfill walks them
  */
 public record BackfillStatus(

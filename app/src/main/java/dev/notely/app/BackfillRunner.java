@@ -41,9 +41,11 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Throttled.</b> It keeps to a rate in notes per second, changeable while it runs; pages are a
  *       tenth of a second's worth (at most {@link Settings#maxPage}), so one page never holds the proxy's
  *       lock for long.</li>
- *   <li><b>Polite.</b> While the p95 of the users' requests is above a limit it halves its rate (at most
- *       every other {@link Settings#adjustEvery}, so the p95 has time to show the change), and grows it back
- *       by a quarter every {@link Settings#adjustEvery} once the p95 is under the limit again.</li>
+ *   <li><b>Polite.</b> While the p95 of the users' requests is above a limit it halves the rate it
+ *       achieves (at most every other {@link Settings#adjustEvery}, so the p95 has time to show the change),
+ *       and grows it back by a quarter every {@link Settings#adjustEvery} once the p95 is under the limit
+ *       again. The limit is {@link Settings#p95LimitMillis}, or half as much again as the users' p95 when it
+ *       started if that is higher: on a machine already slow without it, it must still get on.</li>
  *   <li><b>Resumable.</b> Each page is saved as it finishes ({@link SqliteBackfillStore}), with whether the
  *       backfill runs: after a restart, even a crash, it goes on where it was, redoing at most the page
  *       that was in flight for one account.</li>
@@ -60,8 +62,13 @@ final class BackfillRunner implements Backfill, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BackfillRunner.class);
 
-    /** The lowest share of the rate it backs off to: it never stops for good. */
-    static final double MIN_SHARE = 1.0 / 16;
+    /**
+     * The lowest rate it backs off to, in notes per second (or the rate asked, if lower): pages of a note or
+     * two, which users cannot notice, and it never stops for good.
+     */
+    static final double SLOWEST = 10;
+    /** How much slower than when it started the users' requests may get before it backs off. */
+    static final double SLOWDOWN_ALLOWED = 1.5;
     /** The window the moving rate is measured over. */
     static final Duration RATE_WINDOW = Duration.ofSeconds(10);
     /** How old the counts of notes left may be when a status is asked for. */
@@ -72,7 +79,8 @@ final class BackfillRunner implements Backfill, AutoCloseable {
      * How the runner behaves; tests make the pauses short.
      *
      * @param rate             notes per second to start with
-     * @param p95LimitMillis   above this p95 of the users' requests it backs off
+     * @param p95LimitMillis   above this p95 of the users' requests it backs off (unless they were slower still
+     *                         before it started)
      * @param minSamples       fewer users' requests than this in the window say nothing about their p95
      * @param maxPage          the most notes one page may read
      * @param firstRetry       the pause after a first failed page; it doubles with each failure in a row
@@ -113,6 +121,7 @@ final class BackfillRunner implements Backfill, AutoCloseable {
     private long lastBackOff = Long.MIN_VALUE / 2;
     private long lastRecovery = Long.MIN_VALUE / 2;
     private double usersP95;
+    private double p95Limit;
     private int failuresInARow;
     private long kicks;
     private boolean closed;
@@ -148,6 +157,7 @@ final class BackfillRunner implements Backfill, AutoCloseable {
         this.usersLatency = usersLatency;
         this.settings = settings;
         this.rate = settings.rate();
+        this.p95Limit = settings.p95LimitMillis();
         Optional<RunState> saved = ledger.runState();
         this.progress = new HashMap<>(ledger.progress());
         this.state = saved.map(s -> switch (s) {
@@ -169,6 +179,7 @@ final class BackfillRunner implements Backfill, AutoCloseable {
             if (state == State.RUNNING) {
                 wanted = true;
                 activeSince = System.nanoTime();
+                setLimitFromUsers();
                 long done = progress.values().stream().filter(AccountProgress::done).count();
                 log.info("backfill resumes where it was: {} accounts done and {} notes moved so far in this pass",
                         done, movedTotal());
@@ -205,7 +216,20 @@ final class BackfillRunner implements Backfill, AutoCloseable {
         failuresInARow = 0;
         activeSince = System.nanoTime();
         recount = true;
+        setLimitFromUsers();
         notifyAll();
+    }
+
+    /** The p95 limit for this run: the configured one, or half as much again as the users' p95 now if higher. */
+    private void setLimitFromUsers() {
+        WindowFigures before = usersLatency.get();
+        double usual = before.count() >= settings.minSamples() ? before.p95Millis() : 0;
+        p95Limit = Math.max(settings.p95LimitMillis(), usual * SLOWDOWN_ALLOWED);
+        usersP95 = before.p95Millis();
+        if (p95Limit > settings.p95LimitMillis()) {
+            log.info("backfill backs off above a users' p95 of {} ms: they were at {} ms before it started",
+                    Math.round(p95Limit), Math.round(usual));
+        }
     }
 
     @Override
@@ -260,7 +284,7 @@ final class BackfillRunner implements Backfill, AutoCloseable {
             OptionalLong eta = leftTotal == 0 ? OptionalLong.of(0)
                     : perSecond > 0 ? OptionalLong.of((long) Math.ceil(leftTotal / perSecond)) : OptionalLong.empty();
             return new BackfillStatus(state, Optional.ofNullable(message), rate, effectiveRate(), perSecond,
-                    movedTotal(), leftTotal, eta, usersP95, settings.p95LimitMillis(), rows);
+                    movedTotal(), leftTotal, eta, usersP95, p95Limit, rows);
         }
     }
 
@@ -512,13 +536,16 @@ final class BackfillRunner implements Backfill, AutoCloseable {
         long now = System.nanoTime();
         synchronized (this) {
             usersP95 = users.p95Millis();
-            boolean slow = users.count() >= settings.minSamples() && users.p95Millis() > settings.p95LimitMillis();
-            if (slow && now - lastBackOff >= 2 * settings.adjustEvery().toNanos() && share > MIN_SHARE) {
+            boolean slow = users.count() >= settings.minSamples() && users.p95Millis() > p95Limit;
+            double lowest = Math.min(1, SLOWEST / rate);
+            if (slow && now - lastBackOff >= 2 * settings.adjustEvery().toNanos() && share > lowest) {
                 if (share == 1) {
                     log.info("backfill backs off: the users' p95 is {} ms, above {} ms", Math.round(users.p95Millis()),
-                            Math.round(settings.p95LimitMillis()));
+                            Math.round(p95Limit));
                 }
-                share = Math.max(MIN_SHARE, share / 2);
+                // Half of what it achieves, not of what it was allowed: a rate it never reached is no back-off.
+                double achieved = notesPerSecond(now) / rate;
+                share = Math.max(lowest, (achieved > 0 ? Math.min(share, achieved) : share) / 2);
                 lastBackOff = now;
                 lastRecovery = now;
             } else if (!slow && share < 1 && now - lastRecovery >= settings.adjustEvery().toNanos()) {

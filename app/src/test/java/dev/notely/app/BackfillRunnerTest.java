@@ -357,18 +357,44 @@ class BackfillRunnerTest {
                 return new BackfillResult(limit, UUID.randomUUID()); // an account without end
             }
         };
-        WindowFigures[] users = {new WindowFigures(200, 80)};
+        WindowFigures[] users = {new WindowFigures(200, 10)};
         BackfillRunner runner = runner(settings(400, 50), () -> users[0]);
         runner.start();
+        assertEquals(25, runner.status().p95LimitMillis(), 1e-9);
+        Await.until(WAIT, "pages at the full rate", () -> router.calls.size() >= 10);
+        users[0] = new WindowFigures(200, 80);
         Await.until(WAIT, "backing off", () -> runner.status().effectiveRate() < 400);
-        assertEquals(200, runner.status().effectiveRate(), 1e-9, "halved at once");
+        double halved = runner.status().effectiveRate();
+        assertTrue(halved <= 200 && halved >= 100, "half the rate it achieved, at most half the rate asked: " + halved);
         assertEquals(80, runner.status().apiP95Millis(), 1e-9);
-        Await.until(WAIT, "pages shrink with it", () -> router.calls.get(router.calls.size() - 1).limit() == 20);
-        Await.until(WAIT, "halved again while still slow", () -> runner.status().effectiveRate() <= 100);
+        Await.until(WAIT, "pages shrink with it", () -> router.calls.get(router.calls.size() - 1).limit() <= 20);
+        Await.until(WAIT, "halved again while still slow", () -> runner.status().effectiveRate() <= halved / 2);
 
         users[0] = new WindowFigures(3, 500); // three requests say nothing about a p95
         Await.until(WAIT, "back at full rate", () -> runner.status().effectiveRate() == 400);
         assertEquals(State.RUNNING, runner.status().state());
+        runner.pause();
+    }
+
+    @Test
+    void usersAlreadySlowBeforeItStartsRaiseTheLimitByHalf() {
+        openStores();
+        account("a", true, 0);
+        router = new Router() {
+            @Override
+            public BackfillResult backfill(AccountDetails account, Optional<UUID> from, int limit) {
+                calls.add(new Call(account.accountId(), from, limit));
+                return new BackfillResult(limit, UUID.randomUUID());
+            }
+        };
+        WindowFigures[] users = {new WindowFigures(200, 40)}; // a busy machine: above 25 ms without a backfill
+        BackfillRunner runner = runner(settings(400, 50), () -> users[0]);
+        runner.start();
+        assertEquals(60, runner.status().p95LimitMillis(), 1e-9);
+        Await.until(WAIT, "pages at the full rate", () -> router.calls.size() >= 10);
+        assertEquals(400, runner.status().effectiveRate(), 1e-9, "40 ms is how it was before: no back-off");
+        users[0] = new WindowFigures(200, 61);
+        Await.until(WAIT, "backing off once the users get slower than that", () -> runner.status().effectiveRate() < 400);
         runner.pause();
     }
 
