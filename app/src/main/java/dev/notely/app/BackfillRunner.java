@@ -39,13 +39,14 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li><b>Throttled.</b> It keeps to a rate in notes per second, changeable while it runs; pages are a
- *       tenth of a second's worth (at most {@link Settings#maxPage}), so one page never holds the proxy's
- *       lock for long.</li>
+ *       tenth of a second's worth, at most {@link Settings#maxPage} notes, and at most
+ *       {@link #PAGE_BESIDE_USERS} while users are active, so one page never holds the proxy's lock for
+ *       long.</li>
  *   <li><b>Polite.</b> While the p95 of the users' requests is above a limit it halves the rate it
  *       achieves (at most every other {@link Settings#adjustEvery}, so the p95 has time to show the change),
  *       and grows it back by a quarter every {@link Settings#adjustEvery} once the p95 is under the limit
- *       again. The limit is {@link Settings#p95LimitMillis}, or half as much again as the users' p95 when it
- *       started if that is higher: on a machine already slow without it, it must still get on.</li>
+ *       again. The limit is {@link Settings#p95LimitMillis}, or {@link #SLOWDOWN_ALLOWED} times the users'
+ *       p95 when it started if that is higher: on a machine already slow without it, it must still get on.</li>
  *   <li><b>Resumable.</b> Each page is saved as it finishes ({@link SqliteBackfillStore}), with whether the
  *       backfill runs: after a restart, even a crash, it goes on where it was, redoing at most the page
  *       that was in flight for one account.</li>
@@ -67,8 +68,16 @@ final class BackfillRunner implements Backfill, AutoCloseable {
      * two, which users cannot notice, and it never stops for good.
      */
     static final double SLOWEST = 10;
-    /** How much slower than when it started the users' requests may get before it backs off. */
-    static final double SLOWDOWN_ALLOWED = 1.5;
+    /**
+     * How much slower than when it started the users' requests may get before it backs off: one window's
+     * p95 moves this much on a busy machine without any backfill.
+     */
+    static final double SLOWDOWN_ALLOWED = 2;
+    /**
+     * The most notes a page may read while users are active: a page holds the proxy's lock throughout, and
+     * a user's request that arrives meanwhile waits for all of it.
+     */
+    static final int PAGE_BESIDE_USERS = 10;
     /** The window the moving rate is measured over. */
     static final Duration RATE_WINDOW = Duration.ofSeconds(10);
     /** How old the counts of notes left may be when a status is asked for. */
@@ -122,6 +131,7 @@ final class BackfillRunner implements Backfill, AutoCloseable {
     private long lastRecovery = Long.MIN_VALUE / 2;
     private double usersP95;
     private double p95Limit;
+    private boolean usersActive;
     private int failuresInARow;
     private long kicks;
     private boolean closed;
@@ -220,12 +230,13 @@ final class BackfillRunner implements Backfill, AutoCloseable {
         notifyAll();
     }
 
-    /** The p95 limit for this run: the configured one, or half as much again as the users' p95 now if higher. */
+    /** The p95 limit for this run: the configured one, or {@link #SLOWDOWN_ALLOWED} times the users' p95 now if higher. */
     private void setLimitFromUsers() {
         WindowFigures before = usersLatency.get();
         double usual = before.count() >= settings.minSamples() ? before.p95Millis() : 0;
         p95Limit = Math.max(settings.p95LimitMillis(), usual * SLOWDOWN_ALLOWED);
         usersP95 = before.p95Millis();
+        usersActive = before.count() >= settings.minSamples();
         if (p95Limit > settings.p95LimitMillis()) {
             log.info("backfill backs off above a users' p95 of {} ms: they were at {} ms before it started",
                     Math.round(p95Limit), Math.round(usual));
@@ -418,7 +429,8 @@ final class BackfillRunner implements Backfill, AutoCloseable {
         synchronized (this) {
             AccountProgress p = progress.get(id);
             after = p == null ? Optional.empty() : p.after();
-            limit = (int) Math.max(1, Math.min(settings.maxPage(), Math.round(effectiveRate() / 10)));
+            int most = usersActive ? Math.min(PAGE_BESIDE_USERS, settings.maxPage()) : settings.maxPage();
+            limit = (int) Math.max(1, Math.min(most, Math.round(effectiveRate() / 10)));
         }
         BackfillResult result = router.backfill(account.get().details(), after, limit);
         if (result == null) {
@@ -536,6 +548,7 @@ final class BackfillRunner implements Backfill, AutoCloseable {
         long now = System.nanoTime();
         synchronized (this) {
             usersP95 = users.p95Millis();
+            usersActive = users.count() >= settings.minSamples();
             boolean slow = users.count() >= settings.minSamples() && users.p95Millis() > p95Limit;
             double lowest = Math.min(1, SLOWEST / rate);
             if (slow && now - lastBackOff >= 2 * settings.adjustEvery().toNanos() && share > lowest) {
