@@ -343,8 +343,10 @@ final class BackfillRunner implements Backfill, AutoCloseable {
     }
 
     /**
-     * Each account's notes in the stores other than those it belongs in. Only the accounts that have
-     * notes in a store are visited there, so once the notes are home a count costs a few queries.
+     * Each account's notes in the stores other than those it belongs in, and for an account that belongs
+     * in several (exercise 3 writing both stores) how many more one of them holds than another: the
+     * copies still to make. Only the accounts that have notes in a store are visited there, so once the
+     * notes are home a count costs a few queries.
      */
     private Map<UUID, Long> countLeft() {
         Map<UUID, Account> byId = new HashMap<>();
@@ -353,6 +355,7 @@ final class BackfillRunner implements Backfill, AutoCloseable {
         }
         Placement placement = new Placement(!stores.open(NoteStores.LEGACY).pageAccounts(Optional.empty(), 1).isEmpty());
         Map<UUID, Long> left = new HashMap<>();
+        Map<UUID, Map<String, Long>> inSeveralHomes = new HashMap<>();
         for (String name : NoteStores.NAMES) {
             NoteStore store = stores.open(name);
             Optional<UUID> after = Optional.empty();
@@ -361,13 +364,27 @@ final class BackfillRunner implements Backfill, AutoCloseable {
                 page = store.pageAccounts(after, ACCOUNT_PAGE);
                 for (UUID id : page) {
                     Account account = byId.get(id);
-                    if (account != null && !placement.homes(account).contains(name)) {
+                    if (account == null) {
+                        continue;
+                    }
+                    List<String> homes = placement.homes(account);
+                    if (!homes.contains(name)) {
                         left.merge(id, store.countNotes(id), Long::sum);
+                    } else if (homes.size() > 1) {
+                        inSeveralHomes.computeIfAbsent(id, k -> new HashMap<>()).put(name, store.countNotes(id));
                     }
                 }
                 after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1));
             } while (page.size() == ACCOUNT_PAGE);
         }
+        inSeveralHomes.forEach((id, counts) -> {
+            List<String> homes = placement.homes(byId.get(id));
+            long most = homes.stream().mapToLong(h -> counts.getOrDefault(h, 0L)).max().orElse(0);
+            long least = homes.stream().mapToLong(h -> counts.getOrDefault(h, 0L)).min().orElse(0);
+            if (most > least) {
+                left.merge(id, most - least, Long::sum);
+            }
+        });
         return left;
     }
 

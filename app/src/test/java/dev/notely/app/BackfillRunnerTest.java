@@ -10,6 +10,7 @@ import dev.notely.api.ProxyUnavailableException;
 import dev.notely.store.Account;
 import dev.notely.store.AccountDetails;
 import dev.notely.store.BackfillResult;
+import dev.notely.store.MigrationStage;
 import dev.notely.store.Note;
 import dev.notely.store.NoteStore;
 import dev.notely.store.NoteStores;
@@ -183,6 +184,16 @@ class BackfillRunnerTest {
         try (SqliteBackfillStore ledger = SqliteBackfillStore.open(dir)) {
             assertEquals(Optional.of(RunState.DONE), ledger.runState());
         }
+    }
+
+    @Test
+    void anAccountThatBelongsInBothStoresHasTheCopiesStillToMakeLeft() {
+        openStores();
+        Account staged = account("staged", false, 6);
+        accounts.updateAccount(staged.withStage(MigrationStage.DUAL_WRITE));
+        router.legacy.pageNotes(staged.id(), Optional.empty(), 2).forEach(n -> router.fresh.upsertNote(staged.id(), n));
+        BackfillRunner runner = runner(settings(10_000, 10));
+        assertEquals(4, runner.status().left(), "6 notes in legacy, 2 copied to new so far");
     }
 
     /** The id of the account's n-th note in id order, as the stores page them. */
