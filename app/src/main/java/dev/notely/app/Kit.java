@@ -1,6 +1,7 @@
 package dev.notely.app;
 
 import dev.notely.api.DeploymentException;
+import dev.notely.api.StageMoves;
 import dev.notely.api.Verification;
 import dev.notely.api.client.NotelyClient;
 import dev.notely.api.rest.RestServer;
@@ -43,6 +44,7 @@ final class Kit implements AutoCloseable {
     private AccountStore accounts;
     private DeploymentController deployments;
     private BackfillRunner backfill;
+    private StageMoves stages;
     private RestServer api;
     private LoadGenerator load;
     private Verification verification = Verification.NONE;
@@ -127,14 +129,17 @@ final class Kit implements AutoCloseable {
         counting.scheduleWithFixedDelay(counter::count, 0, 2, TimeUnit.SECONDS);
         // Verification reads the stores through handles of its own, so its reads do not show as store traffic.
         SqliteNoteStores verifiedStores = own(new SqliteNoteStores(dataDir, new StatsCollector(), options.storeServers()));
-        verification = new SharedVerification(new Verifier(accounts, verifiedStores, NoteStores.NAMES));
+        Verifier verifier = new Verifier(accounts, verifiedStores, NoteStores.NAMES);
+        verification = new SharedVerification(verifier);
         // The backfill counts what is left through stores of its own too.
         backfill = own(new BackfillRunner(accounts, deployments.router(),
                 own(new SqliteNoteStores(dataDir, new StatsCollector(), options.storeServers())),
                 own(SqliteBackfillStore.open(dataDir)),
                 () -> stats.recentApi(BackfillRunner::usersRequest), BackfillRunner.Settings.withRate(options.backfillRate())));
+        BackfillRunner runner = backfill;
+        stages = new StageMoves(accounts, new StageGate(runner::status, verifier));
         api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments, backfill,
-                verification, stats));
+                verification, stages, stats));
         boolean deployed = false;
         try {
             firstDeployment.join();
@@ -203,6 +208,11 @@ final class Kit implements AutoCloseable {
 
     BackfillRunner backfill() {
         return backfill;
+    }
+
+    /** Moves accounts between exercise 3's stages, through the backfill and verification gates. */
+    StageMoves stages() {
+        return stages;
     }
 
     java.util.Optional<LoadGenerator> load() {

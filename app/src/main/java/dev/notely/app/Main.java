@@ -161,6 +161,7 @@ public final class Main {
         try {
             new Dashboard(kit.stats, kit.accounts(), account -> kit.deployments().router().countNotes(account.details()),
                     kit.deployments(), kit.backfill(), kit.verification(), capture, Theme.parse(options.theme()))
+                    .withStages(kit.stages())
                     .run(screen);
         } finally {
             try {

@@ -1,10 +1,11 @@
 package dev.notely.tui;
 
 import dev.notely.store.Account;
+import dev.notely.store.MigrationStage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Page 2: every account with its migration flag, shard and note count; one is selected. */
+/** Page 2: every account with its migration flag, shard, stage and note count; one is selected. */
 final class AccountsPage {
 
     private AccountsPage() {
@@ -32,14 +33,15 @@ final class AccountsPage {
         List<Table.Column> columns = List.of(
                 Table.Column.text("id", fullIds ? 36 : 8, 0), Table.Column.flex("name", 10, 32),
                 Table.Column.text("migrating", 9, 1), Table.Column.text("shard", 6, 1),
-                Table.Column.number("notes", 5, 2));
+                Table.Column.text("stage", 10, 1), Table.Column.number("notes", 5, 2));
         List<Table.Row> rows = new ArrayList<>();
         for (int i = state.accountScroll; i < Math.min(accounts.size(), state.accountScroll + visible); i++) {
             Account a = accounts.get(i);
             String id = fullIds ? a.id().toString() : a.id().toString().substring(0, 8);
             rows.add(new Table.Row(List.of(id, a.name(), a.isMigrating() ? "yes" : "no",
-                    a.shard() == null ? "—" : a.shard(), d.noteCounts().getOrDefault(a.id(), "…")),
-                    a.isMigrating() ? c.theme.warn : c.theme.text, i == state.selectedAccount));
+                    a.shard() == null ? "—" : a.shard(), a.stage().label(), d.noteCounts().getOrDefault(a.id(), "…")),
+                    a.isMigrating() || a.stage() != MigrationStage.OFF ? c.theme.warn : c.theme.text,
+                    i == state.selectedAccount));
         }
         Table.draw(c, 1, top + 1, c.width - 2, visible + 1, columns, rows);
         if (accounts.size() > visible) {

@@ -16,6 +16,12 @@ interface Actions {
 
     void cycleShard(Account account);
 
+    /** Moves the account one of exercise 3's stages forward or back, through the gates. */
+    void moveStage(Account account, boolean forward);
+
+    /** Moves every account one stage forward or back; those a gate holds stay, and the first reason is said. */
+    void moveAllStages(boolean forward);
+
     /** Pauses the backfill when it is running, and starts or resumes it otherwise. */
     void toggleBackfill();
 

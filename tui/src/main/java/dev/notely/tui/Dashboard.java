@@ -12,11 +12,13 @@ import dev.notely.api.BackfillStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.api.DeploymentStatus;
 import dev.notely.api.Deployments;
+import dev.notely.api.StageMoves;
 import dev.notely.api.Verification;
 import dev.notely.api.VerificationReport;
 import dev.notely.store.Account;
 import dev.notely.store.AccountStore;
 import dev.notely.store.ConflictException;
+import dev.notely.store.MigrationStage;
 import dev.notely.store.NoteStores;
 import dev.notely.telemetry.DaemonThreads;
 import dev.notely.telemetry.LogCapture;
@@ -30,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,6 +82,7 @@ public final class Dashboard implements Actions {
     // A verification reads every store for seconds: never on the UI thread, never in the way of m, M or s.
     private final ExecutorService verifier = daemonExecutor("dashboard-verify");
     private volatile VerifyStatus verifyStatus = VerifyStatus.NONE;
+    private volatile StageMoves stages;
 
     /** A dashboard whose {@code v} says verification is not available, and without a backfill line. */
     public Dashboard(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
@@ -109,6 +113,13 @@ public final class Dashboard implements Actions {
         this.backfill = backfill;
         this.logs = logs;
         this.theme = theme;
+        this.stages = new StageMoves(accounts, (account, to) -> Optional.empty());
+    }
+
+    /** Moves between exercise 3's stages ({@code ]}, {@code [}, {@code }}, {@code {}) through these gates. */
+    public Dashboard withStages(StageMoves gatedStages) {
+        this.stages = gatedStages;
+        return this;
     }
 
     /** Whether a person's terminal is attached (otherwise the kit runs headless). */
@@ -420,6 +431,50 @@ public final class Dashboard implements Actions {
             return current.withShard(next).withMigrating(true);
         }, updated -> updated.name() + ": shard " + (updated.shard() == null ? "none" : updated.shard()) + ", migrating",
                 updated -> updated.shard() == null ? "runs the code from before this rollout" : "cannot see " + updated.shard());
+    }
+
+    @Override
+    public void moveStage(Account account, boolean forward) {
+        worker.execute(() -> {
+            try {
+                Account moved = stages.step(account.id(), forward);
+                report(moved.name() + ": stage " + moved.stage(), "does not know stage " + moved.stage());
+            } catch (ConflictException e) {
+                state.say("not moved: " + e.getMessage(), true);
+            } catch (RuntimeException e) {
+                state.say("could not move " + account.name() + ": " + e.getMessage(), true);
+            }
+        });
+    }
+
+    @Override
+    public void moveAllStages(boolean forward) {
+        worker.execute(() -> {
+            try {
+                int moved = 0;
+                List<String> refusals = new ArrayList<>();
+                Map<MigrationStage, Integer> reached = new java.util.TreeMap<>();
+                for (Account a : accounts.listAccounts()) {
+                    try {
+                        Account after = stages.step(a.id(), forward);
+                        moved++;
+                        reached.merge(after.stage(), 1, Integer::sum);
+                    } catch (ConflictException e) {
+                        refusals.add(e.getMessage());
+                    }
+                }
+                String where = reached.entrySet().stream().map(e -> e.getValue() + " to " + e.getKey())
+                        .collect(java.util.stream.Collectors.joining(", "));
+                String done = moved + " account" + (moved == 1 ? "" : "s") + " moved" + (where.isEmpty() ? "" : " (" + where + ")");
+                if (refusals.isEmpty()) {
+                    report(done, "does not know the new stages");
+                } else {
+                    state.say(done + "; " + refusals.size() + " held: " + refusals.get(0), true);
+                }
+            } catch (RuntimeException e) {
+                state.say("could not move the accounts: " + e.getMessage(), true);
+            }
+        });
     }
 
     private void change(Account account, UnaryOperator<Account> edit, Function<Account, String> done,

@@ -68,6 +68,10 @@ final class KeyHandler {
                 case 'm' -> actions.toggleMigration(selected);
                 case 'M' -> actions.setAllMigrating(!allMigrating(accounts));
                 case 's' -> actions.cycleShard(selected);
+                case ']' -> actions.moveStage(selected, true);
+                case '[' -> actions.moveStage(selected, false);
+                case '}' -> actions.moveAllStages(true);
+                case '{' -> actions.moveAllStages(false);
                 default -> { }
             }
         }
@@ -116,8 +120,7 @@ final class KeyHandler {
             // At most 79 characters: an 80-column terminal must show it whole. The tables' titles say
             // their own keys (j/k for more rows, t for the other table) where they apply.
             case OVERVIEW -> " ←/→ pages · d deploy · r rollback · b backfill +/- · z zero · q quit";
-            case ACCOUNTS -> " ←/→ pages · ↑/↓ select · m migrate · M all " + (allMigrating(accounts) ? "off" : "on")
-                    + " · s shard · d deploy · q quit";
+            case ACCOUNTS -> " ←/→ pages · ↑/↓ select · m/M migrate · s shard · ]/[ stage · }/{ all · q quit";
             case LOGS -> " ←/→ pages · k/j line · b/f page · G end · d deploy · q quit";
             case VERIFY -> " ←/→ pages · v verify the stores again · d deploy · q quit";
         };

@@ -11,7 +11,9 @@ import dev.notely.api.DeploymentState;
 import dev.notely.api.DeploymentStatus;
 import dev.notely.api.ProxyInfo;
 import dev.notely.api.RolloutProgress;
+import dev.notely.api.StageMoves;
 import dev.notely.store.Account;
+import dev.notely.store.MigrationStage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -82,9 +84,47 @@ class KeysTest {
             Thread ui = start(h);
             type(h, 'l', 'M');
             await("all migrating", () -> get(h, a).isMigrating() && get(h, b).isMigrating());
-            await("the help line offers the way back", () -> h.text().contains("M all off"));
+            await("the page shows it, so M now turns migration off", () -> h.text().contains("2 total · 2 migrating"));
             type(h, 'M');
             await("none migrating", () -> !get(h, a).isMigrating() && !get(h, b).isMigrating());
+            stop(h, ui);
+        }
+    }
+
+    @Test
+    void bracketsMoveTheSelectedAccountThroughTheStagesAndBracesMoveEveryone() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            Account a = h.accounts.add("a", false, null);
+            Account b = h.accounts.add("b", false, null);
+            Thread ui = start(h);
+            type(h, 'l', ']');
+            await("a at dual-write", () -> get(h, a).stage() == MigrationStage.DUAL_WRITE);
+            await("the stage column", () -> h.text().contains("dual-write"));
+            assertEquals(MigrationStage.OFF, get(h, b).stage(), "only the selected account");
+            type(h, '}');
+            await("everyone one further", () -> get(h, a).stage() == MigrationStage.SHADOW
+                    && get(h, b).stage() == MigrationStage.DUAL_WRITE);
+            type(h, '[');
+            await("a back at dual-write", () -> get(h, a).stage() == MigrationStage.DUAL_WRITE);
+            type(h, '{', '{');
+            await("everyone back at off", () -> get(h, a).stage() == MigrationStage.OFF && get(h, b).stage() == MigrationStage.OFF);
+            await("the first stage has nothing before it", () -> h.text().contains("held: a is at off: the first stage"));
+            stop(h, ui);
+        }
+    }
+
+    @Test
+    void aClosedGateHoldsTheAccountAndSaysWhy() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(120, 24)) {
+            Account a = h.accounts.add("a", false, null);
+            h.dashboard.withStages(new StageMoves(h.accounts, (account, to) -> to == MigrationStage.SHADOW
+                    ? Optional.of("backfill 40 %") : Optional.empty()));
+            Thread ui = start(h);
+            type(h, 'l', ']');
+            await("a at dual-write", () -> get(h, a).stage() == MigrationStage.DUAL_WRITE);
+            type(h, ']');
+            await("the refusal", () -> h.text().contains("not moved: a cannot move to shadow yet: backfill 40 %"));
+            assertEquals(MigrationStage.DUAL_WRITE, get(h, a).stage());
             stop(h, ui);
         }
     }

@@ -341,10 +341,10 @@ class RenderingTest {
             h.draw();
             String row = h.line("Ada");
             assertTrue(row.contains(ada.id().toString()), row);
-            assertTrue(row.matches(".*Ada\\s+yes\\s+second.*"), row);
-            assertTrue(h.line("Brian").matches(".*Brian\\s+no\\s+—.*"), h.line("Brian"));
+            assertTrue(row.matches(".*Ada\\s+yes\\s+second\\s+off.*"), row);
+            assertTrue(h.line("Brian").matches(".*Brian\\s+no\\s+—\\s+off.*"), h.line("Brian"));
             assertTrue(h.line("total ·").contains("2 total · 1 migrating"), h.line("total ·"));
-            assertTrue(h.lines().get(23).contains("m migrate · M all on · s shard"), h.lines().get(23));
+            assertTrue(h.lines().get(23).contains("m/M migrate · s shard · ]/[ stage · }/{ all"), h.lines().get(23));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.notely.api.rest;
 
+import dev.notely.api.StageMoves;
 import dev.notely.store.InvalidInputException;
+import dev.notely.store.MigrationStage;
 import dev.notely.api.rpc.RpcException;
 import dev.notely.wire.ProxyWire;
 import dev.notely.store.Account;
@@ -19,10 +21,12 @@ final class AccountsHandler {
 
     private final AccountStore accounts;
     private final NoteRouter router;
+    private final StageMoves stages;
 
-    AccountsHandler(AccountStore accounts, NoteRouter router) {
+    AccountsHandler(AccountStore accounts, NoteRouter router, StageMoves stages) {
         this.accounts = accounts;
         this.router = router;
+        this.stages = stages;
     }
 
     void list(HttpServerExchange exchange) {
@@ -55,7 +59,12 @@ final class AccountsHandler {
         if (body.has("id") && !body.uuid("id").map(id::equals).orElse(true)) {
             throw new InvalidInputException("id in the body does not match the path");
         }
+        Optional<MigrationStage> stage = body.string("stage").map(AccountsHandler::validStage);
         Account current = find(id);
+        if (stage.isPresent()) {
+            // The stage first: a refused move (409) changes nothing else either.
+            current = stages.move(id, stage.get());
+        }
         Account updated = new Account(id, name.orElse(current.name()), migrating.orElse(current.isMigrating()),
                 body.has("shard") ? shard.orElse(null) : current.shard(), current.stage());
         accounts.updateAccount(updated);
@@ -74,6 +83,14 @@ final class AccountsHandler {
             throw new InvalidInputException("name must be at most " + MAX_NAME_LENGTH + " characters");
         }
         return name;
+    }
+
+    private static MigrationStage validStage(String label) {
+        try {
+            return MigrationStage.parse(label);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
     }
 
     private static String validShard(String shard) {

@@ -1,6 +1,7 @@
 package dev.notely.api.rest;
 
 import dev.notely.api.Backfill;
+import dev.notely.api.StageMoves;
 import dev.notely.api.Deployments;
 import dev.notely.api.Verification;
 import dev.notely.store.AccountStore;
@@ -24,6 +25,7 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -73,9 +75,20 @@ public final class RestServer implements AutoCloseable {
     public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
                                    Deployments deployments, Backfill backfill, Verification verification,
                                    StatsCollector stats) {
+        return start(host, port, accounts, router, deployments, backfill, verification,
+                new StageMoves(accounts, (account, to) -> Optional.empty()), stats);
+    }
+
+    /**
+     * As {@link #start(String, int, AccountStore, NoteRouter, Deployments, Backfill, Verification, StatsCollector)},
+     * with exercise 3's stage moves ({@code PUT /accounts/{id}} with a {@code stage}) through {@code stages}' gates.
+     */
+    public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
+                                   Deployments deployments, Backfill backfill, Verification verification,
+                                   StageMoves stages, StatsCollector stats) {
         HttpHandler handler = new AccessLogHandler(new MetricsHandler(stats, new BodyReader(Exchanges.MAX_BODY_BYTES,
                 Exchanges::error, new BlockingHandler(new ErrorHandler(
-                        routes(accounts, router, deployments, backfill, verification, stats))))));
+                        routes(accounts, router, deployments, backfill, verification, stages, stats))))));
         Undertow server = Undertow.builder()
                 .addHttpListener(port, host)
                 // One I/O thread: the requests' work is on the workers, and on 2 cores a second I/O thread
@@ -146,8 +159,9 @@ public final class RestServer implements AutoCloseable {
     }
 
     private static RoutingHandler routes(AccountStore accounts, NoteRouter router, Deployments deployments,
-                                         Backfill backfill, Verification verification, StatsCollector stats) {
-        AccountsHandler accountRoutes = new AccountsHandler(accounts, router);
+                                         Backfill backfill, Verification verification, StageMoves stages,
+                                         StatsCollector stats) {
+        AccountsHandler accountRoutes = new AccountsHandler(accounts, router, stages);
         NotesHandler noteRoutes = new NotesHandler(accountRoutes, router);
         SystemHandler system = new SystemHandler(accounts, router, deployments, stats);
         VerifyHandler verify = new VerifyHandler(verification);

@@ -119,6 +119,29 @@ class RestContractTest {
     }
 
     @Test
+    void anAccountMovesOneStageAtATimeAndARefusalSaysWhy() {
+        String id = createAccount("Ada").get("id").getAsString();
+        Reply forward = api.send("PUT", "/accounts/" + id, "{\"stage\":\"dual-write\",\"name\":\"Ada L\"}");
+        assertEquals(200, forward.status(), forward.body());
+        assertEquals("dual-write", forward.json().getAsJsonObject().get("stage").getAsString());
+        assertEquals("Ada L", forward.json().getAsJsonObject().get("name").getAsString());
+        assertEquals("dual-write", api.get("/accounts/" + id).json().getAsJsonObject().get("stage").getAsString());
+
+        Reply jump = api.send("PUT", "/accounts/" + id, "{\"stage\":\"complete\",\"name\":\"not saved\"}");
+        assertEquals(409, jump.status());
+        assertEquals("Ada L is at dual-write: move one stage at a time, to shadow or back to off", jump.error());
+        assertEquals("Ada L", api.get("/accounts/" + id).json().getAsJsonObject().get("name").getAsString(), "a refused move changes nothing");
+
+        Reply unknown = api.send("PUT", "/accounts/" + id, "{\"stage\":\"halfway\"}");
+        assertEquals(400, unknown.status());
+        assertEquals("unknown stage 'halfway': expected one of off, dual-write, shadow, live, ramp-down, complete",
+                unknown.error());
+        assertEquals(200, api.send("PUT", "/accounts/" + id, "{\"stage\":\"off\"}").status(), "back is allowed");
+        assertEquals(200, api.send("PUT", "/accounts/" + id, "{\"name\":\"Ada\"}").status());
+        assertEquals("off", api.get("/accounts/" + id).json().getAsJsonObject().get("stage").getAsString());
+    }
+
+    @Test
     void updateAccount() {
         JsonObject a = createAccount("Ada");
         String id = a.get("id").getAsString();
