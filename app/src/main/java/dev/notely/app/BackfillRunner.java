@@ -22,10 +22,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -343,6 +345,40 @@ final class BackfillRunner implements Backfill, AutoCloseable {
     }
 
     /**
+     * The notes left for one account, counted afresh rather than taken from the last status: a user's
+     * write reaches one of an account's two homes a moment before the other, so a count that shows a
+     * copy or two still to make may be gone on the next one.
+     */
+    long leftNow(Account account) {
+        return copiesToMake(placement().homes(account), account.id());
+    }
+
+    private Placement placement() {
+        return new Placement(!stores.open(NoteStores.LEGACY).pageAccounts(Optional.empty(), 1).isEmpty());
+    }
+
+    /**
+     * The account's notes in the stores other than {@code homes}, and how many more one home holds than
+     * another. The homes are counted one right after the other, so a user's write between the two counts
+     * is seldom taken for a copy still to make.
+     */
+    private long copiesToMake(List<String> homes, UUID id) {
+        long away = 0;
+        long most = 0;
+        long least = Long.MAX_VALUE;
+        for (String name : NoteStores.NAMES) {
+            long count = stores.open(name).countNotes(id);
+            if (homes.contains(name)) {
+                most = Math.max(most, count);
+                least = Math.min(least, count);
+            } else {
+                away += count;
+            }
+        }
+        return away + most - least;
+    }
+
+    /**
      * Each account's notes in the stores other than those it belongs in, and for an account that belongs
      * in several (exercise 3 writing both stores) how many more one of them holds than another: the
      * copies still to make. Only the accounts that have notes in a store are visited there, so once the
@@ -353,9 +389,10 @@ final class BackfillRunner implements Backfill, AutoCloseable {
         for (Account a : accounts.listAccounts()) {
             byId.put(a.id(), a);
         }
-        Placement placement = new Placement(!stores.open(NoteStores.LEGACY).pageAccounts(Optional.empty(), 1).isEmpty());
+        Placement placement = placement();
         Map<UUID, Long> left = new HashMap<>();
-        Map<UUID, Map<String, Long>> inSeveralHomes = new HashMap<>();
+        // An account in two homes is counted after the walk, both homes together: the walk sees them far apart.
+        Set<UUID> inSeveralHomes = new HashSet<>();
         for (String name : NoteStores.NAMES) {
             NoteStore store = stores.open(name);
             Optional<UUID> after = Optional.empty();
@@ -368,23 +405,21 @@ final class BackfillRunner implements Backfill, AutoCloseable {
                         continue;
                     }
                     List<String> homes = placement.homes(account);
-                    if (!homes.contains(name)) {
+                    if (homes.size() > 1) {
+                        inSeveralHomes.add(id);
+                    } else if (!homes.contains(name)) {
                         left.merge(id, store.countNotes(id), Long::sum);
-                    } else if (homes.size() > 1) {
-                        inSeveralHomes.computeIfAbsent(id, k -> new HashMap<>()).put(name, store.countNotes(id));
                     }
                 }
                 after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1));
             } while (page.size() == ACCOUNT_PAGE);
         }
-        inSeveralHomes.forEach((id, counts) -> {
-            List<String> homes = placement.homes(byId.get(id));
-            long most = homes.stream().mapToLong(h -> counts.getOrDefault(h, 0L)).max().orElse(0);
-            long least = homes.stream().mapToLong(h -> counts.getOrDefault(h, 0L)).min().orElse(0);
-            if (most > least) {
-                left.merge(id, most - least, Long::sum);
+        for (UUID id : inSeveralHomes) {
+            long copies = copiesToMake(placement.homes(byId.get(id)), id);
+            if (copies > 0) {
+                left.put(id, copies);
             }
-        });
+        }
         return left;
     }
 

@@ -137,7 +137,7 @@ final class Kit implements AutoCloseable {
                 own(SqliteBackfillStore.open(dataDir)),
                 () -> stats.recentApi(BackfillRunner::usersRequest), BackfillRunner.Settings.withRate(options.backfillRate())));
         BackfillRunner runner = backfill;
-        stages = new StageMoves(accounts, new StageGate(runner::status, verifier));
+        stages = new StageMoves(accounts, new StageGate(runner::status, runner::leftNow, verifier));
         api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments, backfill,
                 verification, stages, stats));
         boolean deployed = false;

@@ -5,9 +5,11 @@ import dev.notely.api.StageMoves;
 import dev.notely.api.VerificationReport;
 import dev.notely.store.Account;
 import dev.notely.store.MigrationStage;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Exercise 3's gates: an account moves forward past {@code dual-write} only once its backfill is done and
@@ -16,11 +18,26 @@ import java.util.function.Supplier;
 final class StageGate implements StageMoves.Gate {
 
     private final Supplier<BackfillStatus> backfill;
+    private final ToLongFunction<Account> leftNow;
     private final Verifier verifier;
+    private final int recounts;
+    private final Duration pause;
 
-    StageGate(Supplier<BackfillStatus> backfill, Verifier verifier) {
+    /**
+     * @param backfill the backfill's progress
+     * @param leftNow  the notes left for one account, counted afresh
+     */
+    StageGate(Supplier<BackfillStatus> backfill, ToLongFunction<Account> leftNow, Verifier verifier) {
+        this(backfill, leftNow, verifier, Verifier.RECHECKS, Verifier.RECHECK_PAUSE);
+    }
+
+    StageGate(Supplier<BackfillStatus> backfill, ToLongFunction<Account> leftNow, Verifier verifier, int recounts,
+              Duration pause) {
         this.backfill = backfill;
+        this.leftNow = leftNow;
         this.verifier = verifier;
+        this.recounts = recounts;
+        this.pause = pause;
     }
 
     @Override
@@ -30,7 +47,7 @@ final class StageGate implements StageMoves.Gate {
         }
         Optional<BackfillStatus.AccountProgress> progress = backfill.get().accounts().stream()
                 .filter(p -> p.id().equals(account.id())).findFirst();
-        if (progress.isEmpty() || !progress.get().done() || progress.get().left() > 0) {
+        if (progress.isEmpty() || !progress.get().done() || progress.get().left() > 0 && !settles(account)) {
             long moved = progress.map(BackfillStatus.AccountProgress::moved).orElse(0L);
             long left = progress.map(BackfillStatus.AccountProgress::left).orElse(0L);
             int percent = moved + left == 0 ? 0 : (int) Math.min(99, 100 * moved / (moved + left));
@@ -43,5 +60,26 @@ final class StageGate implements StageMoves.Gate {
                     differ == 1 ? "s" : ""));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the notes left for a backfilled account come to none when counted again: users writing both
+     * stores reach one a moment before the other, and a write in flight is no copy still to make.
+     */
+    private boolean settles(Account account) {
+        for (int attempt = 0; attempt <= recounts; attempt++) {
+            if (attempt > 0) {
+                try {
+                    Thread.sleep(pause.toMillis()); // gives a write in flight time to reach its second store
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            if (leftNow.applyAsLong(account) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -194,6 +194,8 @@ class BackfillRunnerTest {
         router.legacy.pageNotes(staged.id(), Optional.empty(), 2).forEach(n -> router.fresh.upsertNote(staged.id(), n));
         BackfillRunner runner = runner(settings(10_000, 10));
         assertEquals(4, runner.status().left(), "6 notes in legacy, 2 copied to new so far");
+        assertEquals(4, runner.leftNow(staged.withStage(MigrationStage.DUAL_WRITE)), "counted afresh for the account alone");
+        assertEquals(2, runner.leftNow(staged), "at off the notes belong in legacy alone: the copies in new are not home");
     }
 
     /** The id of the account's n-th note in id order, as the stores page them. */
