@@ -4,7 +4,6 @@ import dev.notely.store.Account;
 import dev.notely.store.AccountStore;
 import dev.notely.store.ConflictException;
 import dev.notely.store.NotFoundException;
-import dev.notely.store.Failures;
 import dev.notely.store.StoreException;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,12 +75,6 @@ public final class SqliteAccountStore implements AccountStore {
     }
 
     private <T> T dao(Function<AccountDao, T> work) {
-        try {
-            return db.call(work);
-        } catch (StoreException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new StoreException(db.description() + ": " + Failures.rootMessage(e), e);
-        }
+        return db.call(work);
     }
 }

@@ -108,12 +108,6 @@ public final class SqliteBackfillStore implements AutoCloseable {
     }
 
     private <T> T dao(Function<BackfillDao, T> work) {
-        try {
-            return db.call(work);
-        } catch (StoreException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new StoreException(db.description() + ": " + Failures.rootMessage(e), e);
-        }
+        return db.call(work);
     }
 }

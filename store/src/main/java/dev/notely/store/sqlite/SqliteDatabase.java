@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
@@ -89,14 +90,29 @@ final class SqliteDatabase<D> implements AutoCloseable {
         return config;
     }
 
-    /** Runs {@code work}, each statement committed on its own, retrying while another connection holds the lock. */
+    /**
+     * Runs {@code work}, each statement committed on its own, retrying while another connection holds the
+     * lock.
+     *
+     * @throws StoreException naming this database and the cause, whatever went wrong
+     */
     <T> T call(Function<D, T> work) {
-        return retry.call(() -> pool.withDao(work));
+        return translated(() -> retry.call(() -> pool.withDao(work)));
     }
 
     /** Runs {@code work} as one transaction, retried as a whole while another connection holds the lock. */
     <T> T inTransaction(Function<D, T> work) {
-        return retry.call(() -> pool.inTransaction(work));
+        return translated(() -> retry.call(() -> pool.inTransaction(work)));
+    }
+
+    private <T> T translated(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException(description + ": " + Failures.rootMessage(e), e);
+        }
     }
 
     String description() {

@@ -3,7 +3,6 @@ package dev.notely.store.sqlite;
 import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
 import dev.notely.store.NoteStore;
-import dev.notely.store.Failures;
 import dev.notely.store.StoreException;
 import dev.notely.store.sql.Paging;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -160,21 +158,11 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
 
     /** Runs {@code work}, each statement committed on its own. */
     private <T> T dao(Function<NoteDao, T> work) {
-        return translated(() -> db.call(work));
+        return db.call(work);
     }
 
     /** Runs {@code work} as one transaction, retried as a whole while another connection holds the lock. */
     private <T> T inTransaction(Function<NoteDao, T> work) {
-        return translated(() -> db.inTransaction(work));
-    }
-
-    private <T> T translated(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (StoreException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new StoreException(db.description() + ": " + Failures.rootMessage(e), e);
-        }
+        return db.inTransaction(work);
     }
 }
