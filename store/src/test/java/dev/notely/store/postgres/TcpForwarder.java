@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * A loopback port that forwards every connection to a server, and can be {@link #cut} (every connection
- * closed, new ones refused) or {@link #silence}d (nothing gets through, nothing is refused), and {@link
- * #restore}d on the same port: to the clients, a database server that went away and came back, while the
- * real one keeps running for everyone else.
+ * closed, new ones reset) or {@link #silence}d (nothing gets through, nothing is refused), and {@link
+ * #restore}d: to the clients, a database server that went away and came back, while the real one keeps
+ * running for everyone else. The port stays bound throughout, so no other socket can take it meanwhile.
  */
 public final class TcpForwarder implements AutoCloseable {
 
@@ -26,14 +26,15 @@ public final class TcpForwarder implements AutoCloseable {
     private final InetSocketAddress target;
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private ServerSocket listener; // guarded by this
+    private final ServerSocket listener;
     private volatile boolean silent;
+    private volatile boolean refusing;
 
     public TcpForwarder(String host, int targetPort) throws IOException {
         this.target = new InetSocketAddress(host, targetPort);
-        ServerSocket first = listen(0);
-        this.port = first.getLocalPort();
-        accept(first);
+        this.listener = listen();
+        this.port = listener.getLocalPort();
+        accept();
     }
 
     /** A forwarder to the server of {@code jdbcUrl} ({@code jdbc:postgresql://HOST[:PORT]/...}). */
@@ -54,12 +55,9 @@ public final class TcpForwarder implements AutoCloseable {
         return port;
     }
 
-    /** Closes every forwarded connection and stops accepting: connecting is refused until {@link #restore}. */
+    /** Closes every forwarded connection, and resets every new one until {@link #restore}. */
     public synchronized void cut() throws IOException {
-        if (listener != null) {
-            listener.close();
-            listener = null;
-        }
+        refusing = true;
         for (Socket s : sockets) {
             s.close();
         }
@@ -74,40 +72,41 @@ public final class TcpForwarder implements AutoCloseable {
         silent = true;
     }
 
-    /** Accepts and forwards again, on the same port. */
-    public synchronized void restore() throws IOException {
+    /** Accepts and forwards again. */
+    public synchronized void restore() {
         silent = false;
-        if (listener == null) {
-            accept(listen(port));
-        }
+        refusing = false;
     }
 
-    private static ServerSocket listen(int port) throws IOException {
+    private static ServerSocket listen() throws IOException {
         ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true); // the port again, though connections of the cut are in TIME_WAIT
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         return socket;
     }
 
-    private synchronized void accept(ServerSocket socket) {
-        listener = socket;
+    private void accept() {
         daemon("forwarder-accept-" + port, () -> {
-            while (!socket.isClosed()) {
+            while (!listener.isClosed()) {
                 Socket client;
                 try {
-                    client = socket.accept();
+                    client = listener.accept();
                 } catch (IOException e) {
-                    return; // cut
+                    return; // closed
                 }
-                forward(socket, client);
+                forward(client);
             }
         });
     }
 
-    private void forward(ServerSocket acceptedBy, Socket client) {
+    private void forward(Socket client) {
         Socket server = new Socket();
         synchronized (this) {
-            if (listener != acceptedBy) { // cut while this one was being accepted
+            if (refusing) { // a server that is gone: the connection is reset at once
+                try {
+                    client.setSoLinger(true, 0);
+                } catch (IOException e) {
+                    // closing it is what matters
+                }
                 closeQuietly(client);
                 return;
             }
@@ -160,5 +159,6 @@ public final class TcpForwarder implements AutoCloseable {
     @Override
     public void close() throws IOException {
         cut();
+        listener.close();
     }
 }
