@@ -224,6 +224,16 @@ final class ExerciseThree {
         expect(other.getNote(a, changed.id()).map(Note::content).equals(Optional.of("the newest")),
                 "a note updated while the backfill copied it lost the update");
 
+        // Back at off, a user deleted a note: off reaches legacy only, so new still holds it.
+        AccountDetails returned = account(MigrationStage.DUAL_WRITE);
+        Note deletedAtOff = f.seed(LEGACY, returned.accountId(), "deleted while back at off", Fixture.T0);
+        f.store(NEW).createNote(returned.accountId(), deletedAtOff);
+        f.store(LEGACY).deleteNote(returned.accountId(), deletedAtOff.id());
+        runBackfill(router, returned, MigrationStage.DUAL_WRITE);
+        expect(!f.holds(NEW, returned.accountId(), deletedAtOff.id()), "a note deleted while the account was back at "
+                + "off is still in new after the backfill: take out of the other store what the authoritative one "
+                + "no longer holds (removeMovedNote)");
+
         AccountDetails off = account(MigrationStage.OFF);
         Note stays = f.seed(LEGACY, off.accountId(), "off", Fixture.T0);
         runBackfill(router, off, MigrationStage.OFF);

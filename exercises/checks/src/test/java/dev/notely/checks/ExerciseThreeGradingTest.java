@@ -95,4 +95,15 @@ class ExerciseThreeGradingTest {
         assertEquals("the note \"updated at live\" is \"before\" after going back from live to shadow",
                 byName(results).get("one step back from every stage loses nothing").reason());
     }
+
+    @Test
+    void aBackfillThatLeavesNotesDeletedAtOffIsCaught() {
+        assertOnlyFails(gradeBroken("exercise3-keeps-stale-copies",
+                        "return new BackfillResult(result.moved() + removeStale(id, from, to, after, result.next(), limit),\n"
+                                + "                result.next());",
+                        "return result;"),
+                "the backfill copies every note and resurrects none",
+                "a note deleted while the account was back at off is still in new after the backfill: take out of "
+                        + "the other store what the authoritative one no longer holds (removeMovedNote)");
+    }
 }

@@ -135,7 +135,8 @@ public final class DataProxy implements NoteRouter {
     /**
      * One page of the account's backfill. While both stores are written, it copies the authoritative
      * store's notes into the other (an upsert: a newer copy there stays, a deleted note stays deleted),
-     * which also repairs second writes that failed. At {@code complete} it removes the account's notes
+     * which also repairs second writes that failed, and takes out of the other store what the
+     * authoritative one no longer holds. At {@code complete} it removes the account's notes
      * from legacy, each once its copy is in new. At {@code off} there is nothing to do.
      */
     @Override
@@ -163,7 +164,34 @@ public final class DataProxy implements NoteRouter {
         for (Note note : page) {
             to.upsertNote(id, note);
         }
-        return BackfillResult.after(page.size(), page, limit);
+        BackfillResult result = BackfillResult.after(page.size(), page, limit);
+        return new BackfillResult(result.moved() + removeStale(id, from, to, after, result.next(), limit),
+                result.next());
+    }
+
+    /**
+     * Takes out of {@code to} the notes between {@code after} and {@code upTo} (the end when null) that
+     * {@code from} no longer holds: deleted while the account was back at {@code off}, where deletes reach
+     * legacy only. No tombstone is left, so a write still on its way to both stores is not blocked.
+     */
+    private static int removeStale(UUID id, NoteStore from, NoteStore to, Optional<UUID> after, UUID upTo, int limit) {
+        int removed = 0;
+        Optional<UUID> cursor = after;
+        while (true) {
+            List<Note> theirs = to.pageNotes(id, cursor, limit);
+            for (Note note : theirs) {
+                if (upTo != null && note.id().toString().compareTo(upTo.toString()) > 0) {
+                    return removed;
+                }
+                if (from.getNote(id, note.id()).isEmpty() && to.removeMovedNote(id, note)) {
+                    removed++;
+                }
+            }
+            if (theirs.size() < limit) {
+                return removed;
+            }
+            cursor = Optional.of(theirs.get(theirs.size() - 1).id());
+        }
     }
 
     private NoteStore authoritative(MigrationStage stage) {

@@ -109,6 +109,8 @@ public final class DataProxy implements NoteRouter {
     //   - off: nothing to do, return BackfillResult.done(0);
     //   - dual-write to ramp-down: read a page of the authoritative store (pageNotes(account, after, limit))
     //     and upsertNote each note into the other store; return BackfillResult.after(page.size(), page, limit).
-    //     Copies never overwrite a newer note, and never revive a deleted one;
+    //     Copies never overwrite a newer note, and never revive a deleted one. Then take out of the other
+    //     store (removeMovedNote) the notes in the same stretch of ids that the authoritative store no
+    //     longer holds: deleted while the account was back at off, where deletes reach legacy only;
     //   - complete: read a page of legacy, upsert each note into new, then removeMovedNote it from legacy.
 }
