@@ -105,7 +105,8 @@ final class VerifyPage {
         String[] lines = {
                 "No verification yet. Press v to compare the note stores directly, account by account:",
                 "every note is found in the stores and checked against where its account's mode says it",
-                "belongs (legacy while not migrating, new while migrating, its shard when it has one).",
+                "belongs (legacy while not migrating, new while migrating, its shard when it has one;",
+                "in exercise 3, both stores from dual-write to ramp-down, new alone at complete).",
                 "A note left behind, in two stores, or with copies that differ is a difference; a note",
                 "being written while it is checked is read again before it counts. After a backfill,",
                 "a clean verification means the migration is done."};
