@@ -94,7 +94,10 @@ final class Kit implements AutoCloseable {
         RestServer.checkPortFree(options.host(), options.port());
         // Then the stores on database servers, before a proxy starts or a file is cleaned: a kit that
         // cannot reach one of them does not start at all, rather than fail on every request later.
-        NoteCounter counter = own(new NoteCounter(dataDir, options.storeServers(), stats));
+        // Counting, verification and the backfill's notes left read the stores through one set of handles of
+        // the kit's own, whose calls are not recorded: the data-store tables show only what the proxies do.
+        SqliteNoteStores kitStores = own(new SqliteNoteStores(dataDir, new StatsCollector(), options.storeServers()));
+        NoteCounter counter = new NoteCounter(kitStores, options.storeServers(), stats);
         counter.openServerStores();
         if (options.clean()) {
             DataFiles.clean(dataDir);
@@ -127,17 +130,11 @@ final class Kit implements AutoCloseable {
         ScheduledExecutorService counting = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("note-counter"));
         own(counting::shutdownNow);
         counting.scheduleWithFixedDelay(counter::count, 0, 2, TimeUnit.SECONDS);
-        // Verification reads the stores through handles of its own, so its reads do not show as store traffic.
-        SqliteNoteStores verifiedStores = own(new SqliteNoteStores(dataDir, new StatsCollector(), options.storeServers()));
-        Verifier verifier = new Verifier(accounts, verifiedStores, NoteStores.NAMES);
+        Verifier verifier = new Verifier(accounts, kitStores, NoteStores.NAMES);
         verification = new SharedVerification(verifier);
-        // The backfill counts what is left through stores of its own too.
-        backfill = own(new BackfillRunner(accounts, deployments.router(),
-                own(new SqliteNoteStores(dataDir, new StatsCollector(), options.storeServers())),
-                own(SqliteBackfillStore.open(dataDir)),
+        backfill = own(new BackfillRunner(accounts, deployments.router(), kitStores, own(SqliteBackfillStore.open(dataDir)),
                 () -> stats.recentApi(BackfillRunner::usersRequest), BackfillRunner.Settings.withRate(options.backfillRate())));
-        BackfillRunner runner = backfill;
-        stages = new StageMoves(accounts, new StageGate(runner::status, runner::leftNow, verifier));
+        stages = new StageMoves(accounts, new StageGate(backfill::status, backfill::leftNow, verifier));
         api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments, backfill,
                 verification, stages, stats));
         boolean deployed = false;

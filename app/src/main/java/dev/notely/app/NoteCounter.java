@@ -2,29 +2,28 @@ package dev.notely.app;
 
 import dev.notely.store.NoteStores;
 import dev.notely.store.StoreServers;
-import dev.notely.store.sqlite.SqliteNoteStores;
 import dev.notely.telemetry.StatsCollector;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Counts the notes in every store for the dashboard. It reads the stores directly (the files, and the
- * databases of the stores on a server), through handles of its own whose calls are not recorded, so the
+ * databases of the stores on a server), through the kit's own handles whose calls are not recorded, so the
  * data-store tables show only what the proxies do. A store that cannot be counted is said once, and
  * again once it can be.
  */
-final class NoteCounter implements AutoCloseable {
+final class NoteCounter {
 
     private static final Logger log = LoggerFactory.getLogger(NoteCounter.class);
 
-    private final SqliteNoteStores stores;
+    private final NoteStores stores;
     private final StoreServers servers;
     private final StatsCollector stats;
     private final String[] problems = new String[NoteStores.NAMES.size()]; // the last one said, per store
 
-    NoteCounter(Path dataDir, StoreServers servers, StatsCollector stats) {
-        this.stores = new SqliteNoteStores(dataDir, new StatsCollector(), servers);
+    /** @param stores the kit's own handles, whose calls are not recorded; the caller closes them */
+    NoteCounter(NoteStores stores, StoreServers servers, StatsCollector stats) {
+        this.stores = stores;
         this.servers = servers;
         this.stats = stats;
     }
@@ -62,8 +61,4 @@ final class NoteCounter implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        stores.close();
-    }
 }
