@@ -354,7 +354,7 @@ final class BackfillRunner implements Backfill, AutoCloseable {
     }
 
     private Placement placement() {
-        return new Placement(!stores.open(NoteStores.LEGACY).pageAccounts(Optional.empty(), 1).isEmpty());
+        return Placement.reading(stores.open(NoteStores.LEGACY));
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.notely.app;
 
 import dev.notely.store.Account;
 import dev.notely.store.MigrationStage;
+import dev.notely.store.NoteStore;
 import dev.notely.store.NoteStores;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the kit expects an account's notes to live, read from the account's mode: the yardstick of the
@@ -28,6 +30,11 @@ final class Placement {
     /** @param legacyInUse whether the legacy store holds any note, for any account */
     Placement(boolean legacyInUse) {
         this.legacyInUse = legacyInUse;
+    }
+
+    /** As the legacy store is now: in use while it holds any note. */
+    static Placement reading(NoteStore legacy) {
+        return new Placement(!legacy.pageAccounts(Optional.empty(), 1).isEmpty());
     }
 
     /** The stores the account's notes belong in: one, or legacy and new while exercise 3 writes both. */

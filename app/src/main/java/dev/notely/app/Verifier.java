@@ -159,8 +159,7 @@ final class Verifier {
                     throw new ProxyUnavailableException("the verification was stopped: the kit is shutting down", e);
                 }
                 // Read again too: legacy may have emptied meanwhile, which moves the home of accounts not migrating.
-                Placement placement = new Placement(legacy >= 0
-                        && !opened.get(legacy).pageAccounts(Optional.empty(), 1).isEmpty());
+                Placement placement = legacy >= 0 ? Placement.reading(opened.get(legacy)) : new Placement(false);
                 for (var it = suspects.entrySet().iterator(); it.hasNext(); ) {
                     Map.Entry<UUID, Map<UUID, Note[]>> entry = it.next();
                     UUID accountId = entry.getKey();
