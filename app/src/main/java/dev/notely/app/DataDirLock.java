@@ -16,9 +16,9 @@ import java.nio.file.StandardOpenOption;
  * holds it and on which port, so a second kit (or a {@code --clean}) on the same folder is refused with a
  * line naming them, instead of deleting files the first one has open.
  */
-final class DataDirLock implements AutoCloseable {
+public final class DataDirLock implements AutoCloseable {
 
-    static final String FILE_NAME = "notely.lock";
+    public static final String FILE_NAME = "notely.lock";
     /** The lock covers one byte far past the text, so the text stays readable on systems with mandatory locks. */
     private static final long LOCK_POSITION = Long.MAX_VALUE - 1;
 

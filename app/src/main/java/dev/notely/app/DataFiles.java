@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * compiles into ({@code deployments/v<N>}). {@code --clean} and each start touch only these, never by
  * following a link, so a mistyped {@code --data-dir} can never wipe anybody's files.
  */
-final class DataFiles {
+public final class DataFiles {
 
     static final String DEPLOYMENTS = "deployments";
     static final String ACCOUNTS_DB = "accounts.db";
@@ -79,11 +79,11 @@ final class DataFiles {
      * What to do when a file could not be deleted or replaced because a program has it open: Windows
      * refuses that (Linux and macOS allow it), and its own message does not say what to do.
      */
-    static String inUseHint(IOException e) {
+    public static String inUseHint(IOException e) {
         return inUseHint(e, System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"));
     }
 
-    static String inUseHint(IOException e, boolean windows) {
+    public static String inUseHint(IOException e, boolean windows) {
         boolean refused = e instanceof FileSystemException && !(e instanceof NoSuchFileException);
         return windows && refused ? " (Windows will not delete or replace a file a program has open: stop the other "
                 + "kit, or close the editor holding it, and try again)" : "";

@@ -7,13 +7,13 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Folder housekeeping shared by deployments and {@code --clean}. */
-final class Folders {
+public final class Folders {
 
     private Folders() {
     }
 
     /** Deletes {@code dir} and everything in it; a missing folder is fine. */
-    static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

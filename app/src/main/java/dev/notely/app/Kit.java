@@ -1,9 +1,23 @@
 package dev.notely.app;
 
+import dev.notely.api.client.NotelyClient;
+import dev.notely.app.deploy.DeploymentController;
+import dev.notely.app.deploy.KitClasspath;
+import dev.notely.app.deploy.ProxyClasspath;
+import dev.notely.app.deploy.ProxyCompiler;
+import dev.notely.app.deploy.ProxyLauncher;
+import dev.notely.app.deploy.Releases;
+import dev.notely.app.deploy.StandbyProxies;
+import dev.notely.app.deploy.Supervisor;
+import dev.notely.app.migration.BackfillRunner;
+import dev.notely.app.migration.NoteCounter;
+import dev.notely.app.migration.SharedVerification;
+import dev.notely.app.migration.StageGate;
+import dev.notely.app.migration.Verifier;
+
 import dev.notely.api.DeploymentException;
 import dev.notely.api.StageMoves;
 import dev.notely.api.Verification;
-import dev.notely.api.client.NotelyClient;
 import dev.notely.api.rest.RestServer;
 import dev.notely.loadgen.LoadGenerator;
 import dev.notely.store.AccountStore;
@@ -31,15 +45,15 @@ import org.slf4j.LoggerFactory;
  * The whole running kit: telemetry, the account store, the data proxies, the REST API and the
  * simulated users, started in that order and stopped in the reverse one.
  */
-final class Kit implements AutoCloseable {
+public final class Kit implements AutoCloseable {
 
     static final Duration HEALTH_WAIT = Duration.ofSeconds(15);
     private static final Logger log = LoggerFactory.getLogger(Kit.class);
 
     final Path kitRoot;
-    final Path dataDir;
+    public final Path dataDir;
     private final Path proxySource;
-    final StatsCollector stats = new StatsCollector();
+    public final StatsCollector stats = new StatsCollector();
     private final List<AutoCloseable> started = new ArrayList<>();
     private AccountStore accounts;
     private DeploymentController deployments;
@@ -66,7 +80,7 @@ final class Kit implements AutoCloseable {
      * @throws dev.notely.store.StoreException when a store on a database server ({@code --store}) cannot be
      *                               opened; nothing has been started then
      */
-    static Kit start(Options options) {
+    public static Kit start(Options options) {
         Kit kit = prepare(options);
         kit.begin(options);
         return kit;
@@ -203,7 +217,7 @@ final class Kit implements AutoCloseable {
         return deployments;
     }
 
-    BackfillRunner backfill() {
+    public BackfillRunner backfill() {
         return backfill;
     }
 
@@ -212,7 +226,7 @@ final class Kit implements AutoCloseable {
         return stages;
     }
 
-    java.util.Optional<LoadGenerator> load() {
+    public java.util.Optional<LoadGenerator> load() {
         return java.util.Optional.ofNullable(load);
     }
 
@@ -221,7 +235,7 @@ final class Kit implements AutoCloseable {
         return verification;
     }
 
-    int apiPort() {
+    public int apiPort() {
         return api.port();
     }
 

@@ -1,11 +1,13 @@
 package dev.notely.app;
 
+import dev.notely.app.deploy.KitClasspath;
+
 import dev.notely.store.KitRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the kit lives and where its data goes, for this run. */
-record KitPaths(Path root, Path dataDir) {
+public record KitPaths(Path root, Path dataDir) {
 
     /**
      * The kit root is found from the working directory or, failing that, from where the kit's own
@@ -31,7 +33,7 @@ record KitPaths(Path root, Path dataDir) {
     }
 
     /** {@code path} as a person reads it in a message: relative to {@code base} when inside it, else absolute. */
-    static String display(Path base, Path path) {
+    public static String display(Path base, Path path) {
         Path b = base.toAbsolutePath().normalize();
         Path p = path.toAbsolutePath().normalize();
         return p.startsWith(b) ? b.relativize(p).toString() : p.toString();

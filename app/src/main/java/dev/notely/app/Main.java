@@ -1,5 +1,11 @@
 package dev.notely.app;
 
+import dev.notely.app.deploy.ProxyCompiler;
+import dev.notely.app.grading.GradeReport;
+import dev.notely.app.grading.Grading;
+import dev.notely.app.grading.StageInstaller;
+import dev.notely.app.migration.VerifyCommand;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.notely.store.StoreException;

@@ -21,7 +21,7 @@ import picocli.CommandLine.TypeConversionException;
  * The app's command line as the rest of the app reads it. Every flag is declared once, in {@link Flags}:
  * that declaration is what parses and checks the arguments and what writes the usage text.
  */
-record Options(
+public record Options(
         boolean help,
         boolean headless,
         String theme,
@@ -48,7 +48,7 @@ record Options(
      * @throws CommandLine.ParameterException for an unknown flag, a missing value, a flag given twice or a
      *                                        bad value, with one line naming the flag and the problem
      */
-    static Options parse(List<String> args) {
+    public static Options parse(List<String> args) {
         Flags flags = new Flags();
         CommandLine commandLine = commandLine(flags);
         commandLine.parseArgs(args.toArray(String[]::new));

@@ -146,7 +146,7 @@ public final class AppBenchmark {
     }
 
     /** The machine the figures come from, and how busy it was when they started. */
-    static String machine() {
+    public static String machine() {
         return String.format(Locale.ROOT, "%d CPUs (nproc), Java %s (%s), %s %s; load average %.2f at start",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.version"),
@@ -355,7 +355,7 @@ public final class AppBenchmark {
     }
 
     /** The simulated delay one proxy call pays (a pause on each side), timed on a few threads at once. */
-    static long[] wireDelay(NetworkDelay delay) throws Exception {
+    public static long[] wireDelay(NetworkDelay delay) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(WIRE_THREADS);
         try {
             List<Future<long[]>> parts = new ArrayList<>();
@@ -384,13 +384,13 @@ public final class AppBenchmark {
 
     // ---------------------------------------------------------------- figures
 
-    static long median(long[] values) {
+    public static long median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    static double percentileMillis(long[] nanos, double p) {
+    public static double percentileMillis(long[] nanos, double p) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;

@@ -1,5 +1,8 @@
 package dev.notely.app;
 
+
+import dev.notely.app.deploy.ProxyLauncher;
+import dev.notely.app.deploy.KitClasspath;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,15 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The real app in a child JVM, as a person runs it, with its output collected line by line. */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
     private static final Pattern API_LINE = Pattern.compile("Notely API on http://127\\.0\\.0\\.1:(\\d+)");
 
-    final Process process;
-    final List<String> output;
+    public final Process process;
+    public final List<String> output;
     private final OutputLines lines;
 
-    AppProcess(Path dataDir, String... flags) throws IOException {
+    public AppProcess(Path dataDir, String... flags) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProxyLauncher.currentJava().toString(),
                 "-cp", KitClasspath.join(runtimeClasspath()), Main.class.getName()));
         if (dataDir != null) {
@@ -45,7 +48,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Waits for the API to be up and returns its port. */
-    int awaitApiPort() {
+    public int awaitApiPort() {
         int[] port = {0};
         Await.until(Duration.ofSeconds(60), "the app to start: " + output, () -> {
             for (String line : output) {
@@ -63,7 +66,7 @@ final class AppProcess implements AutoCloseable {
         return port[0];
     }
 
-    int awaitExit() throws InterruptedException {
+    public int awaitExit() throws InterruptedException {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the app did not exit:\n" + String.join("\n", output));
         }
@@ -71,7 +74,7 @@ final class AppProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    String text() {
+    public String text() {
         return lines.text();
     }
 

@@ -1,5 +1,8 @@
 package dev.notely.app;
 
+
+import dev.notely.app.deploy.ProxyLauncher;
+import dev.notely.app.deploy.KitClasspath;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,7 +27,7 @@ import java.util.regex.Pattern;
  * is ready. The line is noticed by the thread reading the output as it arrives, not by polling, so a
  * start of tens of milliseconds (the floor) is measured as precisely as one of seconds (the kit).
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     /** What the kit prints once its API answers; the port is group 1. */
     static final Pattern API_LINE = Pattern.compile("Notely API on http://127\\.0\\.0\\.1:(\\d+)");
@@ -62,12 +65,12 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** {@link TrivialMain} alone on the class path of an otherwise empty folder. */
-    static ChildJvm trivial(Path emptyDir, boolean stay) throws IOException {
+    public static ChildJvm trivial(Path emptyDir, boolean stay) throws IOException {
         return trivial(emptyDir, List.of(), stay);
     }
 
     /** {@link TrivialMain} alone on the class path of an otherwise empty folder, with these JVM flags. */
-    static ChildJvm trivial(Path emptyDir, List<String> jvmFlags, boolean stay) throws IOException {
+    public static ChildJvm trivial(Path emptyDir, List<String> jvmFlags, boolean stay) throws IOException {
         Path classFile = emptyDir.resolve(TrivialMain.class.getName().replace('.', '/') + ".class");
         if (!Files.exists(classFile)) {
             Files.createDirectories(classFile.getParent());
@@ -112,7 +115,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits for the ready line. */
-    Ready awaitReady(Duration timeout) throws InterruptedException {
+    public Ready awaitReady(Duration timeout) throws InterruptedException {
         try {
             return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -126,7 +129,7 @@ final class ChildJvm implements AutoCloseable {
      * Writes {@code line} to the JVM's input and waits until it prints the same line; for a
      * {@link TrivialMain} that stays, a round trip through its pipes. Returns the nanoseconds it took.
      */
-    long roundTrip(String line, Duration timeout) throws IOException, InterruptedException {
+    public long roundTrip(String line, Duration timeout) throws IOException, InterruptedException {
         if (later == null) {
             throw new IllegalStateException("this JVM does not answer lines");
         }
@@ -148,7 +151,7 @@ final class ChildJvm implements AutoCloseable {
         return System.nanoTime() - launchedAt;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 

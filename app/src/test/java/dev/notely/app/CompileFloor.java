@@ -1,5 +1,8 @@
 package dev.notely.app;
 
+import dev.notely.app.deploy.KitClasspath;
+import dev.notely.app.deploy.ProxyCompiler;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +25,14 @@ public final class CompileFloor {
     }
 
     /** A compiler for an empty {@code DataProxy} written under {@code dir}. */
-    static ProxyCompiler emptyProxyCompiler(Path dir) throws IOException {
+    public static ProxyCompiler emptyProxyCompiler(Path dir) throws IOException {
         Path source = dir.resolve("src").resolve(ProxyCompiler.ROUTER_SOURCE);
         Files.createDirectories(source.getParent());
         Files.writeString(source, "package dev.notely.proxy;\n\npublic final class DataProxy {\n}\n");
         return new ProxyCompiler(dir.resolve("src"), KitClasspath.current(), dir);
     }
 
-    static long compileMillis(ProxyCompiler compiler, Path out) {
+    public static long compileMillis(ProxyCompiler compiler, Path out) {
         long start = System.nanoTime();
         compiler.compile(out);
         return (System.nanoTime() - start) / 1_000_000;

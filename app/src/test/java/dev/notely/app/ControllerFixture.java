@@ -1,5 +1,15 @@
 package dev.notely.app;
 
+import dev.notely.app.deploy.DeploymentController;
+import dev.notely.app.deploy.KitClasspath;
+import dev.notely.app.deploy.ProxyCompiler;
+import dev.notely.app.deploy.ProxyLauncher;
+import dev.notely.app.deploy.Releases;
+import dev.notely.app.deploy.StandbyProxies;
+import dev.notely.app.deploy.Supervisor;
+import dev.notely.app.deploy.TrafficSplit;
+import dev.notely.app.grading.StageInstaller;
+
 import dev.notely.wire.NetworkDelay;
 import dev.notely.store.KitRoot;
 import dev.notely.telemetry.StatsCollector;
@@ -12,38 +22,38 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** A deployment controller over a copy of the kit's proxy sources and a temporary data folder. */
-final class ControllerFixture implements AutoCloseable {
+public final class ControllerFixture implements AutoCloseable {
 
-    static final Path KIT_ROOT = KitRoot.fromWorkingDirectory().orElseThrow();
+    public static final Path KIT_ROOT = KitRoot.fromWorkingDirectory().orElseThrow();
     /**
      * What proxy/ ships as. Tests deploy this stage rather than proxy/ itself, which attendees edit:
      * the suite must pass whatever state their exercise is in.
      */
-    static final Path START_STAGE = StageInstaller.stageSources(KIT_ROOT, "exercise1-start");
+    public static final Path START_STAGE = StageInstaller.stageSources(KIT_ROOT, "exercise1-start");
 
-    final Path dataDir;
+    public final Path dataDir;
     final Path sourceRoot;
-    final StatsCollector stats = new StatsCollector();
-    final DeploymentController controller;
-    final StandbyProxies standbys;
+    public final StatsCollector stats = new StatsCollector();
+    public final DeploymentController controller;
+    public final StandbyProxies standbys;
     /** Where the REST API would send note calls. */
-    final TrafficSplit router;
+    public final TrafficSplit router;
 
-    ControllerFixture(Path tmp, Duration rolloutWait) throws IOException {
+    public ControllerFixture(Path tmp, Duration rolloutWait) throws IOException {
         this(tmp, rolloutWait, START_STAGE);
     }
 
-    ControllerFixture(Path tmp, Duration rolloutWait, Path sources) throws IOException {
+    public ControllerFixture(Path tmp, Duration rolloutWait, Path sources) throws IOException {
         this(tmp, rolloutWait, sources, Supervisor.RestartPolicy.DEFAULT);
     }
 
-    ControllerFixture(Path tmp, Duration rolloutWait, Path sources, Supervisor.RestartPolicy restarts)
+    public ControllerFixture(Path tmp, Duration rolloutWait, Path sources, Supervisor.RestartPolicy restarts)
             throws IOException {
         this(tmp, rolloutWait, sources, restarts, UnaryOperator.identity());
     }
 
     /** @param launcherChange changes how proxies are started (say, their JVM flags) */
-    ControllerFixture(Path tmp, Duration rolloutWait, Path sources, Supervisor.RestartPolicy restarts,
+    public ControllerFixture(Path tmp, Duration rolloutWait, Path sources, Supervisor.RestartPolicy restarts,
                       UnaryOperator<ProxyLauncher> launcherChange) throws IOException {
         dataDir = tmp.resolve("data");
         sourceRoot = tmp.resolve("src");
@@ -57,23 +67,23 @@ final class ControllerFixture implements AutoCloseable {
     }
 
     /** The proxy processes of this fixture's data folder that are alive, whoever their parent is now. */
-    List<ProcessHandle> proxyProcesses() {
+    public List<ProcessHandle> proxyProcesses() {
         return proxiesOf(dataDir);
     }
 
     /** The live proxy processes serving the data folder {@code dataDir}, whoever their parent is now. */
-    static List<ProcessHandle> proxiesOf(Path dataDir) {
+    public static List<ProcessHandle> proxiesOf(Path dataDir) {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().commandLine().map(c -> c.contains("ProxyMain") && c.contains(dataDir.toString()))
                         .orElse(false))
                 .toList();
     }
 
-    Path routerSource() {
+    public Path routerSource() {
         return sourceRoot.resolve(ProxyCompiler.ROUTER_SOURCE);
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
+    public static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());

@@ -1,5 +1,8 @@
 package dev.notely.app;
 
+import dev.notely.app.deploy.KitClasspath;
+import dev.notely.app.deploy.ProxyLauncher;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

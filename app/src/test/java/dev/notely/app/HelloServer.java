@@ -8,10 +8,10 @@ import java.net.InetSocketAddress;
  * The floor for the kit's HTTP figures: Undertow (the kit's version) answering a short body from its IO
  * thread, with the kit's listener settings (2 IO threads, TCP_NODELAY), and nothing else.
  */
-final class HelloServer implements AutoCloseable {
+public final class HelloServer implements AutoCloseable {
 
     private final Undertow server;
-    final int port;
+    public final int port;
 
     private HelloServer(Undertow server, int port) {
         this.server = server;
@@ -19,7 +19,7 @@ final class HelloServer implements AutoCloseable {
     }
 
     /** Starts on a free loopback port. */
-    static HelloServer start() {
+    public static HelloServer start() {
         Undertow server = Undertow.builder()
                 .addHttpListener(0, "127.0.0.1")
                 .setIoThreads(2)
@@ -33,7 +33,7 @@ final class HelloServer implements AutoCloseable {
         return new HelloServer(server, ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort());
     }
 
-    static String undertowVersion() {
+    public static String undertowVersion() {
         return io.undertow.Version.getVersionString();
     }
 

@@ -4,16 +4,16 @@ import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** A bounded uniform sample of request durations (reservoir sampling), for percentiles in benchmarks. */
-final class LatencySample {
+public final class LatencySample {
 
     private final long[] sample;
     private long seen;
 
-    LatencySample(int capacity) {
+    public LatencySample(int capacity) {
         sample = new long[capacity];
     }
 
-    synchronized void record(long nanos) {
+    public synchronized void record(long nanos) {
         if (seen < sample.length) {
             sample[(int) seen] = nanos;
         } else {
@@ -25,16 +25,16 @@ final class LatencySample {
         seen++;
     }
 
-    synchronized void reset() {
+    public synchronized void reset() {
         seen = 0;
     }
 
-    synchronized long count() {
+    public synchronized long count() {
         return seen;
     }
 
     /** The percentile in milliseconds, e.g. {@code percentile(0.95)}. */
-    synchronized double percentileMillis(double p) {
+    public synchronized double percentileMillis(double p) {
         int n = (int) Math.min(seen, sample.length);
         if (n == 0) {
             return 0;

@@ -1,5 +1,7 @@
 package dev.notely.app;
 
+import dev.notely.app.deploy.ProxyCompiler;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Resident memory of a process, as the benchmarks report it (Linux only). */
-final class ProcessMemory {
+public final class ProcessMemory {
 
     private ProcessMemory() {
     }
 
-    static String rss(long pid) throws IOException {
+    public static String rss(long pid) throws IOException {
         Path status = Path.of("/proc/" + pid + "/status");
         if (!Files.exists(status)) {
             return "unavailable on this system";

@@ -1,5 +1,7 @@
 package dev.notely.app;
 
+import dev.notely.app.grading.StageInstaller;
+
 import dev.notely.api.client.NotelyClient;
 import dev.notely.loadgen.LoadGenerator;
 import dev.notely.loadgen.LoadSettings;

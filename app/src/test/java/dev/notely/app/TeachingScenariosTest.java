@@ -1,5 +1,8 @@
 package dev.notely.app;
 
+import dev.notely.app.deploy.ProxyCompiler;
+import dev.notely.app.grading.StageInstaller;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,9 @@
 package dev.notely.app;
 
+import dev.notely.app.deploy.KitClasspath;
+import dev.notely.app.deploy.ProxyCompiler;
+import dev.notely.app.grading.Grading;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,154 @@
+package dev.notely.app.grading;
+
+import dev.notely.app.Folders;
+import dev.notely.app.KitPaths;
+import dev.notely.app.deploy.KitClasspath;
+import dev.notely.app.deploy.ProxyCompiler;
+import dev.notely.app.deploy.ProxyLauncher;
+
+import dev.notely.checks.CheckResult;
+import dev.notely.checks.GradeMain;
+import dev.notely.checks.Grader;
+import dev.notely.wire.ProxyWire;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code --grade N}: compiles the proxy sources exactly as a deployment would, then runs the graded
+ * checks of exercise N on them in a JVM of their own ({@link GradeMain}), so a {@code System.exit}, a
+ * halt or a hang in the attendee's code is a failed check, not the end of the grading. Everything it
+ * writes, the checks' scratch stores included, goes in one temporary folder removed at the end. With
+ * {@code --json} the outcome is one JSON document on stdout instead of lines for a person ({@link GradeReport}).
+ */
+public final class Grading {
+
+    /** Time for the whole grading beyond each check's own limit: starting the JVM, the report. */
+    private static final Duration SLACK = Duration.ofSeconds(60);
+
+    private Grading() {
+    }
+
+    /** @return 0 when every check passes, 1 when some fail, the sources do not compile, or the grading stops early */
+    public static int run(int exercise, Path sourceRoot, Path kitRoot, PrintStream out) {
+        return run(exercise, sourceRoot, kitRoot, GradeReport.text(out));
+    }
+
+    /** As {@link #run(int, Path, Path, PrintStream)}, telling {@code report} how it goes. */
+    public static int run(int exercise, Path sourceRoot, Path kitRoot, GradeReport report) {
+        int exit = grade(exercise, sourceRoot, kitRoot, report);
+        report.end();
+        return exit;
+    }
+
+    private static int grade(int exercise, Path sourceRoot, Path kitRoot, GradeReport report) {
+        Path work;
+        try {
+            work = Files.createTempDirectory("notely-grade");
+        } catch (IOException e) {
+            report.error(null, "cannot create a temporary folder: " + e.getMessage());
+            return 1;
+        }
+        try {
+            report.heading("grading " + KitPaths.display(kitRoot, sourceRoot) + " against exercise " + exercise);
+            Path classes = work.resolve("classes");
+            List<Path> classpath = KitClasspath.current();
+            try {
+                new ProxyCompiler(sourceRoot, classpath, kitRoot).compile(classes);
+            } catch (RuntimeException e) {
+                report.error(null, e.getMessage());
+                return 1;
+            }
+            return gradeInChild(exercise, classes, work, classpath, report);
+        } finally {
+            try {
+                Folders.deleteRecursively(work);
+            } catch (IOException e) {
+                System.err.println("(could not remove " + work + ": " + e.getMessage() + ")");
+            }
+        }
+    }
+
+    private static int gradeInChild(int exercise, Path classes, Path work, List<Path> classpath, GradeReport report) {
+        Path scratch = work.resolve("scratch");
+        Process child;
+        try {
+            Files.createDirectories(scratch);
+            List<String> command = new ArrayList<>(List.of(ProxyLauncher.currentJava().toString(),
+                    "-Djava.io.tmpdir=" + scratch,
+                    "-D" + ProxyWire.LOG_PATTERN_PROPERTY + "=%-5level %logger{0} - %msg%n",
+                    "-D" + ProxyWire.LOG_LEVEL_PROPERTY + "=WARN",
+                    "-Dfile.encoding=UTF-8",
+                    "-cp", KitClasspath.join(classpath),
+                    GradeMain.class.getName(), String.valueOf(exercise), classes.toString(), ProxyWire.ROUTER_CLASS));
+            if (report instanceof GradeReport.Json) {
+                command.add(GradeMain.JSON); // the report is written here, from the results
+            }
+            child = new ProcessBuilder(command).redirectErrorStream(true).start();
+            child.getOutputStream().close();
+        } catch (IOException e) {
+            report.error(null, "cannot start the JVM that grades: " + e.getMessage());
+            return 1;
+        }
+        String[] current = {null};
+        boolean[] finished = {false};
+        Thread relay = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith(GradeMain.STARTING)) {
+                        current[0] = line.substring(GradeMain.STARTING.length());
+                        report.starting(current[0]);
+                    } else if (line.startsWith(GradeMain.RESULT)) {
+                        Optional<CheckResult> result = GradeMain.parseResult(line.substring(GradeMain.RESULT.length()));
+                        if (result.isPresent()) {
+                            report.result(result.get());
+                        } else {
+                            report.line(line);
+                        }
+                    } else if (line.equals(GradeMain.FINISHED)) {
+                        finished[0] = true;
+                    } else {
+                        report.line(line);
+                    }
+                }
+            } catch (IOException e) {
+                // the child is gone; what it said so far is out
+            }
+        }, "grading-output");
+        relay.start();
+        Duration limit = Grader.TIME_LIMIT.multipliedBy(Grader.checkNames(exercise).size()).plus(SLACK);
+        try {
+            if (!child.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                relay.join(5_000);
+                report.error(current[0], "grading did not finish within " + limit.toSeconds() + " s");
+                return 1;
+            }
+            relay.join(5_000);
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+            report.error(current[0], "grading was interrupted");
+            return 1;
+        } finally {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+        if (!finished[0]) {
+            String stopped = "the grading stopped during this check: the process ended with exit code "
+                    + child.exitValue() + ". Does DataProxy call System.exit or Runtime.halt? In the kit that would end "
+                    + "the data proxy itself.";
+            report.error(current[0], current[0] == null ? "loading DataProxy — " + stopped : stopped);
+            return 1;
+        }
+        return child.exitValue() == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,681 @@
+package dev.notely.app.migration;
+
+import dev.notely.api.Backfill;
+import dev.notely.api.BackfillStatus;
+import dev.notely.api.BackfillStatus.State;
+import dev.notely.api.rpc.RpcClient;
+import dev.notely.store.Account;
+import dev.notely.store.BackfillResult;
+import dev.notely.store.InvalidInputException;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.NoteStore;
+import dev.notely.store.NoteStores;
+import dev.notely.store.AccountStore;
+import dev.notely.store.sqlite.SqliteBackfillStore;
+import dev.notely.store.sqlite.SqliteBackfillStore.AccountProgress;
+import dev.notely.store.sqlite.SqliteBackfillStore.RunState;
+import dev.notely.telemetry.ApiKey;
+import dev.notely.telemetry.DaemonThreads;
+import dev.notely.telemetry.StatsCollector.WindowFigures;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kit's backfill: one thread that walks every account, asking the deployed router (through the
+ * traffic split, like a user's request) to bring the next page of the account's notes to where they
+ * belong, until every account says it is done.
+ *
+ * <ul>
+ *   <li><b>Throttled.</b> It keeps to a rate in notes per second, changeable while it runs; pages are a
+ *       tenth of a second's worth, at most {@link Settings#maxPage} notes, and at most
+ *       {@link #PAGE_BESIDE_USERS} while users are active, so one page never holds the proxy's lock for
+ *       long.</li>
+ *   <li><b>Polite.</b> While the p95 of the users' requests is above a limit it halves the rate it
+ *       achieves (at most every other {@link Settings#adjustEvery}, so the p95 has time to show the change),
+ *       and grows it back by a quarter every {@link Settings#adjustEvery} once the p95 is under the limit
+ *       again. The limit is {@link Settings#p95LimitMillis}, or {@link #SLOWDOWN_ALLOWED} times the users'
+ *       p95 when it started if that is higher: on a machine already slow without it, it must still get on.</li>
+ *   <li><b>Resumable.</b> Each page is saved as it finishes ({@link SqliteBackfillStore}), with whether the
+ *       backfill runs: after a restart, even a crash, it goes on where it was, redoing at most the page
+ *       that was in flight for one account.</li>
+ *   <li><b>Stubborn.</b> A failed page (a proxy restarting, a rollout, a store busy) is tried again with
+ *       growing pauses; a data proxy without a backfill is asked again now and then, so a deployment that
+ *       adds one lets it go on.</li>
+ * </ul>
+ *
+ * "Notes left" are counted in the stores directly, through a {@link NoteStores} of its own whose reads
+ * are not recorded as proxy traffic: an account's notes in any store but those {@link Placement} says it
+ * belongs in.
+ */
+public final class BackfillRunner implements Backfill, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BackfillRunner.class);
+
+    /**
+     * The lowest rate it backs off to, in notes per second (or the rate asked, if lower): pages of a note or
+     * two, which users cannot notice, and it never stops for good.
+     */
+    static final double SLOWEST = 10;
+    /**
+     * How much slower than when it started the users' requests may get before it backs off: one window's
+     * p95 moves this much on a busy machine without any backfill.
+     */
+    static final double SLOWDOWN_ALLOWED = 2;
+    /**
+     * The most notes a page may read while users are active: a page holds the proxy's lock throughout, and
+     * a user's request that arrives meanwhile waits for all of it.
+     */
+    static final int PAGE_BESIDE_USERS = 10;
+    /** The window the moving rate is measured over. */
+    static final Duration RATE_WINDOW = Duration.ofSeconds(10);
+    /** How old the counts of notes left may be when a status is asked for. */
+    static final Duration COUNTS_MAX_AGE = Duration.ofSeconds(1);
+    private static final int ACCOUNT_PAGE = 1_000;
+
+    /**
+     * How the runner behaves; tests make the pauses short.
+     *
+     * @param rate             notes per second to start with
+     * @param p95LimitMillis   above this p95 of the users' requests it backs off (unless they were slower still
+     *                         before it started)
+     * @param minSamples       fewer users' requests than this in the window say nothing about their p95
+     * @param maxPage          the most notes one page may read
+     * @param firstRetry       the pause after a first failed page; it doubles with each failure in a row
+     * @param longestRetry     the longest pause between failed pages
+     * @param unsupportedRetry how often a data proxy without a backfill is asked again
+     * @param adjustEvery      how often the rate may grow back while the users' p95 is fine; it may be halved
+     *                         every other one
+     */
+    public record Settings(int rate, double p95LimitMillis, int minSamples, int maxPage, Duration firstRetry,
+                    Duration longestRetry, Duration unsupportedRetry, Duration adjustEvery) {
+
+        static final double DEFAULT_P95_LIMIT_MILLIS = 25;
+
+        public static Settings withRate(int rate) {
+            return new Settings(rate, DEFAULT_P95_LIMIT_MILLIS, 20, 50, Duration.ofSeconds(1), Duration.ofSeconds(10),
+                    Duration.ofSeconds(2), Duration.ofSeconds(1));
+        }
+
+        public Settings {
+            requireRate(rate);
+        }
+    }
+
+    private final AccountStore accounts;
+    private final NoteRouter router;
+    private final NoteStores stores;
+    private final SqliteBackfillStore ledger;
+    private final Supplier<WindowFigures> usersLatency;
+    private final Settings settings;
+    private final Thread worker;
+
+    // Guarded by this.
+    private boolean wanted;
+    private State state;
+    private String message;
+    private int rate;
+    private double share = 1;
+    private long lastBackOff = Long.MIN_VALUE / 2;
+    private long lastRecovery = Long.MIN_VALUE / 2;
+    private double usersP95;
+    private double p95Limit;
+    private boolean usersActive;
+    private int failuresInARow;
+    private long kicks;
+    private boolean closed;
+    private Map<UUID, AccountProgress> progress;
+    private final Deque<UUID> queue = new ArrayDeque<>();
+    private final Deque<long[]> recentPages = new ArrayDeque<>(); // {nanoTime, moved}
+    private long activeSince;
+
+    /** Set when the backfill starts, pauses or ends, so the next status counts afresh rather than show a count from before. */
+    private volatile boolean recount;
+    private final Object countLock = new Object();
+    private Counts counts; // guarded by countLock
+    private String countProblem; // guarded by countLock
+
+    /** Notes left per account, as counted at {@code countedAt}. */
+    private record Counts(Map<UUID, Long> left, long countedAt) {
+    }
+
+    /**
+     * Reads where the last backfill on this data was; nothing runs until {@link #begin()}.
+     *
+     * @param router       the router user traffic goes through, so pages reach whichever version serves
+     * @param stores       stores of its own, for counting the notes left
+     * @param usersLatency the users' requests over the last few seconds
+     * @throws dev.notely.store.StoreException when the saved progress cannot be read
+     */
+    public BackfillRunner(AccountStore accounts, NoteRouter router, NoteStores stores, SqliteBackfillStore ledger,
+                   Supplier<WindowFigures> usersLatency, Settings settings) {
+        this.accounts = accounts;
+        this.router = router;
+        this.stores = stores;
+        this.ledger = ledger;
+        this.usersLatency = usersLatency;
+        this.settings = settings;
+        this.rate = settings.rate();
+        this.p95Limit = settings.p95LimitMillis();
+        Optional<RunState> saved = ledger.runState();
+        this.progress = new HashMap<>(ledger.progress());
+        this.state = saved.map(s -> switch (s) {
+            case RUNNING -> State.RUNNING;
+            case PAUSED -> State.PAUSED;
+            case DONE -> State.DONE;
+        }).orElse(State.IDLE);
+        this.worker = DaemonThreads.named("backfill").newThread(this::work);
+    }
+
+    /** Whether an API request is a user's (a note or account route), whose latency the backfill must not spoil. */
+    public static boolean usersRequest(ApiKey key) {
+        return key.route().startsWith("/accounts");
+    }
+
+    /** Starts the worker; a backfill that was running when the kit stopped, however it stopped, goes on. */
+    public void begin() {
+        synchronized (this) {
+            if (state == State.RUNNING) {
+                wanted = true;
+                activeSince = System.nanoTime();
+                setLimitFromUsers();
+                long done = progress.values().stream().filter(AccountProgress::done).count();
+                log.info("backfill resumes where it was: {} accounts done and {} notes moved so far in this pass",
+                        done, movedTotal());
+            }
+        }
+        worker.start();
+    }
+
+    // ---- control ------------------------------------------------------------------------------
+
+    @Override
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("the backfill is stopping with the kit");
+        }
+        kicks++; // a waiting retry goes at once
+        if (wanted) {
+            notifyAll();
+            return;
+        }
+        if (state == State.IDLE || state == State.DONE) {
+            ledger.beginPass();
+            progress = new HashMap<>();
+            queue.clear();
+            recentPages.clear();
+            log.info("backfill started: pass {} over every account at {} notes/s", ledger.passes(), rate);
+        } else {
+            ledger.setRunState(RunState.RUNNING);
+            log.info("backfill resumed at {} notes/s", rate);
+        }
+        wanted = true;
+        state = State.RUNNING;
+        message = null;
+        failuresInARow = 0;
+        activeSince = System.nanoTime();
+        recount = true;
+        setLimitFromUsers();
+        notifyAll();
+    }
+
+    /** The p95 limit for this run: the configured one, or {@link #SLOWDOWN_ALLOWED} times the users' p95 now if higher. */
+    private void setLimitFromUsers() {
+        WindowFigures before = usersLatency.get();
+        double usual = before.count() >= settings.minSamples() ? before.p95Millis() : 0;
+        p95Limit = Math.max(settings.p95LimitMillis(), usual * SLOWDOWN_ALLOWED);
+        usersP95 = before.p95Millis();
+        usersActive = before.count() >= settings.minSamples();
+        if (p95Limit > settings.p95LimitMillis()) {
+            log.info("backfill backs off above a users' p95 of {} ms: they were at {} ms before it started",
+                    Math.round(p95Limit), Math.round(usual));
+        }
+    }
+
+    @Override
+    public synchronized void pause() {
+        if (!wanted) {
+            return;
+        }
+        wanted = false;
+        state = State.PAUSED;
+        message = null;
+        recount = true;
+        notifyAll();
+        log.info("backfill paused after {} notes moved; start it again to go on where it is", movedTotal());
+        ledger.setRunState(RunState.PAUSED);
+    }
+
+    @Override
+    public synchronized void setRate(int notesPerSecond) {
+        requireRate(notesPerSecond);
+        if (notesPerSecond != rate) {
+            rate = notesPerSecond;
+            log.info("backfill rate set to {} notes/s", notesPerSecond);
+            notifyAll(); // a page waiting out the old rate waits out the new one instead
+        }
+    }
+
+    private static int requireRate(int notesPerSecond) {
+        if (notesPerSecond < MIN_RATE || notesPerSecond > MAX_RATE) {
+            throw new InvalidInputException("the backfill rate must be " + MIN_RATE + " to " + MAX_RATE
+                    + " notes per second, not " + notesPerSecond);
+        }
+        return notesPerSecond;
+    }
+
+    // ---- status -------------------------------------------------------------------------------
+
+    @Override
+    public BackfillStatus status() {
+        Map<UUID, Long> left = leftCounts();
+        List<Account> all = accounts.listAccounts();
+        synchronized (this) {
+            List<BackfillStatus.AccountProgress> rows = new ArrayList<>(all.size());
+            long leftTotal = 0;
+            for (Account a : all) {
+                AccountProgress p = progress.get(a.id());
+                long accountLeft = left.getOrDefault(a.id(), 0L);
+                leftTotal += accountLeft;
+                rows.add(new BackfillStatus.AccountProgress(a.id(), a.name(), p == null ? 0 : p.moved(), accountLeft,
+                        p != null && p.done()));
+            }
+            double perSecond = wanted ? notesPerSecond(System.nanoTime()) : 0;
+            OptionalLong eta = leftTotal == 0 ? OptionalLong.of(0)
+                    : perSecond > 0 ? OptionalLong.of((long) Math.ceil(leftTotal / perSecond)) : OptionalLong.empty();
+            return new BackfillStatus(state, Optional.ofNullable(message), rate, effectiveRate(), perSecond,
+                    movedTotal(), leftTotal, eta, usersP95, p95Limit, rows);
+        }
+    }
+
+    private double effectiveRate() {
+        return rate * share;
+    }
+
+    private long movedTotal() {
+        return progress.values().stream().mapToLong(AccountProgress::moved).sum();
+    }
+
+    /** Notes moved per second over the last {@link #RATE_WINDOW}, or since it started when that is shorter. */
+    private double notesPerSecond(long now) {
+        long windowStart = now - RATE_WINDOW.toNanos();
+        while (!recentPages.isEmpty() && recentPages.peekFirst()[0] < windowStart) {
+            recentPages.pollFirst();
+        }
+        long moved = recentPages.stream().mapToLong(p -> p[1]).sum();
+        double seconds = Math.max(1, Math.min(RATE_WINDOW.toNanos(), now - activeSince) / 1e9);
+        return moved / seconds;
+    }
+
+    /** The notes left per account, counted again when the last count is older than {@link #COUNTS_MAX_AGE}. */
+    private Map<UUID, Long> leftCounts() {
+        synchronized (countLock) {
+            long now = System.nanoTime();
+            if (counts == null || recount || now - counts.countedAt() > COUNTS_MAX_AGE.toNanos()) {
+                recount = false;
+                try {
+                    counts = new Counts(countLeft(), now);
+                    if (countProblem != null) {
+                        log.info("counting the notes left for the backfill again");
+                        countProblem = null;
+                    }
+                } catch (RuntimeException e) {
+                    if (!String.valueOf(e.getMessage()).equals(countProblem)) {
+                        log.warn("cannot count the notes left for the backfill: {}", e.getMessage());
+                        countProblem = String.valueOf(e.getMessage());
+                    }
+                    return counts == null ? Map.of() : counts.left();
+                }
+            }
+            return counts.left();
+        }
+    }
+
+    /**
+     * The notes left for one account, counted afresh rather than taken from the last status: a user's
+     * write reaches one of an account's two homes a moment before the other, so a count that shows a
+     * copy or two still to make may be gone on the next one.
+     */
+    public long leftNow(Account account) {
+        return copiesToMake(placement().homes(account), account.id());
+    }
+
+    private Placement placement() {
+        return Placement.reading(stores.open(NoteStores.LEGACY));
+    }
+
+    /**
+     * The account's notes in the stores other than {@code homes}, and how many more one home holds than
+     * another. The homes are counted one right after the other, so a user's write between the two counts
+     * is seldom taken for a copy still to make.
+     */
+    private long copiesToMake(List<String> homes, UUID id) {
+        long away = 0;
+        long most = 0;
+        long least = Long.MAX_VALUE;
+        for (String name : NoteStores.NAMES) {
+            long count = stores.open(name).countNotes(id);
+            if (homes.contains(name)) {
+                most = Math.max(most, count);
+                least = Math.min(least, count);
+            } else {
+                away += count;
+            }
+        }
+        return away + most - least;
+    }
+
+    /**
+     * Each account's notes in the stores other than those it belongs in, and for an account that belongs
+     * in several (exercise 3 writing both stores) how many more one of them holds than another: the
+     * copies still to make. Only the accounts that have notes in a store are visited there, so once the
+     * notes are home a count costs a few queries.
+     */
+    private Map<UUID, Long> countLeft() {
+        Map<UUID, Account> byId = new HashMap<>();
+        for (Account a : accounts.listAccounts()) {
+            byId.put(a.id(), a);
+        }
+        Placement placement = placement();
+        Map<UUID, Long> left = new HashMap<>();
+        // An account in two homes is counted after the walk, both homes together: the walk sees them far apart.
+        Set<UUID> inSeveralHomes = new HashSet<>();
+        for (String name : NoteStores.NAMES) {
+            NoteStore store = stores.open(name);
+            Optional<UUID> after = Optional.empty();
+            List<UUID> page;
+            do {
+                page = store.pageAccounts(after, ACCOUNT_PAGE);
+                for (UUID id : page) {
+                    Account account = byId.get(id);
+                    if (account == null) {
+                        continue;
+                    }
+                    List<String> homes = placement.homes(account);
+                    if (homes.size() > 1) {
+                        inSeveralHomes.add(id);
+                    } else if (!homes.contains(name)) {
+                        left.merge(id, store.countNotes(id), Long::sum);
+                    }
+                }
+                after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1));
+            } while (page.size() == ACCOUNT_PAGE);
+        }
+        for (UUID id : inSeveralHomes) {
+            long copies = copiesToMake(placement.homes(byId.get(id)), id);
+            if (copies > 0) {
+                left.put(id, copies);
+            }
+        }
+        return left;
+    }
+
+    // ---- the worker ---------------------------------------------------------------------------
+
+    private void work() {
+        while (true) {
+            synchronized (this) {
+                while (!wanted && !closed) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+            }
+            long pageStart = System.nanoTime();
+            Optional<Integer> moved;
+            try {
+                moved = page();
+            } catch (UnsupportedOperationException e) {
+                waitAfterTrouble(State.UNSUPPORTED, e.getMessage() == null ? "this DataProxy has no backfill" : e.getMessage(),
+                        settings.unsupportedRetry());
+                continue;
+            } catch (RuntimeException e) {
+                waitAfterTrouble(State.FAILING, e.getMessage() == null ? e.toString() : e.getMessage(), null);
+                continue;
+            }
+            if (moved.isEmpty()) {
+                finishPass();
+                continue;
+            }
+            recovered();
+            adjustForUsers();
+            pace(pageStart, Math.max(1, moved.get()));
+        }
+    }
+
+    /**
+     * Runs one page for the first account of the pass not done yet.
+     *
+     * @return the notes it moved; empty when every account is done
+     */
+    private Optional<Integer> page() {
+        UUID id = nextAccount();
+        if (id == null) {
+            return Optional.empty();
+        }
+        Optional<Account> account = accounts.getAccount(id);
+        if (account.isEmpty()) {
+            saved(id, BackfillResult.done(0));
+            return Optional.of(0);
+        }
+        Optional<UUID> after;
+        int limit;
+        synchronized (this) {
+            AccountProgress p = progress.get(id);
+            after = p == null ? Optional.empty() : p.after();
+            int most = usersActive ? Math.min(PAGE_BESIDE_USERS, settings.maxPage()) : settings.maxPage();
+            limit = (int) Math.max(1, Math.min(most, Math.round(effectiveRate() / 10)));
+        }
+        BackfillResult result = router.backfill(account.get().details(), after, limit);
+        if (result == null) {
+            throw new IllegalStateException("DataProxy.backfill returned nothing for account " + id);
+        }
+        if (!result.isDone() && result.moved() == 0 && result.nextPage().equals(after)) {
+            throw new IllegalStateException("DataProxy.backfill for account " + id + " moved nothing and gave back the "
+                    + "page it was asked for, so it would be asked for that page for ever: return "
+                    + "BackfillResult.done(0) when an account has nothing more to bring");
+        }
+        saved(id, result);
+        return Optional.of(result.moved());
+    }
+
+    /** The first account of the pass that is not done; the accounts are listed again when the list runs out, so new ones are seen. */
+    private UUID nextAccount() {
+        synchronized (this) {
+            while (!queue.isEmpty() && isDone(queue.peekFirst())) {
+                queue.pollFirst();
+            }
+            if (!queue.isEmpty()) {
+                return queue.peekFirst();
+            }
+        }
+        List<Account> all = accounts.listAccounts();
+        synchronized (this) {
+            for (Account a : all) {
+                if (!isDone(a.id())) {
+                    queue.addLast(a.id());
+                }
+            }
+            return queue.peekFirst();
+        }
+    }
+
+    private boolean isDone(UUID id) {
+        AccountProgress p = progress.get(id);
+        return p != null && p.done();
+    }
+
+    private void saved(UUID id, BackfillResult result) {
+        ledger.savePage(id, result.nextPage(), result.moved());
+        synchronized (this) {
+            AccountProgress before = progress.get(id);
+            progress.put(id, new AccountProgress(id, result.nextPage(), result.isDone(),
+                    (before == null ? 0 : before.moved()) + result.moved()));
+            if (result.isDone()) {
+                queue.remove(id);
+            }
+            recentPages.addLast(new long[] {System.nanoTime(), result.moved()});
+        }
+    }
+
+    private void finishPass() {
+        synchronized (this) {
+            if (!wanted) {
+                return; // paused as the pass ended: the next start finds nothing to do and says done
+            }
+            wanted = false;
+            state = State.DONE;
+            message = null;
+            recount = true;
+            log.info("backfill done: {} notes moved in {} accounts", movedTotal(), progress.size());
+        }
+        ledger.setRunState(RunState.DONE);
+    }
+
+    private synchronized void recovered() {
+        if (failuresInARow > 0 && wanted) {
+            log.info("backfill goes on after {} failed attempt{}", failuresInARow, failuresInARow == 1 ? "" : "s");
+        }
+        failuresInARow = 0;
+        if (wanted && (state == State.FAILING || state == State.UNSUPPORTED)) {
+            if (state == State.UNSUPPORTED) {
+                log.info("backfill goes on: the data proxy serving now has a backfill");
+            }
+            state = State.RUNNING;
+            message = null;
+        }
+    }
+
+    /**
+     * Says what went wrong (once per kind of trouble, not once per attempt) and waits before the next
+     * attempt: {@code pause}, or for a failure a pause that doubles with each one in a row.
+     */
+    private void waitAfterTrouble(State trouble, String why, Duration pause) {
+        Duration wait;
+        synchronized (this) {
+            if (closed || !wanted) {
+                return; // paused or stopping while the page failed: nothing to try again now
+            }
+            failuresInARow++;
+            wait = pause != null ? pause : retryPause(failuresInARow);
+            boolean news = state != trouble || !why.equals(message);
+            state = trouble;
+            message = why;
+            if (news && trouble == State.UNSUPPORTED) {
+                log.warn("backfill waits: {}; it asks again every {} s and goes on once the deployed version has one",
+                        why, wait.toSeconds());
+            } else if (news) {
+                log.warn("backfill page failed: {}; trying again in {} ms", why, wait.toMillis());
+            }
+        }
+        waitForRetry(System.nanoTime() + wait.toNanos());
+    }
+
+    private Duration retryPause(int failures) {
+        long millis = settings.firstRetry().toMillis() << Math.min(failures - 1, 20);
+        return Duration.ofMillis(Math.min(millis, settings.longestRetry().toMillis()));
+    }
+
+    /** Halves the rate while the users' requests are slow, and lets it grow back once they are not. */
+    private void adjustForUsers() {
+        WindowFigures users = usersLatency.get();
+        long now = System.nanoTime();
+        synchronized (this) {
+            usersP95 = users.p95Millis();
+            usersActive = users.count() >= settings.minSamples();
+            boolean slow = users.count() >= settings.minSamples() && users.p95Millis() > p95Limit;
+            double lowest = Math.min(1, SLOWEST / rate);
+            if (slow && now - lastBackOff >= 2 * settings.adjustEvery().toNanos() && share > lowest) {
+                if (share == 1) {
+                    log.info("backfill backs off: the users' p95 is {} ms, above {} ms", Math.round(users.p95Millis()),
+                            Math.round(p95Limit));
+                }
+                // Half of what it achieves, not of what it was allowed: a rate it never reached is no back-off.
+                double achieved = notesPerSecond(now) / rate;
+                share = Math.max(lowest, (achieved > 0 ? Math.min(share, achieved) : share) / 2);
+                lastBackOff = now;
+                lastRecovery = now;
+            } else if (!slow && share < 1 && now - lastRecovery >= settings.adjustEvery().toNanos()) {
+                share = Math.min(1, share * 1.25);
+                lastRecovery = now;
+                if (share == 1) {
+                    log.info("backfill back at its full rate of {} notes/s", rate);
+                }
+            }
+        }
+    }
+
+    /** Waits until the page's notes fit the rate; a new rate, a pause or closing cuts the wait short. */
+    private void pace(long pageStart, int notes) {
+        synchronized (this) {
+            while (wanted && !closed) {
+                long due = pageStart + (long) (notes / effectiveRate() * 1e9);
+                long left = due - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits until {@code due}, or until paused, closed, or started again. */
+    private void waitForRetry(long due) {
+        synchronized (this) {
+            long kicked = kicks;
+            while (wanted && !closed && kicks == kicked) {
+                long left = due - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Stops the worker after the page in flight, if any, without changing what is saved: a backfill that
+     * runs now goes on when the kit starts again.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        if (worker.isAlive()) {
+            try {
+                // A page in flight ends within the proxy call's timeout.
+                worker.join(RpcClient.CALL_TIMEOUT.plusSeconds(2).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.notely.app.migration;
+
+import dev.notely.app.DataDirLock;
+
+import dev.notely.api.VerificationReport;
+import dev.notely.api.json.VerificationJson;
+import dev.notely.store.KitException;
+import dev.notely.store.NoteStores;
+import dev.notely.store.StoreServers;
+import dev.notely.store.sqlite.SqliteAccountStore;
+import dev.notely.store.sqlite.SqliteNoteStores;
+import dev.notely.telemetry.StatsCollector;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code --verify}: checks a data folder's stores against each other without starting the kit, and says
+ * so with its exit code. It only reads, and takes no lock on the folder ({@link DataDirLock} is for kits that
+ * write), so it runs as well beside a kit using the same folder as on one that is stopped.
+ */
+public final class VerifyCommand {
+
+    static final int CLEAN = 0;
+    static final int DIFFERENCES = 1;
+    static final int FAILED = 2;
+
+    private VerifyCommand() {
+    }
+
+    /** @return {@link #CLEAN}, {@link #DIFFERENCES}, or {@link #FAILED} when the data cannot be read */
+    public static int run(Path dataDir, StoreServers servers, boolean json, PrintStream out, PrintStream err) {
+        if (!Files.isDirectory(dataDir)) {
+            err.println("notely: --verify: " + dataDir + " is not a folder: give the data folder of a kit with --data-dir");
+            return FAILED;
+        }
+        if (!Files.isRegularFile(dataDir.resolve(SqliteAccountStore.FILE_NAME))) {
+            err.println("notely: --verify: " + dataDir + " holds no " + SqliteAccountStore.FILE_NAME
+                    + ": it is not a kit's data folder (start the kit once, or give another with --data-dir)");
+            return FAILED;
+        }
+        // A store never opened has no file: nothing is in it, and verifying must not create it.
+        List<String> names = NoteStores.NAMES.stream()
+                .filter(name -> servers.url(name).isPresent() || Files.isRegularFile(dataDir.resolve(name + ".db")))
+                .toList();
+        VerificationReport report;
+        try (SqliteAccountStore accounts = SqliteAccountStore.open(dataDir);
+             SqliteNoteStores stores = new SqliteNoteStores(dataDir, new StatsCollector(), servers)) {
+            report = new Verifier(accounts, stores, names).verify();
+        } catch (KitException | IllegalStateException | IllegalArgumentException e) {
+            err.println("notely: --verify: cannot read the stores: " + e.getMessage());
+            return FAILED;
+        }
+        if (json) {
+            out.println(VerificationJson.toJson(report));
+        } else {
+            List<String> absent = NoteStores.NAMES.stream().filter(name -> !names.contains(name))
+                    .map(name -> "no " + name + ".db in " + dataDir + ": no notes there to compare").toList();
+            String where = dataDir + (servers.urls().isEmpty() ? "" : " and on PostgreSQL (" + servers + ")");
+            VerificationText.print(report, where, absent, out);
+        }
+        out.flush();
+        return report.clean() ? CLEAN : DIFFERENCES;
+    }
+}
