@@ -11,6 +11,7 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import dev.notely.store.MigrationStage;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -27,6 +28,7 @@ public final class Json {
     public static final Gson GSON = new GsonBuilder()
             .disableHtmlEscaping()
             .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
+            .registerTypeAdapter(MigrationStage.class, new StageAdapter().nullSafe())
             .create();
 
     /**
@@ -91,6 +93,23 @@ public final class Json {
                 throw new JsonParseException("expected epoch milliseconds at " + in.getPath());
             }
             return Instant.ofEpochMilli(in.nextLong());
+        }
+    }
+
+    /** A stage travels as its label ({@code dual-write}), as the API documents it. */
+    private static final class StageAdapter extends TypeAdapter<MigrationStage> {
+        @Override
+        public void write(JsonWriter out, MigrationStage value) throws IOException {
+            out.value(value.label());
+        }
+
+        @Override
+        public MigrationStage read(JsonReader in) throws IOException {
+            try {
+                return MigrationStage.parse(in.nextString());
+            } catch (IllegalArgumentException e) {
+                throw new JsonParseException(e.getMessage() + " at " + in.getPath(), e);
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.notely.store;
 
-import com.google.gson.annotations.SerializedName;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -24,13 +23,13 @@ import java.util.stream.Collectors;
  */
 public enum MigrationStage {
 
-    // The JSON names are the labels, in the API and between the app and its proxies alike.
-    @SerializedName("off") OFF("off", NoteStores.LEGACY, false, false),
-    @SerializedName("dual-write") DUAL_WRITE("dual-write", NoteStores.LEGACY, true, false),
-    @SerializedName("shadow") SHADOW("shadow", NoteStores.LEGACY, true, true),
-    @SerializedName("live") LIVE("live", NoteStores.NEW, true, true),
-    @SerializedName("ramp-down") RAMP_DOWN("ramp-down", NoteStores.NEW, true, false),
-    @SerializedName("complete") COMPLETE("complete", NoteStores.NEW, false, false);
+    // The JSON names are the labels, in the API and between the app and its proxies alike (see wire.Json).
+    OFF("off", NoteStores.LEGACY, false, false),
+    DUAL_WRITE("dual-write", NoteStores.LEGACY, true, false),
+    SHADOW("shadow", NoteStores.LEGACY, true, true),
+    LIVE("live", NoteStores.NEW, true, true),
+    RAMP_DOWN("ramp-down", NoteStores.NEW, true, false),
+    COMPLETE("complete", NoteStores.NEW, false, false);
 
     private final String label;
     private final String authoritative;
