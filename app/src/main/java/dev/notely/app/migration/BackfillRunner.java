@@ -8,7 +8,6 @@ import dev.notely.store.Account;
 import dev.notely.store.BackfillResult;
 import dev.notely.store.InvalidInputException;
 import dev.notely.store.NoteRouter;
-import dev.notely.store.NoteStore;
 import dev.notely.store.NoteStores;
 import dev.notely.store.AccountStore;
 import dev.notely.store.sqlite.SqliteBackfillStore;
@@ -22,12 +21,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -42,13 +39,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Throttled.</b> It keeps to a rate in notes per second, changeable while it runs; pages are a
  *       tenth of a second's worth, at most {@link Settings#maxPage} notes, and at most
- *       {@link #PAGE_BESIDE_USERS} while users are active, so one page never holds the proxy's lock for
- *       long.</li>
- *   <li><b>Polite.</b> While the p95 of the users' requests is above a limit it halves the rate it
- *       achieves (at most every other {@link Settings#adjustEvery}, so the p95 has time to show the change),
- *       and grows it back by a quarter every {@link Settings#adjustEvery} once the p95 is under the limit
- *       again. The limit is {@link Settings#p95LimitMillis}, or {@link #SLOWDOWN_ALLOWED} times the users'
- *       p95 when it started if that is higher: on a machine already slow without it, it must still get on.</li>
+ *       {@link BackfillThrottle#PAGE_BESIDE_USERS} while users are active, so one page never holds the
+ *       proxy's lock for long.</li>
+ *   <li><b>Polite.</b> While the p95 of the users' requests is above a limit it backs off
+ *       ({@link BackfillThrottle}).</li>
  *   <li><b>Resumable.</b> Each page is saved as it finishes ({@link SqliteBackfillStore}), with whether the
  *       backfill runs: after a restart, even a crash, it goes on where it was, redoing at most the page
  *       that was in flight for one account.</li>
@@ -57,34 +51,11 @@ import org.slf4j.LoggerFactory;
  *       adds one lets it go on.</li>
  * </ul>
  *
- * "Notes left" are counted in the stores directly, through a {@link NoteStores} of its own whose reads
- * are not recorded as proxy traffic: an account's notes in any store but those {@link Placement} says it
- * belongs in.
+ * "Notes left" are counted in the stores directly ({@link NotesLeft}).
  */
 public final class BackfillRunner implements Backfill, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BackfillRunner.class);
-
-    /**
-     * The lowest rate it backs off to, in notes per second (or the rate asked, if lower): pages of a note or
-     * two, which users cannot notice, and it never stops for good.
-     */
-    static final double SLOWEST = 10;
-    /**
-     * How much slower than when it started the users' requests may get before it backs off: one window's
-     * p95 moves this much on a busy machine without any backfill.
-     */
-    static final double SLOWDOWN_ALLOWED = 2;
-    /**
-     * The most notes a page may read while users are active: a page holds the proxy's lock throughout, and
-     * a user's request that arrives meanwhile waits for all of it.
-     */
-    static final int PAGE_BESIDE_USERS = 10;
-    /** The window the moving rate is measured over. */
-    static final Duration RATE_WINDOW = Duration.ofSeconds(10);
-    /** How old the counts of notes left may be when a status is asked for. */
-    static final Duration COUNTS_MAX_AGE = Duration.ofSeconds(1);
-    private static final int ACCOUNT_PAGE = 1_000;
 
     /**
      * How the runner behaves; tests make the pauses short.
@@ -117,41 +88,21 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
 
     private final AccountStore accounts;
     private final NoteRouter router;
-    private final NoteStores stores;
     private final SqliteBackfillStore ledger;
-    private final Supplier<WindowFigures> usersLatency;
     private final Settings settings;
+    private final BackfillThrottle throttle;
+    private final NotesLeft notesLeft;
     private final Thread worker;
 
     // Guarded by this.
     private boolean wanted;
     private State state;
     private String message;
-    private int rate;
-    private double share = 1;
-    private long lastBackOff = Long.MIN_VALUE / 2;
-    private long lastRecovery = Long.MIN_VALUE / 2;
-    private double usersP95;
-    private double p95Limit;
-    private boolean usersActive;
     private int failuresInARow;
     private long kicks;
     private boolean closed;
     private Map<UUID, AccountProgress> progress;
     private final Deque<UUID> queue = new ArrayDeque<>();
-    private final Deque<long[]> recentPages = new ArrayDeque<>(); // {nanoTime, moved}
-    private long activeSince;
-
-    /** Set when the backfill starts, pauses or ends, so the next status counts afresh rather than show a count from before. */
-    private volatile boolean recount;
-    private final Object countLock = new Object();
-    private Counts counts; // guarded by countLock
-    private String countProblem; // guarded by countLock
-
-    /** Notes left per account, as counted at {@code countedAt}. */
-    private record Counts(Map<UUID, Long> left, long countedAt) {
-    }
-
     /**
      * Reads where the last backfill on this data was; nothing runs until {@link #begin()}.
      *
@@ -164,12 +115,10 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
                    Supplier<WindowFigures> usersLatency, Settings settings) {
         this.accounts = accounts;
         this.router = router;
-        this.stores = stores;
         this.ledger = ledger;
-        this.usersLatency = usersLatency;
         this.settings = settings;
-        this.rate = settings.rate();
-        this.p95Limit = settings.p95LimitMillis();
+        this.throttle = new BackfillThrottle(usersLatency, settings);
+        this.notesLeft = new NotesLeft(accounts, stores);
         Optional<RunState> saved = ledger.runState();
         this.progress = new HashMap<>(ledger.progress());
         this.state = saved.map(s -> switch (s) {
@@ -190,8 +139,7 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
         synchronized (this) {
             if (state == State.RUNNING) {
                 wanted = true;
-                activeSince = System.nanoTime();
-                setLimitFromUsers();
+                throttle.started(false);
                 long done = progress.values().stream().filter(AccountProgress::done).count();
                 log.info("backfill resumes where it was: {} accounts done and {} notes moved so far in this pass",
                         done, movedTotal());
@@ -212,37 +160,23 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
             notifyAll();
             return;
         }
-        if (state == State.IDLE || state == State.DONE) {
+        boolean newPass = state == State.IDLE || state == State.DONE;
+        if (newPass) {
             ledger.beginPass();
             progress = new HashMap<>();
             queue.clear();
-            recentPages.clear();
-            log.info("backfill started: pass {} over every account at {} notes/s", ledger.passes(), rate);
+            log.info("backfill started: pass {} over every account at {} notes/s", ledger.passes(), throttle.rate());
         } else {
             ledger.setRunState(RunState.RUNNING);
-            log.info("backfill resumed at {} notes/s", rate);
+            log.info("backfill resumed at {} notes/s", throttle.rate());
         }
         wanted = true;
         state = State.RUNNING;
         message = null;
         failuresInARow = 0;
-        activeSince = System.nanoTime();
-        recount = true;
-        setLimitFromUsers();
+        notesLeft.recountNext();
+        throttle.started(newPass);
         notifyAll();
-    }
-
-    /** The p95 limit for this run: the configured one, or {@link #SLOWDOWN_ALLOWED} times the users' p95 now if higher. */
-    private void setLimitFromUsers() {
-        WindowFigures before = usersLatency.get();
-        double usual = before.count() >= settings.minSamples() ? before.p95Millis() : 0;
-        p95Limit = Math.max(settings.p95LimitMillis(), usual * SLOWDOWN_ALLOWED);
-        usersP95 = before.p95Millis();
-        usersActive = before.count() >= settings.minSamples();
-        if (p95Limit > settings.p95LimitMillis()) {
-            log.info("backfill backs off above a users' p95 of {} ms: they were at {} ms before it started",
-                    Math.round(p95Limit), Math.round(usual));
-        }
     }
 
     @Override
@@ -253,7 +187,7 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
         wanted = false;
         state = State.PAUSED;
         message = null;
-        recount = true;
+        notesLeft.recountNext();
         notifyAll();
         log.info("backfill paused after {} notes moved; start it again to go on where it is", movedTotal());
         ledger.setRunState(RunState.PAUSED);
@@ -262,8 +196,7 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
     @Override
     public synchronized void setRate(int notesPerSecond) {
         requireRate(notesPerSecond);
-        if (notesPerSecond != rate) {
-            rate = notesPerSecond;
+        if (throttle.setRate(notesPerSecond)) {
             log.info("backfill rate set to {} notes/s", notesPerSecond);
             notifyAll(); // a page waiting out the old rate waits out the new one instead
         }
@@ -281,7 +214,7 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
 
     @Override
     public BackfillStatus status() {
-        Map<UUID, Long> left = leftCounts();
+        Map<UUID, Long> left = notesLeft.perAccount();
         List<Account> all = accounts.listAccounts();
         synchronized (this) {
             List<BackfillStatus.AccountProgress> rows = new ArrayList<>(all.size());
@@ -293,134 +226,24 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
                 rows.add(new BackfillStatus.AccountProgress(a.id(), a.name(), p == null ? 0 : p.moved(), accountLeft,
                         p != null && p.done()));
             }
-            double perSecond = wanted ? notesPerSecond(System.nanoTime()) : 0;
+            double perSecond = wanted ? throttle.notesPerSecond(System.nanoTime()) : 0;
             OptionalLong eta = leftTotal == 0 ? OptionalLong.of(0)
                     : perSecond > 0 ? OptionalLong.of((long) Math.ceil(leftTotal / perSecond)) : OptionalLong.empty();
-            return new BackfillStatus(state, Optional.ofNullable(message), rate, effectiveRate(), perSecond,
-                    movedTotal(), leftTotal, eta, usersP95, p95Limit, rows);
+            return new BackfillStatus(state, Optional.ofNullable(message), throttle.rate(), throttle.effectiveRate(),
+                    perSecond, movedTotal(), leftTotal, eta, throttle.usersP95(), throttle.p95Limit(), rows);
         }
-    }
-
-    private double effectiveRate() {
-        return rate * share;
     }
 
     private long movedTotal() {
         return progress.values().stream().mapToLong(AccountProgress::moved).sum();
     }
 
-    /** Notes moved per second over the last {@link #RATE_WINDOW}, or since it started when that is shorter. */
-    private double notesPerSecond(long now) {
-        long windowStart = now - RATE_WINDOW.toNanos();
-        while (!recentPages.isEmpty() && recentPages.peekFirst()[0] < windowStart) {
-            recentPages.pollFirst();
-        }
-        long moved = recentPages.stream().mapToLong(p -> p[1]).sum();
-        double seconds = Math.max(1, Math.min(RATE_WINDOW.toNanos(), now - activeSince) / 1e9);
-        return moved / seconds;
-    }
-
-    /** The notes left per account, counted again when the last count is older than {@link #COUNTS_MAX_AGE}. */
-    private Map<UUID, Long> leftCounts() {
-        synchronized (countLock) {
-            long now = System.nanoTime();
-            if (counts == null || recount || now - counts.countedAt() > COUNTS_MAX_AGE.toNanos()) {
-                recount = false;
-                try {
-                    counts = new Counts(countLeft(), now);
-                    if (countProblem != null) {
-                        log.info("counting the notes left for the backfill again");
-                        countProblem = null;
-                    }
-                } catch (RuntimeException e) {
-                    if (!String.valueOf(e.getMessage()).equals(countProblem)) {
-                        log.warn("cannot count the notes left for the backfill: {}", e.getMessage());
-                        countProblem = String.valueOf(e.getMessage());
-                    }
-                    return counts == null ? Map.of() : counts.left();
-                }
-            }
-            return counts.left();
-        }
-    }
-
     /**
-     * The notes left for one account, counted afresh rather than taken from the last status: a user's
-     * write reaches one of an account's two homes a moment before the other, so a count that shows a
-     * copy or two still to make may be gone on the next one.
+     * The notes left for one account, counted afresh rather than taken from the last status (see
+     * {@link NotesLeft#now}).
      */
     public long leftNow(Account account) {
-        return copiesToMake(placement().homes(account), account.id());
-    }
-
-    private Placement placement() {
-        return Placement.reading(stores.open(NoteStores.LEGACY));
-    }
-
-    /**
-     * The account's notes in the stores other than {@code homes}, and how many more one home holds than
-     * another. The homes are counted one right after the other, so a user's write between the two counts
-     * is seldom taken for a copy still to make.
-     */
-    private long copiesToMake(List<String> homes, UUID id) {
-        long away = 0;
-        long most = 0;
-        long least = Long.MAX_VALUE;
-        for (String name : NoteStores.NAMES) {
-            long count = stores.open(name).countNotes(id);
-            if (homes.contains(name)) {
-                most = Math.max(most, count);
-                least = Math.min(least, count);
-            } else {
-                away += count;
-            }
-        }
-        return away + most - least;
-    }
-
-    /**
-     * Each account's notes in the stores other than those it belongs in, and for an account that belongs
-     * in several (exercise 3 writing both stores) how many more one of them holds than another: the
-     * copies still to make. Only the accounts that have notes in a store are visited there, so once the
-     * notes are home a count costs a few queries.
-     */
-    private Map<UUID, Long> countLeft() {
-        Map<UUID, Account> byId = new HashMap<>();
-        for (Account a : accounts.listAccounts()) {
-            byId.put(a.id(), a);
-        }
-        Placement placement = placement();
-        Map<UUID, Long> left = new HashMap<>();
-        // An account in two homes is counted after the walk, both homes together: the walk sees them far apart.
-        Set<UUID> inSeveralHomes = new HashSet<>();
-        for (String name : NoteStores.NAMES) {
-            NoteStore store = stores.open(name);
-            Optional<UUID> after = Optional.empty();
-            List<UUID> page;
-            do {
-                page = store.pageAccounts(after, ACCOUNT_PAGE);
-                for (UUID id : page) {
-                    Account account = byId.get(id);
-                    if (account == null) {
-                        continue;
-                    }
-                    List<String> homes = placement.homes(account);
-                    if (homes.size() > 1) {
-                        inSeveralHomes.add(id);
-                    } else if (!homes.contains(name)) {
-                        left.merge(id, store.countNotes(id), Long::sum);
-                    }
-                }
-                after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1));
-            } while (page.size() == ACCOUNT_PAGE);
-        }
-        for (UUID id : inSeveralHomes) {
-            long copies = copiesToMake(placement.homes(byId.get(id)), id);
-            if (copies > 0) {
-                left.put(id, copies);
-            }
-        }
-        return left;
+        return notesLeft.now(account);
     }
 
     // ---- the worker ---------------------------------------------------------------------------
@@ -456,7 +279,7 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
                 continue;
             }
             recovered();
-            adjustForUsers();
+            throttle.adjustForUsers();
             pace(pageStart, Math.max(1, moved.get()));
         }
     }
@@ -481,9 +304,8 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
         synchronized (this) {
             AccountProgress p = progress.get(id);
             after = p == null ? Optional.empty() : p.after();
-            int most = usersActive ? Math.min(PAGE_BESIDE_USERS, settings.maxPage()) : settings.maxPage();
-            limit = (int) Math.max(1, Math.min(most, Math.round(effectiveRate() / 10)));
         }
+        limit = throttle.pageLimit();
         BackfillResult result = router.backfill(account.get().details(), after, limit);
         if (result == null) {
             throw new IllegalStateException("DataProxy.backfill returned nothing for account " + id);
@@ -532,8 +354,8 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
             if (result.isDone()) {
                 queue.remove(id);
             }
-            recentPages.addLast(new long[] {System.nanoTime(), result.moved()});
         }
+        throttle.pageDone(result.moved());
     }
 
     private void finishPass() {
@@ -544,7 +366,7 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
             wanted = false;
             state = State.DONE;
             message = null;
-            recount = true;
+            notesLeft.recountNext();
             log.info("backfill done: {} notes moved in {} accounts", movedTotal(), progress.size());
         }
         ledger.setRunState(RunState.DONE);
@@ -594,40 +416,11 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
         return Duration.ofMillis(Math.min(millis, settings.longestRetry().toMillis()));
     }
 
-    /** Halves the rate while the users' requests are slow, and lets it grow back once they are not. */
-    private void adjustForUsers() {
-        WindowFigures users = usersLatency.get();
-        long now = System.nanoTime();
-        synchronized (this) {
-            usersP95 = users.p95Millis();
-            usersActive = users.count() >= settings.minSamples();
-            boolean slow = users.count() >= settings.minSamples() && users.p95Millis() > p95Limit;
-            double lowest = Math.min(1, SLOWEST / rate);
-            if (slow && now - lastBackOff >= 2 * settings.adjustEvery().toNanos() && share > lowest) {
-                if (share == 1) {
-                    log.info("backfill backs off: the users' p95 is {} ms, above {} ms", Math.round(users.p95Millis()),
-                            Math.round(p95Limit));
-                }
-                // Half of what it achieves, not of what it was allowed: a rate it never reached is no back-off.
-                double achieved = notesPerSecond(now) / rate;
-                share = Math.max(lowest, (achieved > 0 ? Math.min(share, achieved) : share) / 2);
-                lastBackOff = now;
-                lastRecovery = now;
-            } else if (!slow && share < 1 && now - lastRecovery >= settings.adjustEvery().toNanos()) {
-                share = Math.min(1, share * 1.25);
-                lastRecovery = now;
-                if (share == 1) {
-                    log.info("backfill back at its full rate of {} notes/s", rate);
-                }
-            }
-        }
-    }
-
     /** Waits until the page's notes fit the rate; a new rate, a pause or closing cuts the wait short. */
     private void pace(long pageStart, int notes) {
         synchronized (this) {
             while (wanted && !closed) {
-                long due = pageStart + (long) (notes / effectiveRate() * 1e9);
+                long due = throttle.dueAfter(pageStart, notes);
                 long left = due - System.nanoTime();
                 if (left <= 0) {
                     return;

@@ -377,7 +377,7 @@ class BackfillRunnerTest {
         runner.start();
         assertEquals(25, runner.status().p95LimitMillis(), 1e-9);
         Await.until(WAIT, "going at about the full rate", () -> runner.status().notesPerSecond() >= 300);
-        assertTrue(router.calls.stream().allMatch(c -> c.limit() == BackfillRunner.PAGE_BESIDE_USERS),
+        assertTrue(router.calls.stream().allMatch(c -> c.limit() == BackfillThrottle.PAGE_BESIDE_USERS),
                 "short pages while users are active, though 400 notes/s would make pages of 40: " + router.calls);
         users[0] = new WindowFigures(200, 80);
         Await.until(WAIT, "backing off", () -> runner.status().effectiveRate() < 400);
