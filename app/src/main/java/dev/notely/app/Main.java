@@ -22,6 +22,7 @@ import ch.qos.logback.core.Appender;
 import com.googlecode.lanterna.screen.Screen;
 import dev.notely.telemetry.LogCapture;
 import dev.notely.tui.Dashboard;
+import dev.notely.tui.DashboardServices;
 import dev.notely.tui.TerminalChoice;
 import dev.notely.tui.Theme;
 import java.io.IOException;
@@ -165,10 +166,10 @@ public final class Main {
             root.detachAppender(console); // log lines would scribble over the screen; the log page shows them
         }
         try {
-            new Dashboard(kit.stats, kit.accounts(), account -> kit.deployments().router().countNotes(account.details()),
-                    kit.deployments(), kit.backfill(), kit.verification(), capture, Theme.parse(options.theme()))
-                    .withStages(kit.stages())
-                    .run(screen);
+            DashboardServices services = new DashboardServices(kit.stats, kit.accounts(),
+                    account -> kit.deployments().router().countNotes(account.details()), kit.deployments(),
+                    Optional.of(kit.backfill()), kit.verification(), kit.stages(), capture);
+            new Dashboard(services, Theme.parse(options.theme())).run(screen);
         } finally {
             try {
                 screen.stopScreen();

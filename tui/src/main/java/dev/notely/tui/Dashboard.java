@@ -10,31 +10,18 @@ import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.notely.api.Backfill;
 import dev.notely.api.BackfillStatus;
 import dev.notely.api.DeploymentState;
-import dev.notely.api.DeploymentStatus;
-import dev.notely.api.Deployments;
-import dev.notely.api.StageMoves;
-import dev.notely.api.Verification;
-import dev.notely.api.VerificationReport;
 import dev.notely.store.Account;
-import dev.notely.store.AccountStore;
-import dev.notely.store.ConflictException;
-import dev.notely.store.MigrationStage;
-import dev.notely.store.NoteStores;
 import dev.notely.telemetry.DaemonThreads;
-import dev.notely.telemetry.LogCapture;
-import dev.notely.telemetry.StatsCollector;
 import dev.notely.telemetry.StatsSnapshot;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,9 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,73 +37,28 @@ import org.slf4j.LoggerFactory;
  * after every key. Everything slow (deploying, changing accounts, counting notes) runs off the UI
  * thread, so the dashboard stays responsive and never holds up a request.
  */
-public final class Dashboard implements Actions {
+public final class Dashboard {
 
     private static final Logger log = LoggerFactory.getLogger(Dashboard.class);
     private static final long REFRESH_NANOS = 1_000_000_000L;
     private static final long IDLE_POLL_MILLIS = 40;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-    /** The rates + and - stay within, in notes per second. */
-    static final int SLOWEST_RATE = 10;
-    static final int FASTEST_RATE = 10_000;
 
-    private final StatsCollector stats;
-    private final AccountStore accounts;
-    private final ToLongFunction<Account> noteCounter;
-    private final Deployments deployments;
-    private final Verification verification;
-    private final Optional<Backfill> backfill;
-    private final LogCapture logs;
+    private final DashboardServices kit;
     private final Theme theme;
     private final ViewState state = new ViewState();
-    private final KeyHandler keys = new KeyHandler(state, this);
+    private final KeyActions actions;
+    private final KeyHandler keys;
     private final Map<UUID, String> noteCounts = new ConcurrentHashMap<>();
     private final AtomicBoolean counting = new AtomicBoolean();
-    private final ExecutorService deployer = daemonExecutor("dashboard-deploy");
-    private final ExecutorService worker = daemonExecutor("dashboard-work");
     // Counting goes through the proxies and may be slow; it must never hold up m, M or s.
-    private final ExecutorService counter = daemonExecutor("dashboard-count");
-    // A verification reads every store for seconds: never on the UI thread, never in the way of m, M or s.
-    private final ExecutorService verifier = daemonExecutor("dashboard-verify");
-    private volatile VerifyStatus verifyStatus = VerifyStatus.NONE;
-    private volatile StageMoves stages;
+    private final ExecutorService counter = Executors.newSingleThreadExecutor(DaemonThreads.named("dashboard-count"));
 
-    /** A dashboard whose {@code v} says verification is not available, and without a backfill line. */
-    public Dashboard(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
-                     Deployments deployments, LogCapture logs, Theme theme) {
-        this(stats, accounts, noteCounter, deployments, Optional.empty(), Verification.NONE, logs, theme);
-    }
-
-    /** A dashboard without a backfill line. */
-    public Dashboard(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
-                     Deployments deployments, Verification verification, LogCapture logs, Theme theme) {
-        this(stats, accounts, noteCounter, deployments, Optional.empty(), verification, logs, theme);
-    }
-
-    public Dashboard(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
-                     Deployments deployments, Backfill backfill, Verification verification, LogCapture logs,
-                     Theme theme) {
-        this(stats, accounts, noteCounter, deployments, Optional.of(backfill), verification, logs, theme);
-    }
-
-    private Dashboard(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
-                      Deployments deployments, Optional<Backfill> backfill, Verification verification, LogCapture logs,
-                      Theme theme) {
-        this.stats = stats;
-        this.accounts = accounts;
-        this.noteCounter = noteCounter;
-        this.deployments = deployments;
-        this.verification = verification;
-        this.backfill = backfill;
-        this.logs = logs;
+    public Dashboard(DashboardServices kit, Theme theme) {
+        this.kit = kit;
         this.theme = theme;
-        this.stages = new StageMoves(accounts, (account, to) -> Optional.empty());
-    }
-
-    /** Moves between exercise 3's stages ({@code ]}, {@code [}, {@code }}, {@code {}) through these gates. */
-    public Dashboard withStages(StageMoves gatedStages) {
-        this.stages = gatedStages;
-        return this;
+        this.actions = new KeyActions(kit, state);
+        this.keys = new KeyHandler(state, actions);
     }
 
     /** Whether a person's terminal is attached (otherwise the kit runs headless). */
@@ -189,10 +128,8 @@ public final class Dashboard implements Actions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            deployer.shutdownNow();
-            worker.shutdownNow();
+            actions.close();
             counter.shutdownNow();
-            verifier.shutdownNow();
         }
     }
 
@@ -203,7 +140,7 @@ public final class Dashboard implements Actions {
         } catch (RuntimeException e) {
             return new DashboardData(previous.stats(), previous.deployment(), previous.accounts(), previous.noteCounts(),
                     previous.logLines(), Optional.of("cannot read the kit's figures: " + e), previous.missActivity(),
-                    verifyStatus, previous.backfill());
+                    actions.verifyStatus(), previous.backfill());
         }
     }
 
@@ -289,17 +226,17 @@ public final class Dashboard implements Actions {
 
     DashboardData collect() {
         String problem = null;
-        StatsSnapshot snapshot = stats.snapshot();
+        StatsSnapshot snapshot = kit.stats().snapshot();
         DeploymentState deployment;
         try {
-            deployment = deployments.state();
+            deployment = kit.deployments().state();
         } catch (RuntimeException e) {
             deployment = DeploymentState.INITIAL;
             problem = "cannot read the deployments: " + e.getMessage();
         }
         List<Account> list;
         try {
-            list = accounts.listAccounts();
+            list = kit.accounts().listAccounts();
         } catch (RuntimeException e) {
             list = List.of();
             problem = "cannot read the accounts: " + e.getMessage();
@@ -309,12 +246,12 @@ public final class Dashboard implements Actions {
         }
         Optional<BackfillStatus> backfillStatus = Optional.empty();
         try {
-            backfillStatus = backfill.map(Backfill::status);
+            backfillStatus = kit.backfill().map(Backfill::status);
         } catch (RuntimeException e) {
             problem = "cannot read the backfill: " + e.getMessage();
         }
-        return new DashboardData(snapshot, deployment, list, Map.copyOf(noteCounts), logs.lines(), Optional.ofNullable(problem),
-                stats.missActivity(), verifyStatus, backfillStatus);
+        return new DashboardData(snapshot, deployment, list, Map.copyOf(noteCounts), kit.logs().lines(), Optional.ofNullable(problem),
+                kit.stats().missActivity(), actions.verifyStatus(), backfillStatus);
     }
 
     /** Counts notes for the accounts on screen, one batch at a time, off the UI thread. */
@@ -330,7 +267,7 @@ public final class Dashboard implements Actions {
                     for (Account a : visible) {
                         String count;
                         try {
-                            count = String.valueOf(noteCounter.applyAsLong(a));
+                            count = String.valueOf(kit.noteCounter().applyAsLong(a));
                         } catch (RuntimeException e) {
                             count = "?";
                         }
@@ -345,264 +282,7 @@ public final class Dashboard implements Actions {
         }
     }
 
-    // ---- actions, each off the UI thread -------------------------------------------------------
-
-    @Override
-    public void deploy() {
-        if (state.deploying) {
-            state.say("a deployment is already running: wait for it to finish", true);
-            return;
-        }
-        state.deploying = true;
-        state.say("deploying: compiling proxy/ and starting the new version…", false);
-        deployer.execute(() -> {
-            try {
-                int version = deployments.deploy();
-                // True only while both versions serve: the rollout's end makes it false, and so does a newer deploy.
-                state.sayWhile("v" + version + " serves; the previous version keeps part of the traffic until the rollout ends",
-                        false, d -> d.previous().isPresent() && d.current().map(p -> p.version() == version).orElse(false));
-            } catch (ConflictException e) {
-                state.say("not deployed: " + e.getMessage(), true);
-            } catch (RuntimeException e) {
-                state.say("deployment failed: " + e.getMessage(), true);
-            } finally {
-                state.deploying = false;
-                state.refreshNow = true;
-            }
-        });
-    }
-
-    @Override
-    public void rollback() {
-        if (state.deploying) {
-            state.say("a deployment is running: roll back once it serves", true);
-            return;
-        }
-        state.deploying = true;
-        state.say("rolling back…", false);
-        deployer.execute(() -> {
-            try {
-                int version = deployments.rollback();
-                state.say("rolled back: v" + version + (deployments.state().previous().isPresent()
-                        ? " rolls out again from its compiled classes" : " serves all traffic"), false);
-            } catch (ConflictException e) {
-                state.say("not rolled back: " + e.getMessage(), true);
-            } catch (RuntimeException e) {
-                state.say("rollback failed: " + e.getMessage(), true);
-            } finally {
-                state.deploying = false;
-                state.refreshNow = true;
-            }
-        });
-    }
-
-    @Override
-    public void toggleMigration(Account account) {
-        // Re-read on the worker: keys pressed faster than the screen refreshes act on the latest state.
-        change(account, current -> current.withMigrating(!current.isMigrating()),
-                updated -> updated.name() + ": migration " + (updated.isMigrating() ? "on" : "off"),
-                updated -> "runs the code from before this rollout");
-    }
-
-    @Override
-    public void setAllMigrating(boolean migrating) {
-        worker.execute(() -> {
-            try {
-                List<Account> current = accounts.listAccounts();
-                for (Account a : current) {
-                    if (a.isMigrating() != migrating) {
-                        accounts.updateAccount(a.withMigrating(migrating));
-                    }
-                }
-                report("migration " + (migrating ? "on" : "off") + " for all " + current.size() + " accounts",
-                        "runs the code from before this rollout");
-            } catch (RuntimeException e) {
-                state.say("could not change the accounts: " + e.getMessage(), true);
-            }
-        });
-    }
-
-    @Override
-    public void cycleShard(Account account) {
-        change(account, current -> {
-            List<String> cycle = NoteStores.SHARDS;
-            int index = current.shard() == null ? -1 : cycle.indexOf(current.shard());
-            String next = index + 1 < cycle.size() ? cycle.get(index + 1) : null;
-            return current.withShard(next).withMigrating(true);
-        }, updated -> updated.name() + ": shard " + (updated.shard() == null ? "none" : updated.shard()) + ", migrating",
-                updated -> updated.shard() == null ? "runs the code from before this rollout" : "cannot see " + updated.shard());
-    }
-
-    @Override
-    public void moveStage(Account account, boolean forward) {
-        worker.execute(() -> {
-            try {
-                Account moved = stages.step(account.id(), forward);
-                report(moved.name() + ": stage " + moved.stage(), "does not know stage " + moved.stage());
-            } catch (ConflictException e) {
-                state.say("not moved: " + e.getMessage(), true);
-            } catch (RuntimeException e) {
-                state.say("could not move " + account.name() + ": " + e.getMessage(), true);
-            }
-        });
-    }
-
-    @Override
-    public void moveAllStages(boolean forward) {
-        worker.execute(() -> {
-            try {
-                int moved = 0;
-                List<String> refusals = new ArrayList<>();
-                Map<MigrationStage, Integer> reached = new java.util.TreeMap<>();
-                for (Account a : accounts.listAccounts()) {
-                    try {
-                        Account after = stages.step(a.id(), forward);
-                        moved++;
-                        reached.merge(after.stage(), 1, Integer::sum);
-                    } catch (ConflictException e) {
-                        refusals.add(e.getMessage());
-                    }
-                }
-                String where = reached.entrySet().stream().map(e -> e.getValue() + " to " + e.getKey())
-                        .collect(java.util.stream.Collectors.joining(", "));
-                String done = moved + " account" + (moved == 1 ? "" : "s") + " moved" + (where.isEmpty() ? "" : " (" + where + ")");
-                if (refusals.isEmpty()) {
-                    report(done, "does not know the new stages");
-                } else {
-                    state.say(done + "; " + refusals.size() + " held: " + refusals.get(0), true);
-                }
-            } catch (RuntimeException e) {
-                state.say("could not move the accounts: " + e.getMessage(), true);
-            }
-        });
-    }
-
-    private void change(Account account, UnaryOperator<Account> edit, Function<Account, String> done,
-                        Function<Account, String> risk) {
-        worker.execute(() -> {
-            try {
-                Account current = accounts.getAccount(account.id()).orElse(account);
-                Account updated = edit.apply(current);
-                accounts.updateAccount(updated);
-                report(done.apply(updated), risk.apply(updated));
-            } catch (RuntimeException e) {
-                state.say("could not change " + account.name() + ": " + e.getMessage(), true);
-            }
-        });
-    }
-
-    /**
-     * Says what an account change did; during a rollout, warns that the previous version still answers
-     * part of the requests with its older code: changing accounts then is the mistake the workshop teaches.
-     *
-     * @param risk what the previous version does wrong, after "v1 still serves 50 % of requests and"
-     */
-    private void report(String done, String risk) {
-        DeploymentState now;
-        try {
-            now = deployments.state();
-        } catch (RuntimeException e) {
-            now = DeploymentState.INITIAL;
-        }
-        if (now.status() == DeploymentStatus.ROLLOUT_WAIT && now.previous().isPresent()) {
-            int previous = now.previous().get().version();
-            // The warning first: on a narrow screen the end of the line is cut.
-            state.sayWhile("⚠ v" + previous + " still serves 50 % of requests and " + risk + " (rollout running): " + done,
-                    true, d -> d.previous().map(p -> p.version() == previous).orElse(false));
-        } else {
-            state.say(done, false);
-        }
-    }
-
-    @Override
-    public void toggleBackfill() {
-        if (backfill.isEmpty()) {
-            state.say("this kit runs no backfill", true);
-            return;
-        }
-        Backfill job = backfill.get();
-        worker.execute(() -> {
-            try {
-                BackfillStatus before = job.status();
-                if (before.active()) {
-                    job.pause();
-                    state.say("backfill paused: every account keeps its place (b goes on)", false);
-                } else {
-                    job.start();
-                    state.say(before.state() == BackfillStatus.State.PAUSED ? "backfill goes on where it was"
-                            : "backfill started: a pass over every account", false);
-                }
-            } catch (RuntimeException e) {
-                state.say("backfill: " + e.getMessage(), true);
-            }
-        });
-    }
-
-    @Override
-    public void changeBackfillRate(boolean faster) {
-        if (backfill.isEmpty()) {
-            state.say("this kit runs no backfill", true);
-            return;
-        }
-        Backfill job = backfill.get();
-        worker.execute(() -> {
-            try {
-                int rate = nextRate(job.status().rate(), faster);
-                job.setRate(rate);
-                state.say(String.format(Locale.ROOT, "backfill rate %,d notes/s", rate), false);
-            } catch (RuntimeException e) {
-                state.say("backfill: " + e.getMessage(), true);
-            }
-        });
-    }
-
-    /** Half as much again, or a third less, within {@link #SLOWEST_RATE}..{@link #FASTEST_RATE}. */
-    static int nextRate(int rate, boolean faster) {
-        long next = faster ? Math.max(rate + 1, Math.round(rate * 1.5)) : Math.min(rate - 1, Math.round(rate / 1.5));
-        return (int) Math.max(SLOWEST_RATE, Math.min(FASTEST_RATE, next));
-    }
-
-    @Override
-    public void resetCounters() {
-        StatsSnapshot before = stats.snapshot();
-        long failed = Health.of(before, DeploymentState.INITIAL).failed();
-        stats.reset();
-        log.info("counters reset from the dashboard: {} consistency misses and {} failed requests before it no longer count",
-                before.totalMisses(), failed);
-        state.say("counts reset: misses, failed requests and totals count from now on", false);
-    }
-
-    @Override
-    public void verify() {
-        VerifyStatus before = verifyStatus;
-        if (before.running()) {
-            state.say("a verification is running: its result shows here when it is done", false);
-            return;
-        }
-        verifyStatus = before.started(Instant.now());
-        state.say("verifying: comparing the note stores…", false);
-        try {
-            verifier.execute(() -> {
-                try {
-                    VerificationReport report = verification.verify();
-                    verifyStatus = verifyStatus.finished(report, Instant.now());
-                    state.say(report.clean() ? "verified: clean, every note is where its account's mode says"
-                            : "verified: " + report.summary().notesUnexpected() + " notes out of place", !report.clean());
-                } catch (RuntimeException e) {
-                    verifyStatus = verifyStatus.failed(e.getMessage());
-                    state.say("verification failed: " + e.getMessage(), true);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            verifyStatus = before; // the dashboard is closing
-        }
-    }
-
     ViewState state() {
         return state;
-    }
-
-    private static ExecutorService daemonExecutor(String name) {
-        return Executors.newSingleThreadExecutor(DaemonThreads.named(name));
     }
 }

@@ -117,7 +117,7 @@ class KeysTest {
     void aClosedGateHoldsTheAccountAndSaysWhy() throws Exception {
         try (ScreenHarness h = new ScreenHarness(120, 24)) {
             Account a = h.accounts.add("a", false, null);
-            h.dashboard.withStages(new StageMoves(h.accounts, (account, to) -> to == MigrationStage.SHADOW
+            h.useStages(new StageMoves(h.accounts, (account, to) -> to == MigrationStage.SHADOW
                     ? Optional.of("backfill 40 %") : Optional.empty()));
             Thread ui = start(h);
             type(h, 'l', ']');
@@ -195,12 +195,12 @@ class KeysTest {
 
     @Test
     void theRateKeysStayWithinTenAndTenThousand() {
-        assertEquals(300, Dashboard.nextRate(200, true));
-        assertEquals(133, Dashboard.nextRate(200, false));
-        assertEquals(10_000, Dashboard.nextRate(9_000, true));
-        assertEquals(10, Dashboard.nextRate(12, false));
-        assertEquals(10, Dashboard.nextRate(10, false));
-        assertEquals(15, Dashboard.nextRate(10, true));
+        assertEquals(300, KeyActions.nextRate(200, true));
+        assertEquals(133, KeyActions.nextRate(200, false));
+        assertEquals(10_000, KeyActions.nextRate(9_000, true));
+        assertEquals(10, KeyActions.nextRate(12, false));
+        assertEquals(10, KeyActions.nextRate(10, false));
+        assertEquals(15, KeyActions.nextRate(10, true));
     }
 
     @Test

@@ -28,7 +28,8 @@ final class ScreenHarness implements AutoCloseable {
     final Logger logger = LoggerFactory.getLogger("dashboard-test");
     final DefaultVirtualTerminal terminal;
     final TerminalScreen screen;
-    final Dashboard dashboard;
+    Dashboard dashboard;
+    private DashboardServices services;
 
     ScreenHarness(int columns, int rows) throws IOException {
         this(columns, rows, a -> 3);
@@ -43,7 +44,15 @@ final class ScreenHarness implements AutoCloseable {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
-        dashboard = new Dashboard(stats, accounts, noteCounter, deployments, backfill, verification, logs, Theme.DARK);
+        services = DashboardServices.of(stats, accounts, noteCounter, deployments, logs).withBackfill(backfill)
+                .withVerification(verification);
+        dashboard = new Dashboard(services, Theme.DARK);
+    }
+
+    /** A dashboard that moves between exercise 3's stages through these gates, in place of the ungated one. */
+    void useStages(dev.notely.api.StageMoves gated) {
+        services = services.withStages(gated);
+        dashboard = new Dashboard(services, Theme.DARK);
     }
 
     void advanceSeconds(long seconds) {

@@ -43,7 +43,7 @@ final class StrippedStdoutDashboard {
                 stats.recordStoreAccess("operation" + i, Status.SUCCESS, "legacy", 1_000_000L * i);
             }
         }
-        Dashboard dashboard = new Dashboard(stats, accounts, a -> 3, new Fakes.Deploys(), logs, Theme.DARK);
+        Dashboard dashboard = new Dashboard(DashboardServices.of(stats, accounts, a -> 3, new Fakes.Deploys(), logs), Theme.DARK);
         Screen screen = Dashboard.openScreen(new TerminalChoice(TerminalChoice.Kind.TEXT, "a terminal"));
         try {
             dashboard.run(screen);
