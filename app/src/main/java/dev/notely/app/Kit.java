@@ -18,6 +18,7 @@ import dev.notely.app.migration.Verifier;
 import dev.notely.api.DeploymentException;
 import dev.notely.api.StageMoves;
 import dev.notely.api.Verification;
+import dev.notely.api.rest.ApiServices;
 import dev.notely.api.rest.RestServer;
 import dev.notely.loadgen.LoadGenerator;
 import dev.notely.store.AccountStore;
@@ -149,8 +150,8 @@ public final class Kit implements AutoCloseable {
         backfill = own(new BackfillRunner(accounts, deployments.router(), kitStores, own(SqliteBackfillStore.open(dataDir)),
                 () -> stats.recentApi(BackfillRunner::usersRequest), BackfillRunner.Settings.withRate(options.backfillRate())));
         stages = new StageMoves(accounts, new StageGate(backfill::status, backfill::leftNow, verifier));
-        api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments, backfill,
-                verification, stages, stats));
+        api = own(RestServer.start(options.host(), options.port(),
+                new ApiServices(accounts, deployments.router(), deployments, backfill, verification, stages, stats)));
         boolean deployed = false;
         try {
             firstDeployment.join();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.notely.api.DeploymentState;
 import dev.notely.api.Deployments;
 import dev.notely.api.client.NotelyClient;
+import dev.notely.api.rest.ApiServices;
 import dev.notely.api.rest.RestServer;
 import dev.notely.loadgen.FaultyRouter.Fault;
 import dev.notely.store.sqlite.SqliteAccountStore;
@@ -44,7 +45,7 @@ class LoadGeneratorTest {
         LoadGenerator generator;
 
         Rig(Fault fault) {
-            server = RestServer.start("127.0.0.1", 0, accounts, new FaultyRouter(stores.open("legacy"), fault),
+            server = RestServer.start("127.0.0.1", 0, ApiServices.of(accounts, new FaultyRouter(stores.open("legacy"), fault),
                     new Deployments() {
                         @Override
                         public int deploy() {
@@ -60,7 +61,7 @@ class LoadGeneratorTest {
                         public DeploymentState state() {
                             return DeploymentState.INITIAL;
                         }
-                    }, stats);
+                    }, stats));
             client = new NotelyClient("127.0.0.1", server.port());
         }
 

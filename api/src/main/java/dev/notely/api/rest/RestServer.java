@@ -1,12 +1,5 @@
 package dev.notely.api.rest;
 
-import dev.notely.api.Backfill;
-import dev.notely.api.StageMoves;
-import dev.notely.api.Deployments;
-import dev.notely.api.Verification;
-import dev.notely.store.AccountStore;
-import dev.notely.store.NoteRouter;
-import dev.notely.telemetry.StatsCollector;
 import dev.notely.wire.BodyReader;
 import dev.notely.wire.ProxyWire;
 import io.undertow.Undertow;
@@ -25,7 +18,6 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -57,38 +49,10 @@ public final class RestServer implements AutoCloseable {
      * @param port 0 picks a free port (see {@link #port()})
      * @throws IllegalStateException with a message a person can act on when the port is taken
      */
-    public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
-                                   Deployments deployments, StatsCollector stats) {
-        return start(host, port, accounts, router, deployments, Backfill.NONE, Verification.NONE, stats);
-    }
-
-    /** As {@link #start(String, int, AccountStore, NoteRouter, Deployments, StatsCollector)}, with {@code GET /verify}. */
-    public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
-                                   Deployments deployments, Verification verification, StatsCollector stats) {
-        return start(host, port, accounts, router, deployments, Backfill.NONE, verification, stats);
-    }
-
-    /**
-     * As {@link #start(String, int, AccountStore, NoteRouter, Deployments, StatsCollector)}, with {@code GET /verify}
-     * and {@code GET} and {@code POST /backfill}.
-     */
-    public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
-                                   Deployments deployments, Backfill backfill, Verification verification,
-                                   StatsCollector stats) {
-        return start(host, port, accounts, router, deployments, backfill, verification,
-                new StageMoves(accounts, (account, to) -> Optional.empty()), stats);
-    }
-
-    /**
-     * As {@link #start(String, int, AccountStore, NoteRouter, Deployments, Backfill, Verification, StatsCollector)},
-     * with exercise 3's stage moves ({@code PUT /accounts/{id}} with a {@code stage}) through {@code stages}' gates.
-     */
-    public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
-                                   Deployments deployments, Backfill backfill, Verification verification,
-                                   StageMoves stages, StatsCollector stats) {
-        HttpHandler handler = new AccessLogHandler(new MetricsHandler(stats, new BodyReader(Exchanges.MAX_BODY_BYTES,
+    public static RestServer start(String host, int port, ApiServices kit) {
+        HttpHandler handler = new AccessLogHandler(new MetricsHandler(kit.stats(), new BodyReader(Exchanges.MAX_BODY_BYTES,
                 Exchanges::error, new BlockingHandler(new ErrorHandler(
-                        routes(accounts, router, deployments, backfill, verification, stages, stats))))));
+                        routes(kit))))));
         Undertow server = Undertow.builder()
                 .addHttpListener(port, host)
                 // One I/O thread: the requests' work is on the workers, and on 2 cores a second I/O thread
@@ -158,14 +122,12 @@ public final class RestServer implements AutoCloseable {
         server.stop();
     }
 
-    private static RoutingHandler routes(AccountStore accounts, NoteRouter router, Deployments deployments,
-                                         Backfill backfill, Verification verification, StageMoves stages,
-                                         StatsCollector stats) {
-        AccountsHandler accountRoutes = new AccountsHandler(accounts, router, stages);
-        NotesHandler noteRoutes = new NotesHandler(accountRoutes, router);
-        SystemHandler system = new SystemHandler(accounts, router, deployments, stats);
-        VerifyHandler verify = new VerifyHandler(verification);
-        BackfillHandler backfillRoutes = new BackfillHandler(backfill);
+    private static RoutingHandler routes(ApiServices kit) {
+        AccountsHandler accountRoutes = new AccountsHandler(kit.accounts(), kit.router(), kit.stages());
+        NotesHandler noteRoutes = new NotesHandler(accountRoutes, kit.router());
+        SystemHandler system = new SystemHandler(kit.accounts(), kit.router(), kit.deployments(), kit.stats());
+        VerifyHandler verify = new VerifyHandler(kit.verification());
+        BackfillHandler backfillRoutes = new BackfillHandler(kit.backfill());
         return new RoutingHandler()
                 .get("/healthz", route(system::health))
                 .post("/deploy", route(system::deploy))

@@ -138,8 +138,8 @@ final class RestFixture implements AutoCloseable {
     RestFixture(Path dir, Function<SqliteNoteStores, NoteRouter> router) {
         accounts = SqliteAccountStore.open(dir);
         stores = new SqliteNoteStores(dir, new StatsCollector());
-        server = RestServer.start("127.0.0.1", 0, accounts, router.apply(stores), deployments, backfill, verification,
-                stats);
+        server = RestServer.start("127.0.0.1", 0, ApiServices.of(accounts, router.apply(stores), deployments, stats)
+                .withBackfill(backfill).withVerification(verification));
     }
 
     String base() {

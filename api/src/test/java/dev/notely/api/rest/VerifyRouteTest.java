@@ -121,8 +121,8 @@ class VerifyRouteTest {
     void withoutAVerifierTheRouteSaysSo() {
         try (SqliteAccountStore accounts = SqliteAccountStore.open(dir);
              SqliteNoteStores stores = new SqliteNoteStores(dir, new StatsCollector());
-             RestServer server = RestServer.start("127.0.0.1", 0, accounts, new StoreRouter(stores.open("legacy"), "new"),
-                     new RestFixture.FakeDeployments(), new StatsCollector())) {
+             RestServer server = RestServer.start("127.0.0.1", 0, ApiServices.of(accounts,
+                     new StoreRouter(stores.open("legacy"), "new"), new RestFixture.FakeDeployments(), new StatsCollector()))) {
             java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/verify"))
                             .build(), java.net.http.HttpResponse.BodyHandlers.ofString());

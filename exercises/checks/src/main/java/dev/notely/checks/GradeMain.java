@@ -39,13 +39,14 @@ public final class GradeMain {
         boolean json = args.length > 3 && args[3].equals(JSON);
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 GradeMain.class.getClassLoader())) {
-            List<CheckResult> results = Grader.grade(exercise, Grader.routerFactory(loader, args[2]), name -> {
+            GradeRun run = GradeRun.of(exercise, Grader.routerFactory(loader, args[2])).reporting(name -> {
                 System.out.println(STARTING + name);
                 System.out.flush();
             }, result -> {
                 System.out.println(RESULT + resultLine(result));
                 System.out.flush();
             });
+            List<CheckResult> results = Grader.grade(run);
             if (!json) {
                 Grader.print(exercise, results, System.out);
             }

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -42,33 +41,20 @@ public final class Grader {
      * @throws IllegalArgumentException for an exercise other than 1, 2 or 3
      */
     public static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory) {
-        return grade(exercise, routerFactory, TIME_LIMIT);
+        return grade(GradeRun.of(exercise, routerFactory));
     }
 
-    /** As {@link #grade(int, Function)}, telling {@code starting} the name of each check before it runs. */
-    public static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory,
-                                          Consumer<String> starting) {
-        return grade(exercise, routerFactory, TIME_LIMIT, starting, result -> { });
-    }
-
-    /** As {@link #grade(int, Function, Consumer)}, also telling {@code finished} each result as soon as it is known. */
-    public static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory,
-                                          Consumer<String> starting, Consumer<CheckResult> finished) {
-        return grade(exercise, routerFactory, TIME_LIMIT, starting, finished);
-    }
-
-    /** As {@link #grade(int, Function)}, giving up on a check after {@code timeLimit}. */
-    static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory, Duration timeLimit) {
-        return grade(exercise, routerFactory, timeLimit, name -> { }, result -> { });
-    }
-
-    private static List<CheckResult> grade(int exercise, Function<NoteStores, NoteRouter> routerFactory,
-                                           Duration timeLimit, Consumer<String> starting, Consumer<CheckResult> finished) {
+    /**
+     * Runs every check of the run's exercise, as the run says.
+     *
+     * @throws IllegalArgumentException for an exercise other than 1, 2 or 3
+     */
+    public static List<CheckResult> grade(GradeRun run) {
         List<CheckResult> results = new ArrayList<>();
-        for (Check check : checks(exercise)) {
-            starting.accept(check.name());
-            CheckResult result = run(check, routerFactory, timeLimit);
-            finished.accept(result);
+        for (Check check : checks(run.exercise())) {
+            run.starting().accept(check.name());
+            CheckResult result = run(check, run.routerFactory(), run.timeLimit());
+            run.finished().accept(result);
             results.add(result);
         }
         return results;

@@ -36,7 +36,7 @@ class GraderTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aCheckThatNeverFinishesIsReportedAndGradingMovesOn() {
-        List<CheckResult> results = Grader.grade(1, EndlessListRouter::new, LIMIT);
+        List<CheckResult> results = Grader.grade(GradeRun.of(1, EndlessListRouter::new).withTimeLimit(LIMIT));
 
         assertEquals(Grader.checkNames(1), results.stream().map(CheckResult::name).toList(), "every check ran");
         Map<String, CheckResult> byName = results.stream().collect(Collectors.toMap(CheckResult::name, Function.identity()));
