@@ -64,6 +64,6 @@ public interface NoteRouter {
      * @param limit the most notes to read for this page (at least 1)
      */
     default BackfillResult backfill(AccountDetails account, Optional<UUID> after, int limit) {
-        throw new UnsupportedOperationException("this DataProxy has no backfill");
+        throw RouterFeatures.noBackfill();
     }
 }

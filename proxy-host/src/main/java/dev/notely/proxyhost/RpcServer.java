@@ -5,12 +5,9 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
-import dev.notely.store.AccountDetails;
-import dev.notely.store.BackfillResult;
-import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
+import dev.notely.store.RouterFeatures;
 import dev.notely.store.Failures;
-import dev.notely.store.InvalidInputException;
 import dev.notely.store.KitException;
 import dev.notely.store.StoreException;
 import dev.notely.telemetry.StatsCollector;
@@ -20,6 +17,8 @@ import dev.notely.wire.BodyReader;
 import dev.notely.wire.Json;
 import dev.notely.wire.NetworkDelay;
 import dev.notely.wire.ProxyWire;
+import dev.notely.wire.RoutedCall;
+import dev.notely.wire.RoutedCalls;
 import dev.notely.wire.ProxyWire.Codes;
 import dev.notely.wire.ProxyWire.Method;
 import io.undertow.server.HttpHandler;
@@ -28,8 +27,6 @@ import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +42,8 @@ public final class RpcServer implements HttpHandler {
     private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
 
     private final NoteRouter router;
+    /** Read once from the router's class: whether a {@code Backfill} call reaches it. */
+    private final boolean hasBackfill;
     private final int version;
     private final long pid;
     private final StatsCollector stats;
@@ -64,6 +63,7 @@ public final class RpcServer implements HttpHandler {
     public RpcServer(NoteRouter router, int version, StatsCollector stats, NetworkDelay delay, String secret) {
         this.secret = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
         this.router = router;
+        this.hasBackfill = RouterFeatures.hasBackfill(router);
         this.version = version;
         this.pid = ProcessHandle.current().pid();
         this.stats = stats;
@@ -138,9 +138,9 @@ public final class RpcServer implements HttpHandler {
         if (rawParams != null && !rawParams.isJsonNull() && !rawParams.isJsonObject()) {
             return error(id, Codes.INVALID_PARAMS, "params must be an object");
         }
-        Params params = new Params(rawParams == null || rawParams.isJsonNull() ? new JsonObject() : rawParams.getAsJsonObject());
+        JsonObject params = rawParams == null || rawParams.isJsonNull() ? new JsonObject() : rawParams.getAsJsonObject();
         try {
-            JsonElement result = method.routed() ? routed(method, params) : control(method);
+            JsonElement result = method.routed() ? routed(RoutedCalls.of(method), params) : control(method);
             JsonObject response = envelope(id);
             response.add("result", result);
             return response;
@@ -149,12 +149,8 @@ public final class RpcServer implements HttpHandler {
                 log.warn("v{} {} failed in a note store: {}", version, method.wireName(), e.getMessage());
             }
             return error(id, e.rpcCode(), e.getMessage());
-        } catch (UnsupportedOperationException e) {
-            if (method == Method.BACKFILL && declinedByRouter(e)) {
-                return error(id, Codes.NOT_IMPLEMENTED, e.getMessage() == null || e.getMessage().isBlank()
-                        ? "this DataProxy has no backfill" : e.getMessage());
-            }
-            return routerFailed(id, method, e);
+        } catch (NoBackfill e) {
+            return error(id, Codes.NOT_IMPLEMENTED, e.getMessage());
         } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
             return routerFailed(id, method, e);
         }
@@ -171,87 +167,41 @@ public final class RpcServer implements HttpHandler {
         return error(id, Codes.ROUTER_FAILED, message);
     }
 
-    /**
-     * Whether the router itself says it has no such method: the exception comes from the interface's default
-     * or from the router's own code, not from a library call inside a backfill that is there (an immutable
-     * list refusing a change is a bug to report, not a missing feature).
-     */
-    private boolean declinedByRouter(UnsupportedOperationException e) {
-        StackTraceElement[] trace = e.getStackTrace();
-        if (trace.length == 0) {
-            return false;
+    /** A router that keeps the interface's backfill is not asked for a page: it is told to say so. */
+    private static final class NoBackfill extends RuntimeException {
+        NoBackfill() {
+            super(RouterFeatures.noBackfill().getMessage(), null, false, false);
         }
-        String thrower = trace[0].getClassName();
-        String routerClass = router.getClass().getName();
-        return thrower.equals(NoteRouter.class.getName()) || thrower.equals(routerClass)
-                || thrower.startsWith(routerClass + "$");
     }
 
-    private JsonElement routed(Method method, Params params) {
-        // Decode everything before waiting, so a bad request costs no lock time.
-        AccountDetails account = method == Method.TOTAL_NOTES || method == Method.HEALTH_CHECK
-                || method == Method.ASSIGN_SHARD ? null : params.accountDetails();
-        UUID noteId = method == Method.GET_NOTE || method == Method.DELETE_NOTE ? params.uuid("noteId") : null;
-        Optional<UUID> after = method == Method.BACKFILL ? params.optionalUuid("after") : Optional.empty();
-        int limit = method == Method.BACKFILL ? params.wholeNumber("limit", 1, ProxyWire.MAX_BACKFILL_PAGE) : 0;
-        Note note = method == Method.CREATE_NOTE || method == Method.UPDATE_NOTE ? params.note() : null;
-        UUID accountId = method == Method.ASSIGN_SHARD ? params.uuid("accountId") : null;
-        if (note != null && !note.creator().equals(account.accountId())) {
-            throw new InvalidInputException("params.note.creator must be the account " + account.accountId());
+    /**
+     * One routed call: its params read (before waiting, so a bad request costs no lock time), then the
+     * router asked under the lock.
+     */
+    private <P, R> JsonElement routed(RoutedCall<P, R> call, JsonObject rawParams) {
+        P params = call.read(rawParams);
+        String name = call.method().wireName();
+        if (call == RoutedCalls.BACKFILL && !hasBackfill) {
+            throw new NoBackfill();
         }
         delay.pause();
         long waitStart = System.nanoTime();
         try {
             if (!lock.tryLock()) {
                 lock.lockInterruptibly();
-                stats.recordProxyAccess(method.wireName(), Status.CONTENTION, version, System.nanoTime() - waitStart);
+                stats.recordProxyAccess(name, Status.CONTENTION, version, System.nanoTime() - waitStart);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreException("v" + version + " is stopping: " + method.wireName() + " was not run");
+            throw new StoreException("v" + version + " is stopping: " + name + " was not run");
         }
-        holder = new Holder(Thread.currentThread(), method.wireName(), System.nanoTime());
+        holder = new Holder(Thread.currentThread(), name, System.nanoTime());
         try {
-            return switch (method) {
-                case LIST_NOTES -> Json.WIRE.toJsonTree(router.listNotes(account));
-                case GET_NOTE -> router.getNote(account, noteId).<JsonElement>map(Json.WIRE::toJsonTree)
-                        .orElse(JsonNull.INSTANCE);
-                case CREATE_NOTE -> {
-                    router.createNote(account, note);
-                    yield JsonNull.INSTANCE;
-                }
-                case UPDATE_NOTE -> new JsonPrimitive(router.updateNote(account, note));
-                case DELETE_NOTE -> {
-                    router.deleteNote(account, noteId);
-                    yield JsonNull.INSTANCE;
-                }
-                case COUNT_NOTES -> new JsonPrimitive(router.countNotes(account));
-                case TOTAL_NOTES -> new JsonPrimitive(router.totalNotes());
-                case ASSIGN_SHARD -> router.assignShard(accountId).<JsonElement>map(JsonPrimitive::new)
-                        .orElse(JsonNull.INSTANCE);
-                case HEALTH_CHECK -> {
-                    router.healthCheck();
-                    yield new JsonPrimitive("ok");
-                }
-                case BACKFILL -> backfillResult(router.backfill(account, after, limit));
-                default -> throw new IllegalStateException("not a routed method: " + method);
-            };
+            return call.answer(router, params);
         } finally {
             holder = null;
             lock.unlock();
         }
-    }
-
-    private static JsonObject backfillResult(BackfillResult result) {
-        if (result == null) {
-            throw new IllegalStateException("DataProxy.backfill returned null: return a BackfillResult, "
-                    + "e.g. BackfillResult.done(0) when the account has nothing to bring");
-        }
-        JsonObject json = new JsonObject();
-        json.addProperty("moved", result.moved());
-        json.add("next", result.nextPage().<JsonElement>map(next -> new JsonPrimitive(next.toString()))
-                .orElse(JsonNull.INSTANCE));
-        return json;
     }
 
     /** Calls queued for the lock right now (for tests). */

@@ -65,7 +65,10 @@ public final class ProxyWire {
     private ProxyWire() {
     }
 
-    /** The methods a data proxy answers. Note methods take {@code {"accountDetails": {...}, ...}}. */
+    /**
+     * The methods a data proxy answers. The routed ones reach the router; each has its codec, spelled out
+     * once for both sides, in {@link RoutedCalls}.
+     */
     public enum Method {
         LIST_NOTES("ListNotes", true),
         GET_NOTE("GetNote", true),
@@ -76,11 +79,7 @@ public final class ProxyWire {
         TOTAL_NOTES("TotalNotes", true),
         ASSIGN_SHARD("AssignShard", true),
         HEALTH_CHECK("HealthCheck", true),
-        /**
-         * The next page of the kit's backfill for one account: params {@code accountDetails}, {@code after}
-         * (a note id, or null for the account's first page) and {@code limit} (1 to {@link #MAX_BACKFILL_PAGE});
-         * result {@code {"moved": N, "next": id or null}}, null meaning the account is done.
-         */
+        /** The next page of the kit's backfill for one account (see {@link RoutedCalls#BACKFILL}). */
         BACKFILL("Backfill", true),
         /** Control: answers once the proxy serves, with its version and pid. */
         READY("Ready", false),
@@ -131,8 +130,9 @@ public final class ProxyWire {
         /** A note store failed. */
         public static final int STORE_FAILED = Kind.STORE_FAILED.rpcCode();
         /**
-         * The router does not implement the method asked for: its {@code backfill} is the interface's
-         * default, or throws {@link UnsupportedOperationException} itself. Not a failure: a later version may.
+         * The router does not implement the method asked for: its class keeps {@code backfill} as the
+         * interface's default ({@link dev.notely.store.RouterFeatures#hasBackfill}). Not a failure: a later
+         * version may have one.
          */
         public static final int NOT_IMPLEMENTED = -32004;
 

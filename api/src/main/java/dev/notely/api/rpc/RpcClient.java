@@ -3,12 +3,19 @@ package dev.notely.api.rpc;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.reflect.TypeToken;
 import dev.notely.api.ProxyUnavailableException;
 import dev.notely.api.http.LoopbackHttp;
 import dev.notely.wire.Json;
 import dev.notely.wire.NetworkDelay;
 import dev.notely.wire.ProxyWire;
+import dev.notely.wire.RoutedCall;
+import dev.notely.wire.RoutedCalls;
+import dev.notely.wire.RoutedCalls.NewAccount;
+import dev.notely.wire.RoutedCalls.Nothing;
+import dev.notely.wire.RoutedCalls.OnAccount;
+import dev.notely.wire.RoutedCalls.OnNote;
+import dev.notely.wire.RoutedCalls.Page;
+import dev.notely.wire.RoutedCalls.WithNote;
 import dev.notely.wire.ProxyWire.Codes;
 import dev.notely.wire.ProxyWire.Method;
 import dev.notely.store.AccountDetails;
@@ -44,8 +51,6 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
     /** Long enough to cover a store waiting out another process's lock. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final java.lang.reflect.Type UUID_LIST = new TypeToken<List<UUID>>() { }.getType();
-
     private final LoopbackHttp http;
     private final int version;
     private final StatsCollector stats;
@@ -67,59 +72,47 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
 
     @Override
     public List<UUID> listNotes(AccountDetails account) {
-        return Json.WIRE.fromJson(routed(Method.LIST_NOTES, withAccount(account)), UUID_LIST);
+        return routed(RoutedCalls.LIST_NOTES, new OnAccount(account));
     }
 
     @Override
     public Optional<Note> getNote(AccountDetails account, UUID noteId) {
-        JsonObject params = withAccount(account);
-        params.addProperty("noteId", noteId.toString());
-        JsonElement result = routed(Method.GET_NOTE, params);
-        return result.isJsonNull() ? Optional.empty() : Optional.of(Json.WIRE.fromJson(result, Note.class));
+        return routed(RoutedCalls.GET_NOTE, new OnNote(account, noteId));
     }
 
     @Override
     public void createNote(AccountDetails account, Note note) {
-        JsonObject params = withAccount(account);
-        params.add("note", Json.WIRE.toJsonTree(note));
-        routed(Method.CREATE_NOTE, params);
+        routed(RoutedCalls.CREATE_NOTE, new WithNote(account, note));
     }
 
     @Override
     public boolean updateNote(AccountDetails account, Note note) {
-        JsonObject params = withAccount(account);
-        params.add("note", Json.WIRE.toJsonTree(note));
-        return routed(Method.UPDATE_NOTE, params).getAsBoolean();
+        return routed(RoutedCalls.UPDATE_NOTE, new WithNote(account, note));
     }
 
     @Override
     public void deleteNote(AccountDetails account, UUID noteId) {
-        JsonObject params = withAccount(account);
-        params.addProperty("noteId", noteId.toString());
-        routed(Method.DELETE_NOTE, params);
+        routed(RoutedCalls.DELETE_NOTE, new OnNote(account, noteId));
     }
 
     @Override
     public long countNotes(AccountDetails account) {
-        return routed(Method.COUNT_NOTES, withAccount(account)).getAsLong();
+        return routed(RoutedCalls.COUNT_NOTES, new OnAccount(account));
     }
 
     @Override
     public long totalNotes() {
-        return routed(Method.TOTAL_NOTES, new JsonObject()).getAsLong();
+        return routed(RoutedCalls.TOTAL_NOTES, Nothing.NOTHING);
     }
 
     @Override
     public void healthCheck() {
-        routed(Method.HEALTH_CHECK, new JsonObject());
+        routed(RoutedCalls.HEALTH_CHECK, Nothing.NOTHING);
     }
 
     @Override
     public Optional<String> assignShard(UUID accountId) {
-        JsonObject params = new JsonObject();
-        params.addProperty("accountId", accountId.toString());
-        JsonElement result = routed(Method.ASSIGN_SHARD, params);
-        return result.isJsonNull() ? Optional.empty() : Optional.of(result.getAsString());
+        return routed(RoutedCalls.ASSIGN_SHARD, new NewAccount(accountId));
     }
 
     /**
@@ -128,19 +121,7 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
      */
     @Override
     public BackfillResult backfill(AccountDetails account, Optional<UUID> after, int limit) {
-        JsonObject params = withAccount(account);
-        params.addProperty("after", after.map(UUID::toString).orElse(null));
-        params.addProperty("limit", limit);
-        JsonElement result = routed(Method.BACKFILL, params);
-        try {
-            JsonObject page = result.getAsJsonObject();
-            JsonElement next = page.get("next");
-            return new BackfillResult(page.get("moved").getAsInt(),
-                    next == null || next.isJsonNull() ? null : UUID.fromString(next.getAsString()));
-        } catch (RuntimeException e) {
-            throw new RpcException(Codes.INTERNAL_ERROR, "data proxy v" + version
-                    + " sent an unreadable answer to Backfill: " + result);
-        }
+        return routed(RoutedCalls.BACKFILL, new Page(account, after, limit));
     }
 
     /** Asks whether the proxy serves; no simulated delay, not recorded. */
@@ -158,14 +139,23 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
         return StatsJson.fromJsonTree(call(Method.EXPORT_STATS, new JsonObject(), timeout));
     }
 
-    private JsonElement routed(Method method, JsonObject params) {
+    /** A routed call: the simulated delay, the call, and proxy access recorded (operation, outcome, version, duration). */
+    private <P, R> R routed(RoutedCall<P, R> routed, P params) {
+        Method method = routed.method();
         delay.pause();
         long start = System.nanoTime();
         Status status = Status.ERROR;
         try {
-            JsonElement result = call(method, params, CALL_TIMEOUT);
+            JsonElement result = call(method, routed.params(params), CALL_TIMEOUT);
+            R answer;
+            try {
+                answer = routed.result(result);
+            } catch (RuntimeException e) {
+                throw new RpcException(Codes.INTERNAL_ERROR, "data proxy v" + version + " sent an unreadable answer to "
+                        + method.wireName() + ": " + result);
+            }
             status = Status.SUCCESS;
-            return result;
+            return answer;
         } finally {
             stats.recordProxyAccess(method.wireName(), status, version, System.nanoTime() - start);
         }
@@ -238,11 +228,5 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
     @Override
     public void close() {
         http.close();
-    }
-
-    private static JsonObject withAccount(AccountDetails account) {
-        JsonObject params = new JsonObject();
-        params.add("accountDetails", Json.WIRE.toJsonTree(account));
-        return params;
     }
 }

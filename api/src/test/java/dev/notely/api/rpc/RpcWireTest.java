@@ -171,6 +171,11 @@ class RpcWireTest {
                 + "{\"accountId\":\"" + account.accountId() + "\"},\"limit\":10}}");
         assertError(raw, Codes.NOT_IMPLEMENTED, "this DataProxy has no backfill");
 
+    }
+
+    @Test
+    void aRouterThatHasABackfillIsAskedEvenWhenItRefusesAndItsRefusalIsAFailureNamingIt() {
+        // Whether a router has a backfill is read from its class, not guessed from what it throws.
         server.stop();
         startServer(new StoreRouter(stores.open("legacy")) {
             @Override
@@ -178,8 +183,10 @@ class RpcWireTest {
                 throw new UnsupportedOperationException("no backfill yet: exercise 1 adds one");
             }
         });
-        none = assertThrows(UnsupportedOperationException.class, () -> client.backfill(account, Optional.empty(), 10));
-        assertEquals("no backfill yet: exercise 1 adds one", none.getMessage());
+        RpcException e = assertThrows(RpcException.class, () -> client.backfill(account, Optional.empty(), 10));
+        assertEquals(Codes.ROUTER_FAILED, e.code());
+        assertTrue(e.getMessage().contains("DataProxy failed in Backfill: UnsupportedOperationException: no backfill yet: "
+                + "exercise 1 adds one"), e.getMessage());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.notely.proxyhost;
+package dev.notely.wire;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -6,12 +6,14 @@ import dev.notely.store.AccountDetails;
 import dev.notely.store.MigrationStage;
 import dev.notely.store.InvalidInputException;
 import dev.notely.store.Note;
-import dev.notely.wire.Limits;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads typed values out of JSON-RPC params, naming the offending field when one is wrong. */
+/**
+ * Reads typed values out of JSON-RPC params, naming the offending field when one is wrong: the proxy's
+ * half of each {@link RoutedCall}'s codec.
+ */
 final class Params {
 
     private final JsonObject params;
