@@ -8,6 +8,7 @@ import dev.notely.app.migration.VerifyCommand;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import dev.notely.proxyhost.ProxyLogging;
 import dev.notely.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,6 @@ import picocli.CommandLine;
 public final class Main {
 
     private static final org.slf4j.Logger log = LoggerFactory.getLogger(Main.class);
-    /** The console appender's name in logback.xml. */
-    private static final String CONSOLE_APPENDER = "STDERR";
 
     private Main() {
     }
@@ -161,7 +160,7 @@ public final class Main {
             return false;
         }
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Appender<ILoggingEvent> console = root.getAppender(CONSOLE_APPENDER);
+        Appender<ILoggingEvent> console = root.getAppender(ProxyLogging.CONSOLE_APPENDER);
         if (console != null) {
             root.detachAppender(console); // log lines would scribble over the screen; the log page shows them
         }

@@ -23,6 +23,8 @@ public final class ProxyLogging extends ContextAwareBase implements Configurator
     /** The line pattern; the app reads each line's level from its start. */
     private static final String PATTERN_PROPERTY = ProxyWire.LOG_PATTERN_PROPERTY;
     private static final String LEVEL_PROPERTY = ProxyWire.LOG_LEVEL_PROPERTY;
+    /** The name of the console appender {@link #install} adds. */
+    public static final String CONSOLE_APPENDER = "STDERR";
     static final List<String> QUIET = List.of("org.xnio", "io.undertow", "org.jboss", "org.jdbi", "com.zaxxer.hikari");
 
     @Override
@@ -31,22 +33,30 @@ public final class ProxyLogging extends ContextAwareBase implements Configurator
         if (pattern == null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        install(context, pattern, Level.toLevel(System.getProperty(LEVEL_PROPERTY), Level.INFO));
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * The kit's console logging, the same in the app and its proxies: lines in {@code pattern} on stderr
+     * (an appender named {@value #CONSOLE_APPENDER}), the root at {@code level}, the libraries' chatter at WARN.
+     */
+    public static void install(LoggerContext context, String pattern, Level level) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(pattern);
         encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);
-        stderr.setName("STDERR");
+        stderr.setName(CONSOLE_APPENDER);
         stderr.setTarget("System.err");
         stderr.setEncoder(encoder);
         stderr.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.toLevel(System.getProperty(LEVEL_PROPERTY), Level.INFO));
+        root.setLevel(level);
         root.addAppender(stderr);
         for (String name : QUIET) {
             context.getLogger(name).setLevel(Level.WARN);
         }
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }
