@@ -50,7 +50,7 @@ public final class AppProcess implements AutoCloseable {
     /** Waits for the API to be up and returns its port. */
     public int awaitApiPort() {
         int[] port = {0};
-        Await.until(Duration.ofSeconds(60), "the app to start: " + output, () -> {
+        Await.until(Duration.ofSeconds(120), "the app to start: " + output, () -> {
             for (String line : output) {
                 Matcher m = API_LINE.matcher(line);
                 if (m.find()) {

@@ -246,7 +246,7 @@ class PostgresStoresTest {
                     "--store", "second=" + server.url().replace("currentSchema=" + server.schema(), "currentSchema=" + second)));
             try (Kit kit = Kit.start(options); NotelyClient client = new NotelyClient("127.0.0.1", kit.apiPort())) {
                 LoadGenerator load = kit.load().orElseThrow();
-                Await.until(Duration.ofSeconds(30), "accounts", () -> load.accountIds().size() == 16);
+                Await.until(Duration.ofSeconds(90), "accounts", () -> load.accountIds().size() == 16);
                 List<Account> accounts = client.listAccounts();
                 Account mover = accounts.stream().filter(a -> "new".equals(a.shard())).findFirst().orElseThrow();
                 Await.until(Duration.ofSeconds(30), "the account to have notes", () -> !client.listNotes(mover.id()).isEmpty());

@@ -82,7 +82,7 @@ class TeachingScenariosTest {
         Path sources = sourcesWith("exercise1-start");
         try (Kit kit = start(sources, "60s"); NotelyClient client = new NotelyClient("127.0.0.1", kit.apiPort())) {
             LoadGenerator load = kit.load().orElseThrow();
-            Await.until(Duration.ofSeconds(30), "accounts with notes", () -> load.accountIds().size() == 5);
+            Await.until(Duration.ofSeconds(90), "accounts with notes", () -> load.accountIds().size() == 5);
             switchTo(sources, "exercise1-complete");
             client.deploy();
             assertEquals(DeploymentStatus.ROLLOUT_WAIT, client.deployments().status());
@@ -98,7 +98,7 @@ class TeachingScenariosTest {
         try (Kit kit = start(sources, "3s", "--concurrency", "16");
              NotelyClient client = new NotelyClient("127.0.0.1", kit.apiPort())) {
             LoadGenerator load = kit.load().orElseThrow();
-            Await.until(Duration.ofSeconds(30), "accounts", () -> load.accountIds().size() == 16);
+            Await.until(Duration.ofSeconds(90), "accounts", () -> load.accountIds().size() == 16);
             List<Account> accounts = client.listAccounts();
             Set<String> shards = accounts.stream().map(Account::shard).collect(Collectors.toSet());
             assertEquals(Set.of("new", "second"), shards, "AssignShard spreads new accounts over both shards");
