@@ -9,181 +9,261 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The app's command line as the rest of the app reads it. Every flag is declared once, in {@link Flags}:
- * that declaration is what parses and checks the arguments and what writes the usage text.
+ * The app's command line: every flag is declared once, here, as an annotated field that picocli parses,
+ * checks and writes the usage text from; the rest of the app reads it through the accessors below.
  */
-public record Options(
-        boolean help,
-        boolean headless,
-        String theme,
-        String host,
-        int port,
-        String logLevel,
-        boolean generateLoad,
-        LoadSettings load,
-        boolean clean,
-        Optional<Path> dataDir,
-        StoreServers storeServers,
-        Optional<Path> proxySource,
-        Duration rolloutWait,
-        NetworkDelay networkDelay,
-        Optional<Integer> grade,
-        boolean json,
-        Optional<String> useStage,
-        boolean verify,
-        int backfillRate) {
+@Command(name = "notely", sortOptions = false, synopsisHeading = "", optionListHeading = "%n",
+        customSynopsis = {"usage: mvn -q -pl app exec:java -Dexec.args=\"[flags]\"",
+                "   or: java -cp ... dev.notely.app.Main [flags]"})
+public final class Options {
 
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+
+    @Option(names = "--gen", arity = "0", description = "start simulated users")
+    private boolean generateLoad;
+
+    @Option(names = "--concurrency", paramLabel = "N", converter = Concurrency.class,
+            description = "simulated accounts (default: ${DEFAULT-VALUE})")
+    private int concurrency = LoadSettings.DEFAULT.concurrency();
+
+    @Option(names = "--notes-per-account", paramLabel = "K", converter = NotesPerAccount.class,
+            description = "notes each account keeps, roughly (default: ${DEFAULT-VALUE})")
+    private int notesPerAccount = LoadSettings.DEFAULT.notesPerAccount();
+
+    @Option(names = "--rpm", paramLabel = "R", converter = Rpm.class,
+            description = "requests per minute per account (default: ${DEFAULT-VALUE})")
+    private int rpm = LoadSettings.DEFAULT.rpm();
+
+    @Option(names = "--headless", arity = "0",
+            description = "no dashboard, logs to the terminal (default: automatic without a terminal)")
+    private boolean headless;
+
+    @Option(names = "--cli", arity = "0", description = "show the dashboard (the default when a terminal is attached)")
+    private boolean cli; // nothing to do: says out loud what already happens in a terminal
+
+    @Option(names = "--theme", paramLabel = "dark|light", converter = ThemeName.class,
+            description = "dashboard colours, light for bright projectors (default: ${DEFAULT-VALUE})")
+    private String theme = "dark";
+
+    @Option(names = "--host", paramLabel = "HOST", converter = HostName.class,
+            description = "address of the REST API (default: ${DEFAULT-VALUE})")
+    private String host = "127.0.0.1";
+
+    @Option(names = "--port", paramLabel = "PORT", converter = PortNumber.class,
+            description = "port of the REST API, 0 picks a free one (default: ${DEFAULT-VALUE})")
+    private int port = 8080;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", converter = LogLevel.class,
+            description = "TRACE, DEBUG, INFO, WARN or ERROR (default: ${DEFAULT-VALUE})")
+    private String logLevel = "INFO";
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "where the SQLite files live (default: .data/ in the kit folder)")
+    private Path dataDir;
+
+    @Option(names = "--store", paramLabel = "NAME=URL",
+            description = "keep note store NAME (legacy, new or second) on a PostgreSQL server instead of in the data"
+                    + " folder, e.g. new=jdbc:postgresql://127.0.0.1:5432/notely?user=kit&password=...; repeatable")
+    private List<String> stores = new ArrayList<>();
+
+    @Option(names = "--clean", arity = "0", description = "delete the kit's data files before starting")
+    private boolean clean;
+
+    @Option(names = "--proxy-source", paramLabel = "DIR",
+            description = "deploy the DataProxy found under DIR (default: proxy/src/main/java)")
+    private Path proxySource;
+
+    @Option(names = "--rollout-wait", paramLabel = "DURATION", defaultValue = "30s", converter = RolloutWait.class,
+            description = "how long old and new versions share traffic: 30s, 500ms, 2m or plain seconds"
+                    + " (default: ${DEFAULT-VALUE})")
+    private Duration rolloutWait;
+
+    @Option(names = "--network-delay", paramLabel = "RANGE", converter = Delay.class,
+            description = "simulated delay on each side of the proxy wire, e.g. 1-5ms, or 0 for none"
+                    + " (default: ${DEFAULT-VALUE})")
+    private NetworkDelay networkDelay = NetworkDelay.DEFAULT;
+
+    @Option(names = "--backfill-rate", paramLabel = "N", converter = BackfillRate.class,
+            description = "notes per second the backfill moves at most; + and - in the dashboard or POST /backfill"
+                    + " change it live (default: ${DEFAULT-VALUE})")
+    private int backfillRate = Backfill.DEFAULT_RATE;
+
+    @Option(names = "--grade", paramLabel = "1|2|3", converter = Exercise.class,
+            description = "grade the proxy sources against exercise 1, 2 or 3, then exit")
+    private Integer grade;
+
+    @Option(names = "--json", arity = "0",
+            description = "with --grade or --verify: write the results as JSON to stdout (--grade: Exercism's "
+                    + "test-runner format)")
+    private boolean json;
+
+    @Option(names = "--use-stage", paramLabel = "STAGE",
+            description = "copy a stage's DataProxy into proxy/ (keeping a backup), then exit")
+    private String useStage;
+
+    @Option(names = "--verify", arity = "0",
+            description = "compare the note stores in the data folder, then exit: 0 clean, 1 differences, 2 unreadable")
+    private boolean verify;
+
+    @Option(names = "--help", arity = "0", usageHelp = true, description = "show this list of flags and exit")
+    private boolean help;
+
+    /** The {@code --store} values, read as a whole once the flags are parsed. */
+    private StoreServers storeServers;
+
+    private Options() {
+    }
 
     /**
      * @throws CommandLine.ParameterException for an unknown flag, a missing value, a flag given twice or a
      *                                        bad value, with one line naming the flag and the problem
      */
     public static Options parse(List<String> args) {
-        Flags flags = new Flags();
-        CommandLine commandLine = commandLine(flags);
+        Options options = new Options();
+        CommandLine commandLine = commandLine(options);
         commandLine.parseArgs(args.toArray(String[]::new));
-        if (flags.json && flags.grade == null && !flags.verify) {
+        if (options.json && options.grade == null && !options.verify) {
             throw new CommandLine.ParameterException(commandLine,
                     "--json goes with --grade or --verify: e.g. --grade 1 --json");
         }
-        if (flags.verify && flags.clean) {
+        if (options.verify && options.clean) {
             throw new CommandLine.ParameterException(commandLine,
                     "--verify reads the data as it is: leave out --clean");
         }
-        StoreServers servers;
         try {
-            servers = StoreServers.parse(flags.stores);
+            options.storeServers = StoreServers.parse(options.stores);
         } catch (IllegalArgumentException e) {
             // Read as a whole, not value by value: a store given twice is a mistake too.
             String message = e.getMessage();
             throw new CommandLine.ParameterException(commandLine, message.startsWith("--store") ? message : "--store: " + message);
         }
-        return flags.options(servers);
+        return options;
     }
 
     /** The usage text, written by picocli from the declaration. */
     static String usage() {
-        return commandLine(new Flags()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+        return commandLine(new Options()).getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
     /** The declaration as picocli reads it, for parsing, for the usage text and for tests. */
-    static CommandLine commandLine(Flags flags) {
-        return new CommandLine(flags)
+    static CommandLine commandLine(Options options) {
+        return new CommandLine(options)
                 .setExpandAtFiles(false) // an argument starting with @ is a value, not a file of arguments
                 .setUsageHelpLongOptionsMaxWidth(24);
     }
 
-    /** The flags: names, values, defaults, checks and descriptions in one place. */
-    @Command(name = "notely", sortOptions = false, synopsisHeading = "", optionListHeading = "%n",
-            customSynopsis = {"usage: mvn -q -pl app exec:java -Dexec.args=\"[flags]\"",
-                    "   or: java -cp ... dev.notely.app.Main [flags]"})
-    static final class Flags {
+    // ---- what the flags say, as the app reads it ------------------------------------------------
 
-        @Option(names = "--gen", arity = "0", description = "start simulated users")
-        boolean generateLoad;
+    public boolean help() {
+        return help;
+    }
 
-        @Option(names = "--concurrency", paramLabel = "N", converter = Concurrency.class,
-                description = "simulated accounts (default: ${DEFAULT-VALUE})")
-        int concurrency = LoadSettings.DEFAULT.concurrency();
+    public boolean headless() {
+        return headless;
+    }
 
-        @Option(names = "--notes-per-account", paramLabel = "K", converter = NotesPerAccount.class,
-                description = "notes each account keeps, roughly (default: ${DEFAULT-VALUE})")
-        int notesPerAccount = LoadSettings.DEFAULT.notesPerAccount();
+    public String theme() {
+        return theme;
+    }
 
-        @Option(names = "--rpm", paramLabel = "R", converter = Rpm.class,
-                description = "requests per minute per account (default: ${DEFAULT-VALUE})")
-        int rpm = LoadSettings.DEFAULT.rpm();
+    public String host() {
+        return host;
+    }
 
-        @Option(names = "--headless", arity = "0",
-                description = "no dashboard, logs to the terminal (default: automatic without a terminal)")
-        boolean headless;
+    public int port() {
+        return port;
+    }
 
-        @Option(names = "--cli", arity = "0", description = "show the dashboard (the default when a terminal is attached)")
-        boolean cli; // nothing to do: says out loud what already happens in a terminal
+    public String logLevel() {
+        return logLevel;
+    }
 
-        @Option(names = "--theme", paramLabel = "dark|light", converter = ThemeName.class,
-                description = "dashboard colours, light for bright projectors (default: ${DEFAULT-VALUE})")
-        String theme = "dark";
+    public boolean generateLoad() {
+        return generateLoad;
+    }
 
-        @Option(names = "--host", paramLabel = "HOST", converter = HostName.class,
-                description = "address of the REST API (default: ${DEFAULT-VALUE})")
-        String host = "127.0.0.1";
+    public LoadSettings load() {
+        return new LoadSettings(concurrency, notesPerAccount, rpm);
+    }
 
-        @Option(names = "--port", paramLabel = "PORT", converter = PortNumber.class,
-                description = "port of the REST API, 0 picks a free one (default: ${DEFAULT-VALUE})")
-        int port = 8080;
+    public boolean clean() {
+        return clean;
+    }
 
-        @Option(names = "--log-level", paramLabel = "LEVEL", converter = LogLevel.class,
-                description = "TRACE, DEBUG, INFO, WARN or ERROR (default: ${DEFAULT-VALUE})")
-        String logLevel = "INFO";
+    public Optional<Path> dataDir() {
+        return Optional.ofNullable(dataDir);
+    }
 
-        @Option(names = "--data-dir", paramLabel = "DIR",
-                description = "where the SQLite files live (default: .data/ in the kit folder)")
-        Path dataDir;
+    public StoreServers storeServers() {
+        return storeServers;
+    }
 
-        @Option(names = "--store", paramLabel = "NAME=URL",
-                description = "keep note store NAME (legacy, new or second) on a PostgreSQL server instead of in the data"
-                        + " folder, e.g. new=jdbc:postgresql://127.0.0.1:5432/notely?user=kit&password=...; repeatable")
-        List<String> stores = new ArrayList<>();
+    public Optional<Path> proxySource() {
+        return Optional.ofNullable(proxySource);
+    }
 
-        @Option(names = "--clean", arity = "0", description = "delete the kit's data files before starting")
-        boolean clean;
+    public Duration rolloutWait() {
+        return rolloutWait;
+    }
 
-        @Option(names = "--proxy-source", paramLabel = "DIR",
-                description = "deploy the DataProxy found under DIR (default: proxy/src/main/java)")
-        Path proxySource;
+    public NetworkDelay networkDelay() {
+        return networkDelay;
+    }
 
-        @Option(names = "--rollout-wait", paramLabel = "DURATION", defaultValue = "30s", converter = RolloutWait.class,
-                description = "how long old and new versions share traffic: 30s, 500ms, 2m or plain seconds"
-                        + " (default: ${DEFAULT-VALUE})")
-        Duration rolloutWait;
+    public Optional<Integer> grade() {
+        return Optional.ofNullable(grade);
+    }
 
-        @Option(names = "--network-delay", paramLabel = "RANGE", converter = Delay.class,
-                description = "simulated delay on each side of the proxy wire, e.g. 1-5ms, or 0 for none"
-                        + " (default: ${DEFAULT-VALUE})")
-        NetworkDelay networkDelay = NetworkDelay.DEFAULT;
+    public boolean json() {
+        return json;
+    }
 
-        @Option(names = "--backfill-rate", paramLabel = "N", converter = BackfillRate.class,
-                description = "notes per second the backfill moves at most; + and - in the dashboard or POST /backfill"
-                        + " change it live (default: ${DEFAULT-VALUE})")
-        int backfillRate = Backfill.DEFAULT_RATE;
+    public Optional<String> useStage() {
+        return Optional.ofNullable(useStage);
+    }
 
-        @Option(names = "--grade", paramLabel = "1|2|3", converter = Exercise.class,
-                description = "grade the proxy sources against exercise 1, 2 or 3, then exit")
-        Integer grade;
+    public boolean verify() {
+        return verify;
+    }
 
-        @Option(names = "--json", arity = "0",
-                description = "with --grade or --verify: write the results as JSON to stdout (--grade: Exercism's "
-                        + "test-runner format)")
-        boolean json;
+    public int backfillRate() {
+        return backfillRate;
+    }
 
-        @Option(names = "--use-stage", paramLabel = "STAGE",
-                description = "copy a stage's DataProxy into proxy/ (keeping a backup), then exit")
-        String useStage;
-
-        @Option(names = "--verify", arity = "0",
-                description = "compare the note stores in the data folder, then exit: 0 clean, 1 differences, 2 unreadable")
-        boolean verify;
-
-        @Option(names = "--help", arity = "0", usageHelp = true, description = "show this list of flags and exit")
-        boolean help;
-
-        Options options(StoreServers servers) {
-            return new Options(help, headless, theme, host, port, logLevel, generateLoad,
-                    new LoadSettings(concurrency, notesPerAccount, rpm), clean, Optional.ofNullable(dataDir), servers,
-                    Optional.ofNullable(proxySource), rolloutWait, networkDelay, Optional.ofNullable(grade),
-                    json, Optional.ofNullable(useStage), verify, backfillRate);
+    /** Every flag's value, by its name: two command lines that say the same are equal. */
+    private Map<String, Object> values() {
+        Map<String, Object> values = new TreeMap<>();
+        for (OptionSpec option : commandLine(this).getCommandSpec().options()) {
+            values.put(option.longestName(), option.getValue());
         }
+        return values;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Options o && values().equals(o.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Options" + values();
     }
 
     /** Turns a reader's {@link IllegalArgumentException} into picocli's "invalid value", in the reader's words. */

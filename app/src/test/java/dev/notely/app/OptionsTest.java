@@ -186,13 +186,13 @@ class OptionsTest {
         assertEquals(Set.of(), without(inReadme, inDeclaration), "README.md's flag table lists flags that do not exist");
         assertEquals(Set.of(), without(inDeclaration, inReadme), "README.md's flag table misses flags");
         assertEquals(String.join("\n", declared), String.join("\n", readme),
-                "README.md's flag table should read as the declaration in Options.Flags says");
+                "README.md's flag table should read as the declaration in Options says");
     }
 
     private static final Pattern DEFAULT_SUFFIX = Pattern.compile("(.*) \\(default: (.*)\\)");
 
     private static List<OptionSpec> declared() {
-        return Options.commandLine(new Options.Flags()).getCommandSpec().options();
+        return Options.commandLine(Options.parse(List.of())).getCommandSpec().options();
     }
 
     /** One row of the README's table: the flag as the usage shows it, what it does, and its default. */
