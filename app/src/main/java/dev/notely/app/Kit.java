@@ -1,5 +1,8 @@
 package dev.notely.app;
 
+import dev.notely.app.data.Folders;
+import dev.notely.app.data.DataFiles;
+import dev.notely.app.data.DataDirLock;
 import dev.notely.api.client.NotelyClient;
 import dev.notely.app.deploy.DeploymentController;
 import dev.notely.app.deploy.KitClasspath;
@@ -29,7 +32,6 @@ import dev.notely.store.sqlite.SqliteNoteStores;
 import dev.notely.telemetry.DaemonThreads;
 import dev.notely.telemetry.StatsCollector;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -137,7 +139,7 @@ public final class Kit implements AutoCloseable {
                 options.rolloutWait(), stats, Supervisor.RestartPolicy.DEFAULT));
         log.info("data in {}{}; deploying the data proxy from {}", dataDir,
                 options.storeServers().urls().isEmpty() ? "" : " and on PostgreSQL (" + options.storeServers() + ")",
-                KitPaths.display(kitRoot, source));
+                Folders.display(kitRoot, source));
         // The compiler's cold start is the longest step: everything else starts beside it.
         CompletableFuture<Integer> firstDeployment = CompletableFuture.supplyAsync(deployments::deploy,
                 runnable -> DaemonThreads.named("first-deployment").newThread(runnable).start());
@@ -162,7 +164,7 @@ public final class Kit implements AutoCloseable {
             }
             log.error("the first deployment failed: {}", failure.getMessage());
             log.error("the kit keeps running without a data proxy: fix {} and deploy again (d in the dashboard, "
-                    + "or POST /deploy)", KitPaths.display(kitRoot, source));
+                    + "or POST /deploy)", Folders.display(kitRoot, source));
         }
         backfill.begin(); // a backfill that was running goes on, now that a version serves if one can
         String url = "http://" + options.host() + ":" + api.port();

@@ -31,11 +31,4 @@ public record KitPaths(Path root, Path dataDir) {
             return given.isAbsolute() || Files.exists(fromCwd) ? fromCwd : root.resolve(given).normalize();
         }).orElse(root.resolve("proxy/src/main/java"));
     }
-
-    /** {@code path} as a person reads it in a message: relative to {@code base} when inside it, else absolute. */
-    public static String display(Path base, Path path) {
-        Path b = base.toAbsolutePath().normalize();
-        Path p = path.toAbsolutePath().normalize();
-        return p.startsWith(b) ? b.relativize(p).toString() : p.toString();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.notely.app;
 
+import dev.notely.app.data.DataFiles;
 import dev.notely.app.deploy.ProxyCompiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

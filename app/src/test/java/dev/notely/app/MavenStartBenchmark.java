@@ -1,5 +1,6 @@
 package dev.notely.app;
 
+import dev.notely.app.data.Folders;
 import dev.notely.store.KitRoot;
 import java.io.IOException;
 import java.net.ServerSocket;

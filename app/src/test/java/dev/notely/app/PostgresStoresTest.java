@@ -1,5 +1,6 @@
 package dev.notely.app;
 
+import dev.notely.app.data.DataFiles;
 import dev.notely.app.deploy.ProxyCompiler;
 import dev.notely.app.grading.StageInstaller;
 

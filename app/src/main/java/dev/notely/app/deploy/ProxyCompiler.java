@@ -1,7 +1,6 @@
 package dev.notely.app.deploy;
 
-import dev.notely.app.Folders;
-import dev.notely.app.KitPaths;
+import dev.notely.app.data.Folders;
 
 import dev.notely.api.DeploymentException;
 import java.io.IOException;
@@ -73,10 +72,10 @@ public final class ProxyCompiler {
             ok = javac.getTask(otherOutput, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
         } catch (IOException | RuntimeException e) {
-            throw new DeploymentException("compiling " + KitPaths.display(displayBase, sourceRoot) + " failed: " + e.getMessage(), e);
+            throw new DeploymentException("compiling " + Folders.display(displayBase, sourceRoot) + " failed: " + e.getMessage(), e);
         } catch (StackOverflowError | AssertionError | LinkageError e) {
             // javac itself crashed (say, on a pathologically nested expression): a failed deployment, not a dead kit
-            throw new DeploymentException("the Java compiler crashed on " + KitPaths.display(displayBase, sourceRoot) + ": " + e, e);
+            throw new DeploymentException("the Java compiler crashed on " + Folders.display(displayBase, sourceRoot) + ": " + e, e);
         }
         if (!ok) {
             throw new DeploymentException(describe(diagnostics.getDiagnostics(), otherOutput.toString()));
@@ -85,13 +84,13 @@ public final class ProxyCompiler {
 
     private List<Path> sources() {
         if (!Files.isRegularFile(sourceRoot.resolve(ROUTER_SOURCE))) {
-            throw new DeploymentException("no proxy source at " + KitPaths.display(displayBase, sourceRoot.resolve(ROUTER_SOURCE))
+            throw new DeploymentException("no proxy source at " + Folders.display(displayBase, sourceRoot.resolve(ROUTER_SOURCE))
                     + "; check --proxy-source points at a src/main/java folder");
         }
         try (Stream<Path> walk = Files.walk(sourceRoot)) {
             return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
-            throw new DeploymentException("cannot read the proxy sources in " + KitPaths.display(displayBase, sourceRoot) + ": " + e, e);
+            throw new DeploymentException("cannot read the proxy sources in " + Folders.display(displayBase, sourceRoot) + ": " + e, e);
         }
     }
 
@@ -101,7 +100,7 @@ public final class ProxyCompiler {
             if (d.getKind() != Diagnostic.Kind.ERROR) {
                 continue;
             }
-            String where = d.getSource() == null ? "" : KitPaths.display(displayBase, Path.of(d.getSource().toUri())) + ":" + d.getLineNumber() + ": ";
+            String where = d.getSource() == null ? "" : Folders.display(displayBase, Path.of(d.getSource().toUri())) + ":" + d.getLineNumber() + ": ";
             String message = String.join(" ", d.getMessage(Locale.ROOT).lines().map(String::strip).toList());
             errors.add(where + message);
         }
@@ -122,7 +121,7 @@ public final class ProxyCompiler {
             Folders.deleteRecursively(dir);
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new DeploymentException("cannot prepare the output folder " + KitPaths.display(displayBase, dir) + ": " + e, e);
+            throw new DeploymentException("cannot prepare the output folder " + Folders.display(displayBase, dir) + ": " + e, e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.notely.app.grading;
 
-import dev.notely.app.Folders;
-import dev.notely.app.KitPaths;
+import dev.notely.app.data.Folders;
 import dev.notely.app.deploy.KitClasspath;
 import dev.notely.app.deploy.ProxyCompiler;
 import dev.notely.app.deploy.ProxyLauncher;
@@ -59,7 +58,7 @@ public final class Grading {
             return 1;
         }
         try {
-            report.heading("grading " + KitPaths.display(kitRoot, sourceRoot) + " against exercise " + exercise);
+            report.heading("grading " + Folders.display(kitRoot, sourceRoot) + " against exercise " + exercise);
             Path classes = work.resolve("classes");
             List<Path> classpath = KitClasspath.current();
             try {

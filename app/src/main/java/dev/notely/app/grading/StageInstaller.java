@@ -1,7 +1,7 @@
 package dev.notely.app.grading;
 
-import dev.notely.app.DataFiles;
-import dev.notely.app.KitPaths;
+import dev.notely.app.data.Folders;
+import dev.notely.app.data.DataFiles;
 import dev.notely.app.deploy.ProxyCompiler;
 
 import java.io.IOException;
@@ -58,7 +58,7 @@ public final class StageInstaller {
                 String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
                 Path backup = backupDir.resolve("DataProxy-" + stamp + ".java");
                 Files.writeString(backup, current);
-                out.println("your previous DataProxy.java is saved as " + KitPaths.display(kitRoot, backup));
+                out.println("your previous DataProxy.java is saved as " + Folders.display(kitRoot, backup));
             }
             Files.createDirectories(to.getParent());
             Files.writeString(to, wanted);

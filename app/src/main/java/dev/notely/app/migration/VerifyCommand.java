@@ -1,6 +1,6 @@
 package dev.notely.app.migration;
 
-import dev.notely.app.DataDirLock;
+import dev.notely.app.data.DataDirLock;
 
 import dev.notely.api.VerificationReport;
 import dev.notely.api.json.VerificationJson;

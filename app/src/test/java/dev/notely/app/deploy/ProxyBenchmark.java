@@ -5,7 +5,7 @@ import dev.notely.app.Await;
 import dev.notely.app.ChildJvm;
 import dev.notely.app.CompileFloor;
 import dev.notely.app.ControllerFixture;
-import dev.notely.app.Folders;
+import dev.notely.app.data.Folders;
 import dev.notely.app.HelloServer;
 import dev.notely.app.ProcessMemory;
 

@@ -2,7 +2,7 @@ package dev.notely.app.migration;
 
 import dev.notely.app.AppBenchmark;
 import dev.notely.app.Await;
-import dev.notely.app.Folders;
+import dev.notely.app.data.Folders;
 import dev.notely.app.Kit;
 import dev.notely.app.LatencySample;
 import dev.notely.app.Options;

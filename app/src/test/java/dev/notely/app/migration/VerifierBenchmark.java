@@ -1,7 +1,7 @@
 package dev.notely.app.migration;
 
 import dev.notely.app.AppBenchmark;
-import dev.notely.app.Folders;
+import dev.notely.app.data.Folders;
 
 import dev.notely.api.VerificationReport;
 import dev.notely.store.NoteStores;

@@ -1,7 +1,7 @@
 package dev.notely.app.migration;
 
 import dev.notely.app.AppProcess;
-import dev.notely.app.DataDirLock;
+import dev.notely.app.data.DataDirLock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

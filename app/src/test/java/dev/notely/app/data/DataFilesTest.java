@@ -1,4 +1,4 @@
-package dev.notely.app;
+package dev.notely.app.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

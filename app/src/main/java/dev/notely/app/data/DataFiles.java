@@ -1,4 +1,4 @@
-package dev.notely.app;
+package dev.notely.app.data;
 
 import dev.notely.store.NoteStores;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DataFiles {
 
-    static final String DEPLOYMENTS = "deployments";
+    public static final String DEPLOYMENTS = "deployments";
     static final String ACCOUNTS_DB = "accounts.db";
     private static final List<String> DATABASE_SUFFIXES = List.of("", "-wal", "-shm", "-journal");
     private static final Pattern VERSION_FOLDER = Pattern.compile("v\\d+");
@@ -34,7 +34,7 @@ public final class DataFiles {
     }
 
     /** {@code --clean}: removes the kit's databases and compiled versions. */
-    static void clean(Path dataDir) {
+    public static void clean(Path dataDir) {
         if (!Files.isDirectory(dataDir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -57,7 +57,7 @@ public final class DataFiles {
     }
 
     /** Removes the version folders of earlier runs ({@code deployments/v<N>}); anything else there stays. */
-    static int clearDeployments(Path dataDir) throws IOException {
+    public static int clearDeployments(Path dataDir) throws IOException {
         Path deployments = dataDir.resolve(DEPLOYMENTS);
         if (!Files.isDirectory(deployments, LinkOption.NOFOLLOW_LINKS)) {
             return 0;

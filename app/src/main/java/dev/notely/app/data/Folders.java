@@ -1,4 +1,4 @@
-package dev.notely.app;
+package dev.notely.app.data;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Folder housekeeping shared by deployments and {@code --clean}. */
+/** Folder housekeeping shared by deployments, grading and {@code --clean}, and paths as a person reads them. */
 public final class Folders {
 
     private Folders() {
@@ -22,5 +22,12 @@ public final class Folders {
                 Files.delete(p);
             }
         }
+    }
+
+    /** {@code path} as a person reads it in a message: relative to {@code base} when inside it, else absolute. */
+    public static String display(Path base, Path path) {
+        Path b = base.toAbsolutePath().normalize();
+        Path p = path.toAbsolutePath().normalize();
+        return p.startsWith(b) ? b.relativize(p).toString() : p.toString();
     }
 }

@@ -1,4 +1,4 @@
-package dev.notely.app;
+package dev.notely.app.data;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -35,7 +35,7 @@ public final class DataDirLock implements AutoCloseable {
      *
      * @throws IllegalStateException naming the process that holds it, or why the folder cannot be locked
      */
-    static DataDirLock acquire(Path dataDir) {
+    public static DataDirLock acquire(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
         FileChannel channel;
         try {
@@ -66,7 +66,7 @@ public final class DataDirLock implements AutoCloseable {
     }
 
     /** Says who holds the folder, for a kit that is refused: "pid 123, port 8080". */
-    void describe(String holder) {
+    public void describe(String holder) {
         try {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
