@@ -149,8 +149,6 @@ public final class Kit implements AutoCloseable {
         backfill = own(new BackfillRunner(accounts, deployments.router(), kitStores, own(SqliteBackfillStore.open(dataDir)),
                 () -> stats.recentApi(BackfillRunner::usersRequest), BackfillRunner.Settings.withRate(options.backfillRate())));
         stages = new StageMoves(accounts, new StageGate(backfill::status, backfill::leftNow, verifier));
-        api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments, backfill,
-                verification, stages, stats));
         boolean deployed = false;
         try {
             firstDeployment.join();
@@ -163,14 +161,18 @@ public final class Kit implements AutoCloseable {
             log.error("the kit keeps running without a data proxy: fix {} and deploy again (d in the dashboard, "
                     + "or POST /deploy)", KitPaths.display(kitRoot, source));
         }
-        backfill.begin(); // a backfill that was running goes on, now that a version serves if one can
+        // The API opens only now, when a version serves (or the first deployment failed and can only be fixed
+        // by deploying again): a client never meets a port that answers 503 "nothing is deployed yet".
+        api = own(RestServer.start(options.host(), options.port(), accounts, deployments.router(), deployments, backfill,
+                verification, stages, new NoteStoreStates(kitStores, stats), options.allowedHosts(), stats));
         String url = "http://" + options.host() + ":" + api.port();
+        log.info("Notely API on {} (try {}/accounts)", url, url);
+        backfill.begin(); // a backfill that was running goes on, now that a version serves if one can
         lock.describe("pid " + ProcessHandle.current().pid() + ", API on " + url);
         NotelyClient client = own(new NotelyClient(options.host(), api.port()));
         if (deployed) {
             awaitHealthy(client, url);
         }
-        log.info("Notely API on {} (try {}/accounts)", url, url);
         if (options.generateLoad()) {
             load = own(LoadGenerator.start(client, stats, options.load()));
         }

@@ -1,6 +1,7 @@
 package dev.notely.app;
 
 import dev.notely.api.Backfill;
+import dev.notely.api.rest.AllowedHosts;
 import dev.notely.loadgen.LoadSettings;
 import dev.notely.store.StoreServers;
 import dev.notely.wire.NetworkDelay;
@@ -40,7 +41,8 @@ public record Options(
         boolean json,
         Optional<String> useStage,
         boolean verify,
-        int backfillRate) {
+        int backfillRate,
+        List<String> allowedHosts) {
 
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
@@ -119,6 +121,11 @@ public record Options(
                 description = "address of the REST API (default: ${DEFAULT-VALUE})")
         String host = "127.0.0.1";
 
+        @Option(names = "--allowed-host", paramLabel = "NAME", converter = AllowedHost.class,
+                description = "another name the REST API answers to besides localhost, 127.0.0.1, [::1] and --host,"
+                        + " e.g. notely.test; repeatable")
+        List<String> allowedHosts = new ArrayList<>();
+
         @Option(names = "--port", paramLabel = "PORT", converter = PortNumber.class,
                 description = "port of the REST API, 0 picks a free one (default: ${DEFAULT-VALUE})")
         int port = 8080;
@@ -182,7 +189,7 @@ public record Options(
             return new Options(help, headless, theme, host, port, logLevel, generateLoad,
                     new LoadSettings(concurrency, notesPerAccount, rpm), clean, Optional.ofNullable(dataDir), servers,
                     Optional.ofNullable(proxySource), rolloutWait, networkDelay, Optional.ofNullable(grade),
-                    json, Optional.ofNullable(useStage), verify, backfillRate);
+                    json, Optional.ofNullable(useStage), verify, backfillRate, List.copyOf(allowedHosts));
         }
     }
 
@@ -285,6 +292,15 @@ public record Options(
                 throw new TypeConversionException("the host must not be empty");
             }
             return text;
+        }
+    }
+
+    /** A host name the API may be addressed by (SPEC §17): checked as the API will check requests' Host. */
+    static final class AllowedHost implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            read(text, name -> AllowedHosts.of("127.0.0.1", List.of(name)));
+            return text.trim();
         }
     }
 

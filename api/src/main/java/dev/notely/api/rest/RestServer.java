@@ -3,6 +3,7 @@ package dev.notely.api.rest;
 import dev.notely.api.Backfill;
 import dev.notely.api.StageMoves;
 import dev.notely.api.Deployments;
+import dev.notely.api.StoreHealth;
 import dev.notely.api.Verification;
 import dev.notely.store.AccountStore;
 import dev.notely.store.NoteRouter;
@@ -25,13 +26,14 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The Notely REST API on Undertow. Routes are small handlers; metrics, error mapping and the body
- * limit wrap them all, so no route repeats that work:
- * {@code AccessLog → Metrics → BodyReader → Blocking → Errors → Routing → route}.
+ * The Notely REST API on Undertow. Routes are small handlers; metrics, the refusal of web pages (SPEC §17),
+ * error mapping and the body limit wrap them all, so no route repeats that work:
+ * {@code AccessLog → Metrics → LocalCallers → BodyReader → Blocking → Errors → Routing → route}.
  */
 public final class RestServer implements AutoCloseable {
 
@@ -76,19 +78,25 @@ public final class RestServer implements AutoCloseable {
                                    Deployments deployments, Backfill backfill, Verification verification,
                                    StatsCollector stats) {
         return start(host, port, accounts, router, deployments, backfill, verification,
-                new StageMoves(accounts, (account, to) -> Optional.empty()), stats);
+                new StageMoves(accounts, (account, to) -> Optional.empty()), StoreHealth.NONE, List.of(), stats);
     }
 
     /**
      * As {@link #start(String, int, AccountStore, NoteRouter, Deployments, Backfill, Verification, StatsCollector)},
-     * with exercise 3's stage moves ({@code PUT /accounts/{id}} with a {@code stage}) through {@code stages}' gates.
+     * with exercise 3's stage moves ({@code PUT /accounts/{id}} with a {@code stage}) through {@code stages}' gates,
+     * each note store's state in {@code /healthz}, and requests addressed to {@code allowedHosts} besides
+     * the loopback names and {@code host} itself.
+     *
+     * @throws IllegalArgumentException when one of {@code allowedHosts} is not a host name
      */
     public static RestServer start(String host, int port, AccountStore accounts, NoteRouter router,
                                    Deployments deployments, Backfill backfill, Verification verification,
-                                   StageMoves stages, StatsCollector stats) {
-        HttpHandler handler = new AccessLogHandler(new MetricsHandler(stats, new BodyReader(Exchanges.MAX_BODY_BYTES,
+                                   StageMoves stages, StoreHealth storeHealth, List<String> allowedHosts,
+                                   StatsCollector stats) {
+        HttpHandler handler = new AccessLogHandler(new MetricsHandler(stats, new LocalCallersHandler(
+                AllowedHosts.of(host, allowedHosts), new BodyReader(Exchanges.MAX_BODY_BYTES,
                 Exchanges::error, new BlockingHandler(new ErrorHandler(
-                        routes(accounts, router, deployments, backfill, verification, stages, stats))))));
+                        routes(accounts, router, deployments, backfill, verification, stages, storeHealth, stats)))))));
         Undertow server = Undertow.builder()
                 .addHttpListener(port, host)
                 // One I/O thread: the requests' work is on the workers, and on 2 cores a second I/O thread
@@ -160,13 +168,13 @@ public final class RestServer implements AutoCloseable {
 
     private static RoutingHandler routes(AccountStore accounts, NoteRouter router, Deployments deployments,
                                          Backfill backfill, Verification verification, StageMoves stages,
-                                         StatsCollector stats) {
+                                         StoreHealth storeHealth, StatsCollector stats) {
         AccountsHandler accountRoutes = new AccountsHandler(accounts, router, stages);
         NotesHandler noteRoutes = new NotesHandler(accountRoutes, router);
-        SystemHandler system = new SystemHandler(accounts, router, deployments, stats);
+        SystemHandler system = new SystemHandler(accounts, router, deployments, stats, storeHealth);
         VerifyHandler verify = new VerifyHandler(verification);
         BackfillHandler backfillRoutes = new BackfillHandler(backfill);
-        return new RoutingHandler()
+        return new GetAndHeadRouting()
                 .get("/healthz", route(system::health))
                 .post("/deploy", route(system::deploy))
                 .post("/deploy/rollback", route(system::rollback))
@@ -188,7 +196,7 @@ public final class RestServer implements AutoCloseable {
                 .setFallbackHandler(exchange -> Exchanges.error(exchange, 404,
                         "no route " + exchange.getRequestMethod() + " " + exchange.getRequestPath()))
                 .setInvalidMethodHandler(exchange -> {
-                    exchange.getResponseHeaders().put(Headers.ALLOW, "GET, POST, PUT, DELETE");
+                    exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD, POST, PUT, DELETE");
                     Exchanges.error(exchange, 405, "method " + exchange.getRequestMethod()
                             + " is not allowed on " + exchange.getRequestPath());
                 });
