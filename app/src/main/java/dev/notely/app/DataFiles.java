@@ -1,6 +1,8 @@
 package dev.notely.app;
 
 import dev.notely.store.NoteStores;
+import dev.notely.store.StoreServers;
+import dev.notely.store.sqlite.SqliteFileCheck;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -87,6 +89,26 @@ public final class DataFiles {
         boolean refused = e instanceof FileSystemException && !(e instanceof NoSuchFileException);
         return windows && refused ? " (Windows will not delete or replace a file a program has open: stop the other "
                 + "kit, or close the editor holding it, and try again)" : "";
+    }
+
+    /**
+     * Stops the start when one of the folder's databases cannot be read (SPEC §17): the kit would otherwise
+     * serve, then fail on some requests, or blame the proxy's code. Stores on a server ({@code --store})
+     * have no file here.
+     *
+     * @throws IllegalStateException in one line naming the file, what is wrong and what to do
+     */
+    static void requireReadable(Path dataDir, StoreServers servers) {
+        List<String> files = new ArrayList<>();
+        files.add(ACCOUNTS_DB);
+        NoteStores.NAMES.stream().filter(name -> servers.url(name).isEmpty()).forEach(name -> files.add(name + ".db"));
+        for (String name : files) {
+            Path file = dataDir.resolve(name);
+            SqliteFileCheck.problem(file).ifPresent(problem -> {
+                throw new IllegalStateException(file + " is not a readable SQLite database (" + problem + "): "
+                        + "restore it from a copy, or start with --clean to begin again with empty stores");
+            });
+        }
     }
 
     /** Every database file name the kit may create in {@code dataDir}, whether it exists or not. */

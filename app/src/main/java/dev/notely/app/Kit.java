@@ -116,6 +116,7 @@ public final class Kit implements AutoCloseable {
         if (options.clean()) {
             DataFiles.clean(dataDir);
         }
+        DataFiles.requireReadable(dataDir, options.storeServers());
         Path deploymentsDir = dataDir.resolve(DataFiles.DEPLOYMENTS);
         try {
             DataFiles.clearDeployments(dataDir); // versions of an earlier run are never reused
