@@ -117,6 +117,13 @@ public final class Kit implements AutoCloseable {
             DataFiles.clean(dataDir);
         }
         DataFiles.requireReadable(dataDir, options.storeServers());
+        DataFiles.ownerOnlyFolder(dataDir, options.storeServers());
+        try {
+            StoreRecord.write(dataDir, options.storeServers()); // so that --verify knows which stores are elsewhere
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + dataDir.resolve(StoreRecord.FILE_NAME) + ": "
+                    + e.getMessage(), e);
+        }
         Path deploymentsDir = dataDir.resolve(DataFiles.DEPLOYMENTS);
         try {
             DataFiles.clearDeployments(dataDir); // versions of an earlier run are never reused

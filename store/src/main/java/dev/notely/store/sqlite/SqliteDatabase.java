@@ -81,6 +81,29 @@ final class SqliteDatabase<D> implements AutoCloseable {
         return db;
     }
 
+    /**
+     * Opens an existing database file only to read it: nothing is created, migrated or written, so a folder
+     * the kit may not write (a copy, a read-only mount) can still be read. In such a folder no other process
+     * can be writing the file, and SQLite is told so ({@code immutable}), as it could not make its
+     * shared-memory file there.
+     *
+     * @throws StoreException naming the path and the cause when the file cannot be read
+     */
+    static <D> SqliteDatabase<D> openReadOnly(Path file, String description, Class<D> daoType) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String label = description + " at " + absolute;
+        String url = "jdbc:sqlite:" + absolute.toUri() + (Files.isWritable(absolute.getParent()) ? "?mode=ro"
+                : "?mode=ro&immutable=1");
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        Jdbi jdbi = Jdbi.create(() -> config.createConnection(url)).installPlugin(new SqlObjectPlugin())
+                .installPlugin(new StoreTypes())
+                .setStatementBuilderFactory(connection -> new ReusedStatements());
+        HandlePool<D> pool = new HandlePool<>(jdbi, daoType, label);
+        return new SqliteDatabase<>(label, pool);
+    }
+
     /** The pragmas every connection to a kit database is opened with. */
     static SQLiteConfig connectionConfig(boolean synced) {
         SQLiteConfig config = new SQLiteConfig();
