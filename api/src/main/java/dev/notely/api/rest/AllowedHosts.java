@@ -41,8 +41,8 @@ public record AllowedHosts(Set<String> names, boolean anyLocalAddress) {
         for (String name : extra) {
             String n = normalise(name);
             if (!NAME.matcher(n).matches() && ipLiteral(n).isEmpty()) {
-                throw new IllegalArgumentException("--allowed-host " + name + " is not a host name: give a name "
-                        + "such as notely.test, without scheme or port");
+                throw new IllegalArgumentException("'" + name + "' is not a host name: give a name such as "
+                        + "notely.test, without scheme or port");
             }
             names.add(n);
         }

@@ -83,17 +83,19 @@ final class SqliteDatabase<D> implements AutoCloseable {
 
     /**
      * Opens an existing database file only to read it: nothing is created, migrated or written, so a folder
-     * the kit may not write (a copy, a read-only mount) can still be read. In such a folder no other process
-     * can be writing the file, and SQLite is told so ({@code immutable}), as it could not make its
-     * shared-memory file there.
+     * the kit may not write (a copy, a read-only mount) can still be read. Without a WAL file beside it no
+     * connection has the file open (the kit's connections always keep one), and SQLite is told so
+     * ({@code immutable}): it then makes no WAL or shared-memory file of its own, which a read-only
+     * connection could not remove again. With one, a kit may be writing, or stopped without tidying up, and
+     * what the WAL holds is read through it.
      *
      * @throws StoreException naming the path and the cause when the file cannot be read
      */
     static <D> SqliteDatabase<D> openReadOnly(Path file, String description, Class<D> daoType) {
         Path absolute = file.toAbsolutePath().normalize();
         String label = description + " at " + absolute;
-        String url = "jdbc:sqlite:" + absolute.toUri() + (Files.isWritable(absolute.getParent()) ? "?mode=ro"
-                : "?mode=ro&immutable=1");
+        boolean inUse = Files.exists(absolute.resolveSibling(absolute.getFileName() + "-wal"));
+        String url = "jdbc:sqlite:" + absolute.toUri() + (inUse ? "?mode=ro" : "?mode=ro&immutable=1");
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
