@@ -1,5 +1,6 @@
 package dev.notely.app;
 
+import dev.notely.app.data.StoreRecord;
 import dev.notely.app.data.Folders;
 import dev.notely.app.data.DataFiles;
 import dev.notely.app.data.DataDirLock;
@@ -119,6 +120,14 @@ public final class Kit implements AutoCloseable {
         if (options.clean()) {
             DataFiles.clean(dataDir);
         }
+        DataFiles.requireReadable(dataDir, options.storeServers());
+        DataFiles.ownerOnlyFolder(dataDir, options.storeServers());
+        try {
+            StoreRecord.write(dataDir, options.storeServers()); // so that --verify knows which stores are elsewhere
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + dataDir.resolve(StoreRecord.FILE_NAME) + ": "
+                    + e.getMessage(), e);
+        }
         Path deploymentsDir = dataDir.resolve(DataFiles.DEPLOYMENTS);
         try {
             DataFiles.clearDeployments(dataDir); // versions of an earlier run are never reused
@@ -152,8 +161,6 @@ public final class Kit implements AutoCloseable {
         backfill = own(new BackfillRunner(accounts, deployments.router(), kitStores, own(SqliteBackfillStore.open(dataDir)),
                 () -> stats.recentApi(BackfillRunner::usersRequest), BackfillRunner.Settings.withRate(options.backfillRate())));
         stages = new StageMoves(accounts, new StageGate(backfill::status, backfill::leftNow, verifier));
-        api = own(RestServer.start(options.host(), options.port(),
-                new ApiServices(accounts, deployments.router(), deployments, backfill, verification, stages, stats)));
         boolean deployed = false;
         try {
             firstDeployment.join();
@@ -166,14 +173,19 @@ public final class Kit implements AutoCloseable {
             log.error("the kit keeps running without a data proxy: fix {} and deploy again (d in the dashboard, "
                     + "or POST /deploy)", Folders.display(kitRoot, source));
         }
-        backfill.begin(); // a backfill that was running goes on, now that a version serves if one can
+        // The API opens only now, when a version serves (or the first deployment failed and can only be fixed
+        // by deploying again): a client never meets a port that answers 503 "nothing is deployed yet".
+        api = own(RestServer.start(options.host(), options.port(),
+                new ApiServices(accounts, deployments.router(), deployments, backfill, verification, stages,
+                        new NoteStoreStates(kitStores, stats), options.allowedHosts(), stats)));
         String url = "http://" + options.host() + ":" + api.port();
+        log.info("Notely API on {} (try {}/accounts)", url, url);
+        backfill.begin(); // a backfill that was running goes on, now that a version serves if one can
         lock.describe("pid " + ProcessHandle.current().pid() + ", API on " + url);
         NotelyClient client = own(new NotelyClient(options.host(), api.port()));
         if (deployed) {
             awaitHealthy(client, url);
         }
-        log.info("Notely API on {} (try {}/accounts)", url, url);
         if (options.generateLoad()) {
             load = own(LoadGenerator.start(client, stats, options.load()));
         }

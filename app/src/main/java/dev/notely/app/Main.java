@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.notely.proxyhost.ProxyLogging;
 import dev.notely.store.StoreException;
+import dev.notely.store.postgres.StorePasswords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +58,7 @@ public final class Main {
             return;
         }
         setLogLevel(options.logLevel());
+        warnOfPasswordsInArguments(options);
         Optional<String> badSource = checkProxySource(options);
         if (badSource.isPresent()) {
             System.err.println("notely: --proxy-source: " + badSource.get());
@@ -69,6 +71,16 @@ public final class Main {
                 : run(options);
         // Exit explicitly: server threads would otherwise keep the JVM (or Maven's) running.
         System.exit(exit);
+    }
+
+    /** Once: a password in {@code --store} works, but any user of this machine can read it in the process list. */
+    static void warnOfPasswordsInArguments(Options options) {
+        options.storeServers().urls().entrySet().stream()
+                .filter(store -> StorePasswords.hasPassword(store.getValue()))
+                .map(store -> StorePasswords.variable(store.getKey()))
+                .reduce((a, b) -> a + " / " + b)
+                .ifPresent(variables -> log.warn("a password in --store is visible to every user of this machine "
+                        + "(ps): leave it out of the URL and put it in {} or ~/.pgpass instead", variables));
     }
 
     /** A {@code --proxy-source} given by hand must hold a DataProxy: a typo stops the kit instead of running it with nothing deployed. */

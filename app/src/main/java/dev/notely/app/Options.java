@@ -1,6 +1,7 @@
 package dev.notely.app;
 
 import dev.notely.api.Backfill;
+import dev.notely.api.rest.AllowedHosts;
 import dev.notely.loadgen.LoadSettings;
 import dev.notely.store.StoreServers;
 import dev.notely.wire.NetworkDelay;
@@ -60,6 +61,11 @@ public final class Options {
     @Option(names = "--host", paramLabel = "HOST", converter = HostName.class,
             description = "address of the REST API (default: ${DEFAULT-VALUE})")
     private String host = "127.0.0.1";
+
+    @Option(names = "--allowed-host", paramLabel = "NAME", converter = AllowedHost.class,
+            description = "another name the REST API answers to besides localhost, 127.0.0.1, [::1] and --host,"
+                    + " e.g. notely.test; repeatable")
+    private List<String> allowedHosts = new ArrayList<>();
 
     @Option(names = "--port", paramLabel = "PORT", converter = PortNumber.class,
             description = "port of the REST API, 0 picks a free one (default: ${DEFAULT-VALUE})")
@@ -180,6 +186,10 @@ public final class Options {
 
     public String host() {
         return host;
+    }
+
+    public List<String> allowedHosts() {
+        return List.copyOf(allowedHosts);
     }
 
     public int port() {
@@ -365,6 +375,15 @@ public final class Options {
                 throw new TypeConversionException("the host must not be empty");
             }
             return text;
+        }
+    }
+
+    /** A host name the API may be addressed by (SPEC §17): checked as the API will check requests' Host. */
+    static final class AllowedHost implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            read(text, name -> AllowedHosts.of("127.0.0.1", List.of(name)));
+            return text.trim();
         }
     }
 

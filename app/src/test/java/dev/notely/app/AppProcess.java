@@ -22,6 +22,11 @@ public final class AppProcess implements AutoCloseable {
     private final OutputLines lines;
 
     public AppProcess(Path dataDir, String... flags) throws IOException {
+        this(java.util.Map.of(), dataDir, flags);
+    }
+
+    /** As {@link #AppProcess(Path, String...)}, with {@code environment} added to this JVM's. */
+    public AppProcess(java.util.Map<String, String> environment, Path dataDir, String... flags) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProxyLauncher.currentJava().toString(),
                 "-cp", KitClasspath.join(runtimeClasspath()), Main.class.getName()));
         if (dataDir != null) {
@@ -32,7 +37,9 @@ public final class AppProcess implements AutoCloseable {
             command.addAll(List.of("--proxy-source", ControllerFixture.START_STAGE.toString()));
         }
         command.addAll(List.of(flags));
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        process = builder.start();
         lines = new OutputLines(process, "app-output");
         output = lines.lines;
     }

@@ -75,8 +75,9 @@ class MainProcessTest {
         try (AppProcess app = new AppProcess(data, "--headless", "--port", "0",
                 "--store", "new=jdbc:postgresql://127.0.0.1:1/notely?user=kit&password=secret")) {
             assertEquals(1, app.awaitExit(), app.text());
-            assertEquals(1, app.output.size(), "one line:\n" + app.text());
-            assertTrue(app.output.get(0).matches(".* ERROR Main - cannot start: cannot open note store 'new' at"
+            assertEquals(2, app.output.size(), "the password warning and one line:\n" + app.text());
+            assertTrue(app.output.get(0).contains("WARN  Main - a password in --store is visible"), app.text());
+            assertTrue(app.output.get(1).matches(".* ERROR Main - cannot start: cannot open note store 'new' at"
                     + " jdbc:postgresql://127\\.0\\.0\\.1:1/notely: Connection to 127\\.0\\.0\\.1:1 refused\\..*"), app.text());
             assertFalse(app.text().contains("secret"), "no password: " + app.text());
             assertFalse(java.nio.file.Files.exists(data.resolve(DataFiles.DEPLOYMENTS)), "nothing was deployed");

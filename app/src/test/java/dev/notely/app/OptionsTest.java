@@ -152,6 +152,8 @@ class OptionsTest {
             "--store,new=jdbc:postgresql://db:5432x/notely => --store new: 'jdbc:postgresql://db:5432x/notely' is not a PostgreSQL URL;"
                     + " expected jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD",
             "--store,new=jdbc:postgresql://db/a,--store,new=jdbc:postgresql://db/b => --store new is given twice",
+            "--allowed-host,http://notely.test:8080 => Invalid value for option '--allowed-host' (NAME): 'http://notely.test:8080'"
+                    + " is not a host name: give a name such as notely.test, without scheme or port",
             "--gen=yes => option '--gen' should be specified without 'yes' parameter",
             "--clean=false => option '--clean' should be specified without 'false' parameter",
             "--gen,--gen => option '--gen' should be specified only once",
@@ -162,6 +164,13 @@ class OptionsTest {
                 () -> Options.parse(List.of(args.split(","))));
         assertEquals(message, e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void allowedHostsAreRepeatableAndNoneByDefault() {
+        assertEquals(List.of(), Options.parse(List.of()).allowedHosts());
+        assertEquals(List.of("notely.test", "kit.lan"),
+                Options.parse(List.of("--allowed-host", "notely.test", "--allowed-host=kit.lan")).allowedHosts());
     }
 
     @Test

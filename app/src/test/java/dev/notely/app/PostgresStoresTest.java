@@ -1,5 +1,6 @@
 package dev.notely.app;
 
+import dev.notely.app.data.StoreRecord;
 import dev.notely.app.data.DataFiles;
 import dev.notely.app.deploy.ProxyCompiler;
 import dev.notely.app.grading.StageInstaller;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -57,8 +59,10 @@ class PostgresStoresTest {
     @Test
     void aRefusedLoginStopsTheKitWithOneLineBeforeAnythingStarts() throws Exception {
         Path data = tmp.resolve("data");
-        try (AppProcess app = new AppProcess(data, "--headless", "--port", "0",
-                "--store", "new=" + server.urlWithLogin("notely_nobody", "not-the-password"))) {
+        // The password as the handbook says to give it, off the command line: the refusal is the only line.
+        String url = server.urlWithLogin("notely_nobody", "not-the-password");
+        try (AppProcess app = new AppProcess(Map.of("NOTELY_STORE_NEW_PASSWORD", "not-the-password"), data,
+                "--headless", "--port", "0", "--store", "new=" + StoreRecord.withoutPassword(url))) {
             assertEquals(1, app.awaitExit(), app.text());
             assertEquals(1, app.output.size(), "one line:\n" + app.text());
             String line = app.output.get(0);
@@ -73,7 +77,8 @@ class PostgresStoresTest {
     @Test
     void aMissingDatabaseStopsTheKitWithOneLine() throws Exception {
         String url = server.url().replaceFirst("^(jdbc:postgresql://[^/]*)/[^?]*", "$1/notely_no_such_database");
-        try (AppProcess app = new AppProcess(tmp.resolve("data"), "--headless", "--port", "0", "--store", "second=" + url)) {
+        try (AppProcess app = new AppProcess(Map.of("NOTELY_STORE_SECOND_PASSWORD", StoreRecord.password(url).orElse("")),
+                tmp.resolve("data"), "--headless", "--port", "0", "--store", "second=" + StoreRecord.withoutPassword(url))) {
             assertEquals(1, app.awaitExit(), app.text());
             assertEquals(1, app.output.size(), "one line:\n" + app.text());
             assertTrue(app.output.get(0).contains("cannot start: cannot open note store 'second' at jdbc:postgresql://"), app.text());
@@ -127,7 +132,13 @@ class PostgresStoresTest {
             assertTrue(down.getMessage().contains("unavailable"), down.getMessage());
             assertFalse(down.getMessage().contains("password"), "no credentials: " + down.getMessage());
             assertEquals(Optional.of(inFile), client.getNote(staying.id(), inFile.id()), "legacy serves on");
-            assertFalse(client.healthy(), "/healthz says the note path is down");
+            java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + kit.apiPort() + "/healthz")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            // The API still serves (legacy does): 200, degraded, naming the store that is down.
+            assertEquals(200, health.statusCode(), health.body());
+            assertTrue(health.body().contains("\"status\":\"degraded\"") && health.body().contains("\"new\":\"unavailable: "),
+                    health.body());
             StoreException unverifiable = assertThrows(StoreException.class, () -> kit.verification().verify());
             assertTrue(unverifiable.getMessage().contains("note store 'new'"), unverifiable.getMessage());
             Await.until(Duration.ofSeconds(10), "new's failures in the stats the dashboard shows", () -> client.stats().store()
@@ -224,7 +235,8 @@ class PostgresStoresTest {
             assertEquals(0, load.failureCount(), "failed requests " + load.failures());
         }
         Path data = tmp.resolve("data");
-        try (AppProcess verify = new AppProcess(data, "--verify", "--store", "new=" + server.url())) {
+        try (AppProcess verify = new AppProcess(Map.of("NOTELY_STORE_NEW_PASSWORD", StoreRecord.password(server.url()).orElse("")),
+                data, "--verify", "--store", "new=" + StoreRecord.withoutPassword(server.url()))) {
             assertEquals(0, verify.awaitExit(), verify.text());
             assertTrue(verify.output.get(0).matches("Verified legacy, new.* in " + java.util.regex.Pattern.quote(data.toString())
                     + " and on PostgreSQL \\(new=jdbc:postgresql://.*: clean"), verify.text());

@@ -59,6 +59,11 @@ final class AccountsHandler {
         if (body.has("id") && !body.uuid("id").map(id::equals).orElse(true)) {
             throw new InvalidInputException("id in the body does not match the path");
         }
+        if (body.has("stage") && body.string("stage").isEmpty()) {
+            // null would otherwise read as "no stage given" and answer 200 having moved nothing
+            throw new InvalidInputException("stage must be one of " + java.util.Arrays.stream(MigrationStage.values())
+                    .map(MigrationStage::label).collect(java.util.stream.Collectors.joining(", ")) + ", not null");
+        }
         Optional<MigrationStage> stage = body.string("stage").map(AccountsHandler::validStage);
         Account current = find(id);
         if (stage.isPresent()) {

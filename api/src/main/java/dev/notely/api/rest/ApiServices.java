@@ -3,10 +3,12 @@ package dev.notely.api.rest;
 import dev.notely.api.Backfill;
 import dev.notely.api.Deployments;
 import dev.notely.api.StageMoves;
+import dev.notely.api.StoreHealth;
 import dev.notely.api.Verification;
 import dev.notely.store.AccountStore;
 import dev.notely.store.NoteRouter;
 import dev.notely.telemetry.StatsCollector;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,25 +19,37 @@ import java.util.Optional;
  * @param backfill     {@code GET} and {@code POST /backfill}; {@link Backfill#NONE} says there is none
  * @param verification {@code GET /verify}; {@link Verification#NONE} says it is not available
  * @param stages       exercise 3's stage moves ({@code PUT /accounts/{id}} with a {@code stage}), through their gates
+ * @param storeHealth  each note store's state, for {@code /healthz}
+ * @param allowedHosts names the API answers to besides the loopback names and its own address ({@code --allowed-host})
  */
 public record ApiServices(AccountStore accounts, NoteRouter router, Deployments deployments, Backfill backfill,
-                          Verification verification, StageMoves stages, StatsCollector stats) {
+                          Verification verification, StageMoves stages, StoreHealth storeHealth,
+                          List<String> allowedHosts, StatsCollector stats) {
 
     /** Without a backfill or verification, and with stage moves no gate holds. */
     public static ApiServices of(AccountStore accounts, NoteRouter router, Deployments deployments, StatsCollector stats) {
         return new ApiServices(accounts, router, deployments, Backfill.NONE, Verification.NONE,
-                new StageMoves(accounts, (account, to) -> Optional.empty()), stats);
+                new StageMoves(accounts, (account, to) -> Optional.empty()), StoreHealth.NONE, List.of(), stats);
     }
 
     public ApiServices withBackfill(Backfill job) {
-        return new ApiServices(accounts, router, deployments, job, verification, stages, stats);
+        return new ApiServices(accounts, router, deployments, job, verification, stages, storeHealth, allowedHosts, stats);
     }
 
     public ApiServices withVerification(Verification verifier) {
-        return new ApiServices(accounts, router, deployments, backfill, verifier, stages, stats);
+        return new ApiServices(accounts, router, deployments, backfill, verifier, stages, storeHealth, allowedHosts, stats);
     }
 
     public ApiServices withStages(StageMoves gated) {
-        return new ApiServices(accounts, router, deployments, backfill, verification, gated, stats);
+        return new ApiServices(accounts, router, deployments, backfill, verification, gated, storeHealth, allowedHosts, stats);
+    }
+
+    public ApiServices withStoreHealth(StoreHealth health) {
+        return new ApiServices(accounts, router, deployments, backfill, verification, stages, health, allowedHosts, stats);
+    }
+
+    public ApiServices withAllowedHosts(List<String> names) {
+        return new ApiServices(accounts, router, deployments, backfill, verification, stages, storeHealth,
+                List.copyOf(names), stats);
     }
 }

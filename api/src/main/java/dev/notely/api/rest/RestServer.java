@@ -21,9 +21,9 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * The Notely REST API on Undertow. Routes are small handlers; metrics, error mapping and the body
- * limit wrap them all, so no route repeats that work:
- * {@code AccessLog → Metrics → BodyReader → Blocking → Errors → Routing → route}.
+ * The Notely REST API on Undertow. Routes are small handlers; metrics, the refusal of web pages (SPEC §17),
+ * error mapping and the body limit wrap them all, so no route repeats that work:
+ * {@code AccessLog → Metrics → LocalCallers → BodyReader → Blocking → Errors → Routing → route}.
  */
 public final class RestServer implements AutoCloseable {
 
@@ -48,11 +48,12 @@ public final class RestServer implements AutoCloseable {
      *
      * @param port 0 picks a free port (see {@link #port()})
      * @throws IllegalStateException with a message a person can act on when the port is taken
+     * @throws IllegalArgumentException when one of the allowed hosts is not a host name
      */
     public static RestServer start(String host, int port, ApiServices kit) {
-        HttpHandler handler = new AccessLogHandler(new MetricsHandler(kit.stats(), new BodyReader(Exchanges.MAX_BODY_BYTES,
-                Exchanges::error, new BlockingHandler(new ErrorHandler(
-                        routes(kit))))));
+        HttpHandler handler = new AccessLogHandler(new MetricsHandler(kit.stats(), new LocalCallersHandler(
+                AllowedHosts.of(host, kit.allowedHosts()), new BodyReader(Exchanges.MAX_BODY_BYTES,
+                Exchanges::error, new BlockingHandler(new ErrorHandler(routes(kit)))))));
         Undertow server = Undertow.builder()
                 .addHttpListener(port, host)
                 // One I/O thread: the requests' work is on the workers, and on 2 cores a second I/O thread
@@ -125,10 +126,11 @@ public final class RestServer implements AutoCloseable {
     private static RoutingHandler routes(ApiServices kit) {
         AccountsHandler accountRoutes = new AccountsHandler(kit.accounts(), kit.router(), kit.stages());
         NotesHandler noteRoutes = new NotesHandler(accountRoutes, kit.router());
-        SystemHandler system = new SystemHandler(kit.accounts(), kit.router(), kit.deployments(), kit.stats());
+        SystemHandler system = new SystemHandler(kit.accounts(), kit.router(), kit.deployments(), kit.stats(),
+                kit.storeHealth());
         VerifyHandler verify = new VerifyHandler(kit.verification());
         BackfillHandler backfillRoutes = new BackfillHandler(kit.backfill());
-        return new RoutingHandler()
+        return new GetAndHeadRouting()
                 .get("/healthz", route(system::health))
                 .post("/deploy", route(system::deploy))
                 .post("/deploy/rollback", route(system::rollback))
@@ -150,7 +152,7 @@ public final class RestServer implements AutoCloseable {
                 .setFallbackHandler(exchange -> Exchanges.error(exchange, 404,
                         "no route " + exchange.getRequestMethod() + " " + exchange.getRequestPath()))
                 .setInvalidMethodHandler(exchange -> {
-                    exchange.getResponseHeaders().put(Headers.ALLOW, "GET, POST, PUT, DELETE");
+                    exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD, POST, PUT, DELETE");
                     Exchanges.error(exchange, 405, "method " + exchange.getRequestMethod()
                             + " is not allowed on " + exchange.getRequestPath());
                 });

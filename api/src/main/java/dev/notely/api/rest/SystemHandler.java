@@ -2,6 +2,8 @@ package dev.notely.api.rest;
 
 import com.google.gson.JsonObject;
 import dev.notely.api.Deployments;
+import dev.notely.api.ProxyUnavailableException;
+import dev.notely.api.StoreHealth;
 import dev.notely.api.json.DeploymentJson;
 import dev.notely.wire.Json;
 import dev.notely.store.AccountStore;
@@ -11,6 +13,7 @@ import dev.notely.telemetry.StatsCollector;
 import dev.notely.telemetry.StatsJson;
 import io.undertow.server.HttpServerExchange;
 import java.time.Instant;
+import java.util.Map;
 
 /** {@code /healthz}, {@code /deploy}, {@code /stats}, {@code /metrics} and {@code /deployments}. */
 final class SystemHandler {
@@ -19,28 +22,55 @@ final class SystemHandler {
     private final NoteRouter router;
     private final Deployments deployments;
     private final StatsCollector stats;
+    private final StoreHealth storeHealth;
 
-    SystemHandler(AccountStore accounts, NoteRouter router, Deployments deployments, StatsCollector stats) {
+    SystemHandler(AccountStore accounts, NoteRouter router, Deployments deployments, StatsCollector stats,
+                  StoreHealth storeHealth) {
         this.accounts = accounts;
         this.router = router;
         this.deployments = deployments;
         this.stats = stats;
+        this.storeHealth = storeHealth;
     }
 
+    /**
+     * 200 while the API can serve, with each note store's state and {@code degraded} when one is not ok; 503
+     * only while the account store is down or no version of the data proxy serves (SPEC §17).
+     */
     void health(HttpServerExchange exchange) {
         JsonObject body = new JsonObject();
         body.addProperty("timestamp", Json.formatInstant(Instant.now()));
         try {
             accounts.healthCheck();
-            router.healthCheck();
         } catch (RuntimeException e) {
-            body.addProperty("status", "unavailable");
-            body.addProperty("error", e.getMessage());
-            Exchanges.json(exchange, 503, body);
+            unavailable(exchange, body, "the account store is down: " + e.getMessage());
             return;
         }
-        body.addProperty("status", "ok");
+        String routerProblem = null;
+        try {
+            router.healthCheck();
+        } catch (ProxyUnavailableException e) {
+            unavailable(exchange, body, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            routerProblem = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        Map<String, String> states = storeHealth.states();
+        JsonObject stores = new JsonObject();
+        states.forEach(stores::addProperty);
+        boolean degraded = routerProblem != null || states.values().stream().anyMatch(s -> !StoreHealth.OK.equals(s));
+        body.addProperty("status", degraded ? "degraded" : "ok");
+        body.add("stores", stores);
+        if (routerProblem != null) {
+            body.addProperty("error", routerProblem);
+        }
         Exchanges.json(exchange, 200, body);
+    }
+
+    private static void unavailable(HttpServerExchange exchange, JsonObject body, String why) {
+        body.addProperty("status", "unavailable");
+        body.addProperty("error", why);
+        Exchanges.json(exchange, 503, body);
     }
 
     void deploy(HttpServerExchange exchange) {

@@ -47,7 +47,7 @@ class AwkwardClientsTest {
             // More half-sent requests than the API has workers.
             for (int i = 0; i < RestServer.WORKER_THREADS + 6; i++) {
                 Socket s = new Socket("127.0.0.1", api.server.port());
-                s.getOutputStream().write(("POST " + notes + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                s.getOutputStream().write(("POST " + notes + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                         + "Content-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
                 s.getOutputStream().flush();
                 slow.add(s);
@@ -69,7 +69,7 @@ class AwkwardClientsTest {
         String reply;
         try (Socket s = new Socket("127.0.0.1", api.server.port())) {
             OutputStream out = s.getOutputStream();
-            out.write(("POST " + notes + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            out.write(("POST " + notes + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = "z".repeat(10 * 1024).getBytes(StandardCharsets.US_ASCII);
             try {
@@ -95,7 +95,7 @@ class AwkwardClientsTest {
 
     @Test
     void aBodyThatIsNotUtf8IsA400() throws Exception {
-        byte[] head = ("POST " + notes + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\n"
+        byte[] head = ("POST " + notes + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\n"
                 + "Content-Length: 17\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] body = {'{', '"', 'c', 'o', 'n', 't', 'e', 'n', 't', '"', ':', '"', (byte) 0xff, 'a', 'b', '"', '}'};
         String reply;

@@ -122,12 +122,17 @@ final class RestFixture implements AutoCloseable {
         }
     }
 
+    /** A name given to the API with {@code --allowed-host}. */
+    static final String ALLOWED_NAME = "notely.test";
+
     final StatsCollector stats = new StatsCollector();
     final SqliteAccountStore accounts;
     final SqliteNoteStores stores;
     final FakeDeployments deployments = new FakeDeployments();
     final FakeVerification verification = new FakeVerification();
     final FakeBackfill backfill = new FakeBackfill();
+    /** What {@code /healthz} reports for each note store; tests set it. */
+    volatile java.util.Map<String, String> storeStates = java.util.Map.of("legacy", "ok", "new", "ok");
     final RestServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -139,7 +144,8 @@ final class RestFixture implements AutoCloseable {
         accounts = SqliteAccountStore.open(dir);
         stores = new SqliteNoteStores(dir, new StatsCollector());
         server = RestServer.start("127.0.0.1", 0, ApiServices.of(accounts, router.apply(stores), deployments, stats)
-                .withBackfill(backfill).withVerification(verification));
+                .withBackfill(backfill).withVerification(verification).withStoreHealth(() -> storeStates)
+                .withAllowedHosts(List.of(ALLOWED_NAME)));
     }
 
     String base() {
@@ -156,6 +162,17 @@ final class RestFixture implements AutoCloseable {
             return new Reply(r.statusCode(), r.body());
         } catch (Exception e) {
             throw new AssertionError(method + " " + path + " failed: " + e, e);
+        }
+    }
+
+    /** Waits until a recorded API request matches: the API records a request once its answer is complete. */
+    void awaitRecorded(java.util.function.Predicate<dev.notely.telemetry.ApiKey> which) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (stats.snapshot().api().stream().noneMatch(row -> which.test(row.key()))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no such request recorded: " + stats.snapshot().api());
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // polling interval
         }
     }
 

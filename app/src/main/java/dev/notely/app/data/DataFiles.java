@@ -1,6 +1,8 @@
 package dev.notely.app.data;
 
 import dev.notely.store.NoteStores;
+import dev.notely.store.StoreServers;
+import dev.notely.store.sqlite.SqliteFileCheck;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -11,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +92,75 @@ public final class DataFiles {
         boolean refused = e instanceof FileSystemException && !(e instanceof NoSuchFileException);
         return windows && refused ? " (Windows will not delete or replace a file a program has open: stop the other "
                 + "kit, or close the editor holding it, and try again)" : "";
+    }
+
+    /**
+     * Stops the start when one of the folder's databases cannot be read (SPEC §17): the kit would otherwise
+     * serve, then fail on some requests, or blame the proxy's code. Stores on a server ({@code --store})
+     * have no file here.
+     *
+     * @throws IllegalStateException in one line naming the file, what is wrong and what to do
+     */
+    public static void requireReadable(Path dataDir, StoreServers servers) {
+        List<String> files = new ArrayList<>();
+        files.add(ACCOUNTS_DB);
+        NoteStores.NAMES.stream().filter(name -> servers.url(name).isEmpty()).forEach(name -> files.add(name + ".db"));
+        for (String name : files) {
+            Path file = dataDir.resolve(name);
+            SqliteFileCheck.problem(file).ifPresent(problem -> {
+                throw new IllegalStateException(file + " is not a readable SQLite database (" + problem + "): "
+                        + "restore it from a copy, or start with --clean to begin again with empty stores");
+            });
+        }
+    }
+
+    /**
+     * On POSIX systems, makes the folder {@code 0700} and the kit's files {@code 0600} (SPEC §17): other users
+     * of a shared machine read no notes. Each note store's file is made here, empty (an empty file is an empty
+     * SQLite database), so that SQLite gives its WAL and shared-memory files the same mode when it makes them.
+     *
+     * @throws IllegalStateException when the modes cannot be set, saying what to do
+     */
+    public static void ownerOnlyFolder(Path dataDir, StoreServers servers) {
+        if (!posix(dataDir)) {
+            return; // Windows: the user's profile folder already keeps other users out
+        }
+        try {
+            ownerOnly(dataDir);
+            List<Path> files = new ArrayList<>();
+            files.add(dataDir.resolve(ACCOUNTS_DB));
+            NoteStores.NAMES.stream().filter(name -> servers.url(name).isEmpty())
+                    .forEach(name -> files.add(dataDir.resolve(name + ".db")));
+            for (Path file : files) {
+                if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                }
+            }
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dataDir)) {
+                for (Path entry : entries) {
+                    ownerOnly(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot keep " + dataDir + " to yourself (" + e.getMessage() + "): make it "
+                    + "yours (chown), or choose another folder with --data-dir", e);
+        }
+    }
+
+    /** {@code rw-------} for a plain file, {@code rwx------} for a folder; links are left alone. */
+    static void ownerOnly(Path path) throws IOException {
+        if (!posix(path) || Files.isSymbolicLink(path)) {
+            return;
+        }
+        boolean folder = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+        Set<PosixFilePermission> wanted = PosixFilePermissions.fromString(folder ? "rwx------" : "rw-------");
+        if (!Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(wanted)) {
+            Files.setPosixFilePermissions(path, wanted);
+        }
+    }
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /** Every database file name the kit may create in {@code dataDir}, whether it exists or not. */

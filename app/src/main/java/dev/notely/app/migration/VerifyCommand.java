@@ -1,6 +1,7 @@
 package dev.notely.app.migration;
 
 import dev.notely.app.data.DataDirLock;
+import dev.notely.app.data.StoreRecord;
 
 import dev.notely.api.VerificationReport;
 import dev.notely.api.json.VerificationJson;
@@ -13,7 +14,10 @@ import dev.notely.telemetry.StatsCollector;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code --verify}: checks a data folder's stores against each other without starting the kit, and says
@@ -40,13 +44,31 @@ public final class VerifyCommand {
                     + ": it is not a kit's data folder (start the kit once, or give another with --data-dir)");
             return FAILED;
         }
+        // Stores the folder's kit kept on a server would read as missing files here: clean, having read nothing.
+        Map<String, String> recorded;
+        try {
+            recorded = StoreRecord.read(dataDir);
+        } catch (IOException e) {
+            err.println("notely: --verify: cannot read " + dataDir + "'s record of its stores: " + e.getMessage());
+            return FAILED;
+        }
+        for (Map.Entry<String, String> store : recorded.entrySet()) {
+            if (servers.url(store.getKey()).isEmpty()) {
+                err.println("notely: --verify: note store '" + store.getKey() + "' of " + dataDir + " lives on PostgreSQL ("
+                        + store.getValue() + "), not in this folder: pass --store " + store.getKey() + "="
+                        + store.getValue() + " (its password in NOTELY_STORE_" + store.getKey().toUpperCase(Locale.ROOT)
+                        + "_PASSWORD or ~/.pgpass)");
+                return FAILED;
+            }
+        }
         // A store never opened has no file: nothing is in it, and verifying must not create it.
         List<String> names = NoteStores.NAMES.stream()
                 .filter(name -> servers.url(name).isPresent() || Files.isRegularFile(dataDir.resolve(name + ".db")))
                 .toList();
         VerificationReport report;
-        try (SqliteAccountStore accounts = SqliteAccountStore.open(dataDir);
-             SqliteNoteStores stores = new SqliteNoteStores(dataDir, new StatsCollector(), servers)) {
+        // Read-only: a folder the kit may not write is read all the same, and nothing in it changes.
+        try (SqliteAccountStore accounts = SqliteAccountStore.openReadOnly(dataDir);
+             SqliteNoteStores stores = SqliteNoteStores.readOnly(dataDir, new StatsCollector(), servers)) {
             report = new Verifier(accounts, stores, names).verify();
         } catch (KitException | IllegalStateException | IllegalArgumentException e) {
             err.println("notely: --verify: cannot read the stores: " + e.getMessage());

@@ -106,6 +106,39 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aFolderItMayNotWriteIsReadAndLeftExactlyAsItWas() throws Exception {
+        Path data = dataWith(false);
+        org.junit.jupiter.api.Assumptions.assumeTrue(data.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        java.util.Map<String, String> before = listing(data);
+        var readOnly = java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--");
+        try (var files = Files.list(data)) {
+            for (Path f : files.toList()) {
+                Files.setPosixFilePermissions(f, readOnly);
+            }
+        }
+        Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try (AppProcess verify = new AppProcess(data, "--verify")) {
+            assertEquals(0, verify.awaitExit(), verify.text());
+            assertTrue(verify.text().contains("Clean: "), verify.text());
+            assertFalse(verify.text().contains("--clean"), "never suggests wiping what it was asked to read: " + verify.text());
+        } finally {
+            Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+        assertEquals(before, listing(data));
+    }
+
+    /** Each file of the folder with its size and last change. */
+    private static java.util.Map<String, String> listing(Path dir) throws java.io.IOException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (var listed = Files.list(dir)) {
+            for (Path f : listed.toList()) {
+                files.put(f.getFileName().toString(), Files.size(f) + " " + Files.getLastModifiedTime(f));
+            }
+        }
+        return files;
+    }
+
+    @Test
     void itRunsBesideAKitUsingTheSameFolder() throws Exception {
         Path data = dataWith(false);
         try (AppProcess kit = new AppProcess(data, "--headless", "--port", "0")) {

@@ -39,7 +39,8 @@ public final class PostgresNoteStore implements NoteStore, AutoCloseable {
      *                        reached or refuses the login, or the table cannot be created
      */
     public static PostgresNoteStore open(String name, String url) {
-        PostgresDatabase db = PostgresDatabase.open(url, "note store '" + name + "'", "notes-" + name,
+        PostgresDatabase db = PostgresDatabase.open(StorePasswords.withPassword(name, url, System.getenv()),
+                "note store '" + name + "'", "notes-" + name,
                 PostgresNoteDao.class, PostgresNoteDao::createSchema);
         return new PostgresNoteStore(name, db);
     }

@@ -30,6 +30,12 @@ public final class SqliteAccountStore implements AccountStore {
                 AccountDao.class, AccountDao::createSchema));
     }
 
+    /** Opens the existing account store in {@code dataDir} only to read it (see {@link SqliteDatabase#openReadOnly}). */
+    public static SqliteAccountStore openReadOnly(Path dataDir) {
+        return new SqliteAccountStore(SqliteDatabase.openReadOnly(dataDir.resolve(FILE_NAME), "account store",
+                AccountDao.class));
+    }
+
     @Override
     public List<Account> listAccounts() {
         return dao(AccountDao::list);

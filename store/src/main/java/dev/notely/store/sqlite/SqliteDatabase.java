@@ -81,6 +81,31 @@ final class SqliteDatabase<D> implements AutoCloseable {
         return db;
     }
 
+    /**
+     * Opens an existing database file only to read it: nothing is created, migrated or written, so a folder
+     * the kit may not write (a copy, a read-only mount) can still be read. Without a WAL file beside it no
+     * connection has the file open (the kit's connections always keep one), and SQLite is told so
+     * ({@code immutable}): it then makes no WAL or shared-memory file of its own, which a read-only
+     * connection could not remove again. With one, a kit may be writing, or stopped without tidying up, and
+     * what the WAL holds is read through it.
+     *
+     * @throws StoreException naming the path and the cause when the file cannot be read
+     */
+    static <D> SqliteDatabase<D> openReadOnly(Path file, String description, Class<D> daoType) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String label = description + " at " + absolute;
+        boolean inUse = Files.exists(absolute.resolveSibling(absolute.getFileName() + "-wal"));
+        String url = "jdbc:sqlite:" + absolute.toUri() + (inUse ? "?mode=ro" : "?mode=ro&immutable=1");
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        Jdbi jdbi = Jdbi.create(() -> config.createConnection(url)).installPlugin(new SqlObjectPlugin())
+                .installPlugin(new StoreTypes())
+                .setStatementBuilderFactory(connection -> new ReusedStatements());
+        HandlePool<D> pool = new HandlePool<>(jdbi, daoType, label);
+        return new SqliteDatabase<>(label, pool);
+    }
+
     /** The pragmas every connection to a kit database is opened with. */
     static SQLiteConfig connectionConfig(boolean synced) {
         SQLiteConfig config = new SQLiteConfig();

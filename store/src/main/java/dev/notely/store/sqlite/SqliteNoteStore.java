@@ -50,6 +50,11 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
         return new SqliteNoteStore(name, db);
     }
 
+    /** Opens the existing store file only to read it (see {@link SqliteDatabase#openReadOnly}). */
+    static SqliteNoteStore openReadOnly(String name, Path file) {
+        return new SqliteNoteStore(name, SqliteDatabase.openReadOnly(file, "note store '" + name + "'", NoteDao.class));
+    }
+
     /** SQLite's {@code synchronous} setting of this store's connections (2 is FULL, 0 is OFF). */
     int synchronousSetting() {
         return dao(NoteDao::synchronousSetting);

@@ -23,6 +23,7 @@ public final class SqliteNoteStores implements NoteStores, AutoCloseable {
     private final StatsCollector stats;
     private final boolean synced;
     private final StoreServers servers;
+    private final boolean readOnly;
     private final Map<String, AutoCloseable> opened = new LinkedHashMap<>();
     private final Map<String, NoteStore> instrumented = new LinkedHashMap<>();
 
@@ -36,10 +37,23 @@ public final class SqliteNoteStores implements NoteStores, AutoCloseable {
     }
 
     private SqliteNoteStores(Path dataDir, StatsCollector stats, boolean synced, StoreServers servers) {
+        this(dataDir, stats, synced, servers, false);
+    }
+
+    private SqliteNoteStores(Path dataDir, StatsCollector stats, boolean synced, StoreServers servers, boolean readOnly) {
         this.dataDir = dataDir;
         this.stats = stats;
         this.synced = synced;
         this.servers = servers;
+        this.readOnly = readOnly;
+    }
+
+    /**
+     * The stores of {@code dataDir} opened only to be read, for {@code --verify}: files must exist and are
+     * never created or written.
+     */
+    public static SqliteNoteStores readOnly(Path dataDir, StatsCollector stats, StoreServers servers) {
+        return new SqliteNoteStores(dataDir, stats, true, servers, true);
     }
 
     /**
@@ -62,7 +76,8 @@ public final class SqliteNoteStores implements NoteStores, AutoCloseable {
                 opened.put(name, onServer);
                 raw = onServer;
             } else {
-                SqliteNoteStore inFile = SqliteNoteStore.open(name, dataDir.resolve(name + ".db"), synced);
+                SqliteNoteStore inFile = readOnly ? SqliteNoteStore.openReadOnly(name, dataDir.resolve(name + ".db"))
+                        : SqliteNoteStore.open(name, dataDir.resolve(name + ".db"), synced);
                 opened.put(name, inFile);
                 raw = inFile;
             }
