@@ -1,10 +1,16 @@
 package dev.notely.app;
 
 import dev.notely.app.deploy.ProxyCompiler;
+import dev.notely.app.grading.GradeRecord;
 import dev.notely.app.grading.GradeReport;
 import dev.notely.app.grading.Grading;
 import dev.notely.app.grading.StageInstaller;
 import dev.notely.app.migration.VerifyCommand;
+import dev.notely.app.room.RoomText;
+import dev.notely.room.JoinCode;
+import dev.notely.room.RoomServer;
+import dev.notely.room.RoomSettings;
+import java.time.Clock;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -63,7 +69,8 @@ public final class Main {
             System.exit(2);
             return;
         }
-        int exit = options.useStage().isPresent() ? useStage(options)
+        int exit = options.room() ? room(options)
+                : options.useStage().isPresent() ? useStage(options)
                 : options.grade().isPresent() ? grade(options)
                 : options.verify() ? verify(options)
                 : run(options);
@@ -84,6 +91,36 @@ public final class Main {
         return Optional.empty();
     }
 
+    /**
+     * {@code --room}: the instructor's room, on every interface, until Ctrl+C. Prints the page's address and
+     * the line attendees start their kit with.
+     */
+    static int room(Options options) {
+        RoomServer room;
+        try {
+            room = RoomServer.start("0.0.0.0", options.roomPort(), JoinCode.random(), RoomSettings.DEFAULT,
+                    Clock.systemUTC());
+        } catch (IllegalStateException e) {
+            System.err.println("notely: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            room.close();
+            System.out.println("room closed; it kept nothing");
+            System.out.flush();
+            closed.countDown();
+        }, "room-shutdown"));
+        System.out.print(RoomText.joinLines(RoomServer.lanAddresses(), room.port(), room.code()));
+        System.out.flush();
+        try {
+            closed.await(); // until Ctrl+C or SIGTERM
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
     private static int useStage(Options options) {
         KitPaths paths = KitPaths.resolve(options);
         return new StageInstaller(paths.root(), paths.dataDir().resolve("proxy-backups"))
@@ -92,8 +129,11 @@ public final class Main {
 
     private static int grade(Options options) {
         KitPaths paths = KitPaths.resolve(options);
-        return Grading.run(options.grade().orElseThrow(), paths.proxySource(options), paths.root(),
-                options.json() ? GradeReport.json(System.out) : GradeReport.text(System.out));
+        int exercise = options.grade().orElseThrow();
+        GradeReport report = options.json() ? GradeReport.json(System.out) : GradeReport.text(System.out);
+        // Kept in the data folder, so a kit that joined a room (--join) can report how far its attendee is.
+        return Grading.run(exercise, paths.proxySource(options), paths.root(),
+                GradeRecord.recording(exercise, paths.dataDir(), report));
     }
 
     /** {@code --verify}: the data folder's stores compared, without starting the kit. */
@@ -165,11 +205,17 @@ public final class Main {
             root.detachAppender(console); // log lines would scribble over the screen; the log page shows them
         }
         try {
-            new Dashboard(kit.stats, kit.accounts(), account -> kit.deployments().router().countNotes(account.details()),
+            Dashboard dashboard = new Dashboard(kit.stats, kit.accounts(),
+                    account -> kit.deployments().router().countNotes(account.details()),
                     kit.deployments(), kit.backfill(), kit.verification(), capture, Theme.parse(options.theme()))
-                    .withStages(kit.stages())
-                    .run(screen);
+                    .withStages(kit.stages());
+            kit.room().ifPresent(room -> room.tellVia(message -> {
+                log.warn("{}", message);
+                dashboard.notice(message);
+            }));
+            dashboard.run(screen);
         } finally {
+            kit.room().ifPresent(room -> room.tellVia(message -> log.warn("{}", message)));
             try {
                 screen.stopScreen();
             } catch (IOException | RuntimeException e) {

@@ -1,7 +1,11 @@
 package dev.notely.app;
 
 import dev.notely.api.Backfill;
+import dev.notely.app.room.RoomJoin;
 import dev.notely.loadgen.LoadSettings;
+import dev.notely.room.JoinCode;
+import dev.notely.room.Progress;
+import dev.notely.room.RoomServer;
 import dev.notely.store.StoreServers;
 import dev.notely.wire.NetworkDelay;
 import java.nio.file.Path;
@@ -40,7 +44,10 @@ public record Options(
         boolean json,
         Optional<String> useStage,
         boolean verify,
-        int backfillRate) {
+        int backfillRate,
+        boolean room,
+        int roomPort,
+        Optional<RoomJoin> join) {
 
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
@@ -60,6 +67,7 @@ public record Options(
             throw new CommandLine.ParameterException(commandLine,
                     "--verify reads the data as it is: leave out --clean");
         }
+        checkRoomFlags(flags, commandLine);
         StoreServers servers;
         try {
             servers = StoreServers.parse(flags.stores);
@@ -69,6 +77,30 @@ public record Options(
             throw new CommandLine.ParameterException(commandLine, message.startsWith("--store") ? message : "--store: " + message);
         }
         return flags.options(servers);
+    }
+
+    /** {@code --room} runs nothing but the room; {@code --join} needs its code and a name, and the two go together. */
+    private static void checkRoomFlags(Flags flags, CommandLine commandLine) {
+        if (flags.room && (flags.join != null || flags.grade != null || flags.verify || flags.useStage != null
+                || flags.generateLoad)) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--room runs only the room: start it on its own, and the kit (with --join) in another terminal");
+        }
+        if (flags.roomPort != null && !flags.room) {
+            throw new CommandLine.ParameterException(commandLine, "--room-port goes with --room: e.g. --room --room-port 7071");
+        }
+        if (flags.join != null && (flags.code == null || flags.name == null)) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--join needs the room's code and your name: --join HOST:PORT --code CODE --name NAME");
+        }
+        if (flags.join == null && (flags.code != null || flags.name != null)) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--code and --name go with --join: --join HOST:PORT --code CODE --name NAME");
+        }
+        if (flags.join != null && (flags.grade != null || flags.verify || flags.useStage != null)) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--join goes with the running kit: leave out --grade, --verify and --use-stage");
+        }
     }
 
     /** The usage text, written by picocli from the declaration. */
@@ -175,6 +207,26 @@ public record Options(
                 description = "compare the note stores in the data folder, then exit: 0 clean, 1 differences, 2 unreadable")
         boolean verify;
 
+        @Option(names = "--room", arity = "0",
+                description = "run the instructor's room instead of a kit: a live page of every attendee's progress")
+        boolean room;
+
+        @Option(names = "--room-port", paramLabel = "PORT", converter = PortNumber.class,
+                description = "port of the room, on every interface of this machine (default: 7070)")
+        Integer roomPort;
+
+        @Option(names = "--join", paramLabel = "HOST:PORT", converter = RoomAddress.class,
+                description = "report this kit's progress to the instructor's room every 5 s (with --code and --name)")
+        String join;
+
+        @Option(names = "--code", paramLabel = "CODE", converter = RoomCode.class,
+                description = "with --join: the room's join code, 6 letters")
+        JoinCode code;
+
+        @Option(names = "--name", paramLabel = "NAME", converter = AttendeeName.class,
+                description = "with --join: your name as the room shows it, up to 40 characters")
+        String name;
+
         @Option(names = "--help", arity = "0", usageHelp = true, description = "show this list of flags and exit")
         boolean help;
 
@@ -182,7 +234,9 @@ public record Options(
             return new Options(help, headless, theme, host, port, logLevel, generateLoad,
                     new LoadSettings(concurrency, notesPerAccount, rpm), clean, Optional.ofNullable(dataDir), servers,
                     Optional.ofNullable(proxySource), rolloutWait, networkDelay, Optional.ofNullable(grade),
-                    json, Optional.ofNullable(useStage), verify, backfillRate);
+                    json, Optional.ofNullable(useStage), verify, backfillRate, room,
+                    roomPort == null ? RoomServer.DEFAULT_PORT : roomPort,
+                    join == null ? Optional.empty() : Optional.of(new RoomJoin(join, code, name)));
         }
     }
 
@@ -292,6 +346,28 @@ public record Options(
         @Override
         public Duration convert(String text) {
             return read(text, Durations::parse);
+        }
+    }
+
+    /** {@code HOST:PORT}, as the instructor reads it out. */
+    static final class RoomAddress implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            return read(text, RoomJoin::checkAddress);
+        }
+    }
+
+    static final class RoomCode implements ITypeConverter<JoinCode> {
+        @Override
+        public JoinCode convert(String text) {
+            return read(text, JoinCode::new);
+        }
+    }
+
+    static final class AttendeeName implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            return read(text, Progress::checkName);
         }
     }
 

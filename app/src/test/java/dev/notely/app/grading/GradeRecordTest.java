@@ -59,7 +59,7 @@ class GradeRecordTest {
         Path sources = data.resolve("src");
         ControllerFixture.copyTree(ControllerFixture.START_STAGE, sources);
         Path router = sources.resolve("dev/notely/proxy/DataProxy.java");
-        Files.writeString(router, Files.readString(router).replaceFirst("return", "retrun"));
+        Files.writeString(router, Files.readString(router) + "\nthis is not Java\n");
         assertEquals(1, grade(2, sources));
         GradeRecord broken = GradeRecord.read(data).get(0);
         assertEquals(2, broken.exercise());
