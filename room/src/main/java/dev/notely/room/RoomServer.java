@@ -182,7 +182,13 @@ public final class RoomServer implements AutoCloseable {
             JsonObject ok = new JsonObject();
             ok.addProperty("status", "ok");
             json(ex, StatusCodes.OK, ok);
-        }, (ex, e) -> error(ex, StatusCodes.REQUEST_ENTITY_TOO_LARGE, tooLarge()));
+        }, (ex, e) -> {
+            if (e instanceof io.undertow.server.RequestTooBigException) {
+                error(ex, StatusCodes.REQUEST_ENTITY_TOO_LARGE, tooLarge());
+            } else {
+                ex.endExchange(); // the kit hung up mid-report: nobody is left to answer
+            }
+        });
     }
 
     private static String tooLarge() {
