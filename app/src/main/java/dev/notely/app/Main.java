@@ -6,6 +6,7 @@ import dev.notely.app.grading.GradeReport;
 import dev.notely.app.grading.Grading;
 import dev.notely.app.grading.StageInstaller;
 import dev.notely.app.migration.VerifyCommand;
+import dev.notely.app.room.RoomLauncher;
 import dev.notely.app.room.RoomText;
 import dev.notely.room.JoinCode;
 import dev.notely.room.RoomServer;
@@ -96,6 +97,11 @@ public final class Main {
      * the line attendees start their kit with.
      */
     static int room(Options options) {
+        if (!RoomLauncher.inRoomJvm()) {
+            return RoomLauncher.run(Main.class.getName(), List.of("--room", "--room-port", String.valueOf(options.roomPort()),
+                    "--log-level", options.logLevel()));
+        }
+        RoomLauncher.endWithParent();
         RoomServer room;
         try {
             room = RoomServer.start("0.0.0.0", options.roomPort(), JoinCode.random(), RoomSettings.DEFAULT,
