@@ -13,8 +13,6 @@ import dev.notely.store.MigrationStage;
 import dev.notely.telemetry.StatsCollector;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -41,9 +39,7 @@ public final class KitProgress {
     private final AccountStore accounts;
     private final Backfill backfill;
     private final Supplier<Optional<VerificationReport>> verification;
-    private final LongSupplier nanoClock;
-    /** Miss totals as read, oldest first, back to a little over {@link #RECENT}. */
-    private final Deque<long[]> totals = new ArrayDeque<>();
+    private final RecentMisses misses;
 
     public KitProgress(String name, Path dataDir, StatsCollector stats, Deployments deployments, AccountStore accounts,
                        Backfill backfill, Supplier<Optional<VerificationReport>> verification, LongSupplier nanoClock) {
@@ -54,33 +50,17 @@ public final class KitProgress {
         this.accounts = accounts;
         this.backfill = backfill;
         this.verification = verification;
-        this.nanoClock = nanoClock;
+        this.misses = new RecentMisses(RECENT, nanoClock);
     }
 
     /** The kit's progress now. Each part that cannot be read is left out, never in the way of the rest. */
-    public synchronized Progress read() {
+    public Progress read() {
         TreeMap<Integer, Progress.Checks> exercises = new TreeMap<>();
         for (GradeRecord record : GradeRecord.read(dataDir)) {
             exercises.put(record.exercise(), new Progress.Checks(record.passed(), record.total()));
         }
-        return new Progress(name, exercises, misses(stats.snapshot().totalMisses()),
+        return new Progress(name, exercises, misses.read(stats.snapshot().totalMisses()),
                 deployments.state().current().map(ProxyInfo::version), stages(), backfill(), verify());
-    }
-
-    /** The total, and how much of it came in the last five minutes (all of it while the kit is younger). */
-    private Progress.Misses misses(long total) {
-        long now = nanoClock.getAsLong();
-        totals.addLast(new long[] {now, total});
-        long cutoff = now - RECENT.toNanos();
-        // Keep one reading at or before the cutoff: the total five minutes ago.
-        while (totals.size() > 1 && totals.stream().skip(1).findFirst().map(t -> t[0] <= cutoff).orElse(false)) {
-            totals.removeFirst();
-        }
-        long[] first = totals.peekFirst();
-        long before = first[0] <= cutoff ? first[1] : 0;
-        // After a reset (z in the dashboard) the total starts again below what it was.
-        long recent = total >= before ? total - before : total;
-        return new Progress.Misses(total, recent);
     }
 
     private Map<String, Integer> stages() {
