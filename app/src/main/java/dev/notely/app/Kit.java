@@ -18,6 +18,10 @@ import dev.notely.app.migration.NoteCounter;
 import dev.notely.app.migration.SharedVerification;
 import dev.notely.app.migration.StageGate;
 import dev.notely.app.migration.Verifier;
+import dev.notely.app.room.KitProgress;
+import dev.notely.app.room.RecordedVerification;
+import dev.notely.app.room.RoomJoin;
+import dev.notely.app.room.RoomReporter;
 
 import dev.notely.api.DeploymentException;
 import dev.notely.api.StageMoves;
@@ -65,6 +69,7 @@ public final class Kit implements AutoCloseable {
     private StageMoves stages;
     private RestServer api;
     private LoadGenerator load;
+    private RoomReporter room;
     private Verification verification = Verification.NONE;
     private boolean closed;
     private volatile boolean launched;
@@ -157,7 +162,8 @@ public final class Kit implements AutoCloseable {
         own(counting::shutdownNow);
         counting.scheduleWithFixedDelay(counter::count, 0, 2, TimeUnit.SECONDS);
         Verifier verifier = new Verifier(accounts, kitStores, NoteStores.NAMES);
-        verification = new SharedVerification(verifier);
+        RecordedVerification recorded = new RecordedVerification(new SharedVerification(verifier));
+        verification = recorded;
         backfill = own(new BackfillRunner(accounts, deployments.router(), kitStores, own(SqliteBackfillStore.open(dataDir)),
                 () -> stats.recentApi(BackfillRunner::usersRequest), BackfillRunner.Settings.withRate(options.backfillRate())));
         stages = new StageMoves(accounts, new StageGate(backfill::status, backfill::leftNow, verifier));
@@ -188,6 +194,13 @@ public final class Kit implements AutoCloseable {
         }
         if (options.generateLoad()) {
             load = own(LoadGenerator.start(client, stats, options.load()));
+        }
+        if (options.join().isPresent()) {
+            RoomJoin join = options.join().get();
+            KitProgress progress = new KitProgress(join.name(), dataDir, stats, deployments, accounts, backfill,
+                    recorded::latest, System::nanoTime);
+            room = own(new RoomReporter(join, progress::read, message -> log.warn("{}", message)))
+                    .start(RoomReporter.EVERY);
         }
     }
 
@@ -239,6 +252,11 @@ public final class Kit implements AutoCloseable {
     /** Moves accounts between exercise 3's stages, through the backfill and verification gates. */
     StageMoves stages() {
         return stages;
+    }
+
+    /** What reports to the instructor's room, when the kit joined one ({@code --join}). */
+    java.util.Optional<RoomReporter> room() {
+        return java.util.Optional.ofNullable(room);
     }
 
     public java.util.Optional<LoadGenerator> load() {

@@ -1,10 +1,17 @@
 package dev.notely.app;
 
 import dev.notely.app.deploy.ProxyCompiler;
+import dev.notely.app.grading.GradeRecord;
 import dev.notely.app.grading.GradeReport;
 import dev.notely.app.grading.Grading;
 import dev.notely.app.grading.StageInstaller;
 import dev.notely.app.migration.VerifyCommand;
+import dev.notely.app.room.RoomLauncher;
+import dev.notely.app.room.RoomText;
+import dev.notely.room.JoinCode;
+import dev.notely.room.RoomServer;
+import dev.notely.room.RoomSettings;
+import java.time.Clock;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -65,7 +72,8 @@ public final class Main {
             System.exit(2);
             return;
         }
-        int exit = options.useStage().isPresent() ? useStage(options)
+        int exit = options.room() ? room(options)
+                : options.useStage().isPresent() ? useStage(options)
                 : options.grade().isPresent() ? grade(options)
                 : options.verify() ? verify(options)
                 : run(options);
@@ -96,6 +104,41 @@ public final class Main {
         return Optional.empty();
     }
 
+    /**
+     * {@code --room}: the instructor's room, on every interface, until Ctrl+C. Prints the page's address and
+     * the line attendees start their kit with.
+     */
+    static int room(Options options) {
+        if (!RoomLauncher.inRoomJvm()) {
+            return RoomLauncher.run(Main.class.getName(), List.of("--room", "--room-port", String.valueOf(options.roomPort()),
+                    "--log-level", options.logLevel()));
+        }
+        RoomLauncher.endWithParent();
+        RoomServer room;
+        try {
+            room = RoomServer.start("0.0.0.0", options.roomPort(), JoinCode.random(), RoomSettings.DEFAULT,
+                    Clock.systemUTC());
+        } catch (IllegalStateException e) {
+            System.err.println("notely: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            room.close();
+            System.out.println("room closed; it kept nothing");
+            System.out.flush();
+            closed.countDown();
+        }, "room-shutdown"));
+        System.out.print(RoomText.joinLines(RoomServer.lanAddresses(), room.port(), room.code()));
+        System.out.flush();
+        try {
+            closed.await(); // until Ctrl+C or SIGTERM
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
     private static int useStage(Options options) {
         KitPaths paths = KitPaths.resolve(options);
         return new StageInstaller(paths.root(), paths.dataDir().resolve("proxy-backups"))
@@ -104,8 +147,11 @@ public final class Main {
 
     private static int grade(Options options) {
         KitPaths paths = KitPaths.resolve(options);
-        return Grading.run(options.grade().orElseThrow(), paths.proxySource(options), paths.root(),
-                options.json() ? GradeReport.json(System.out) : GradeReport.text(System.out));
+        int exercise = options.grade().orElseThrow();
+        GradeReport report = options.json() ? GradeReport.json(System.out) : GradeReport.text(System.out);
+        // Kept in the data folder, so a kit that joined a room (--join) can report how far its attendee is.
+        return Grading.run(exercise, paths.proxySource(options), paths.root(),
+                GradeRecord.recording(exercise, paths.dataDir(), report));
     }
 
     /** {@code --verify}: the data folder's stores compared, without starting the kit. */
@@ -180,8 +226,14 @@ public final class Main {
             DashboardServices services = new DashboardServices(kit.stats, kit.accounts(),
                     account -> kit.deployments().router().countNotes(account.details()), kit.deployments(),
                     Optional.of(kit.backfill()), kit.verification(), kit.stages(), capture);
-            new Dashboard(services, Theme.parse(options.theme())).run(screen);
+            Dashboard dashboard = new Dashboard(services, Theme.parse(options.theme()));
+            kit.room().ifPresent(room -> room.tellVia(message -> {
+                log.warn("{}", message);
+                dashboard.notice(message);
+            }));
+            dashboard.run(screen);
         } finally {
+            kit.room().ifPresent(room -> room.tellVia(message -> log.warn("{}", message)));
             try {
                 screen.stopScreen();
             } catch (IOException | RuntimeException e) {

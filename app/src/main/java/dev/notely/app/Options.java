@@ -2,7 +2,11 @@ package dev.notely.app;
 
 import dev.notely.api.Backfill;
 import dev.notely.api.rest.AllowedHosts;
+import dev.notely.app.room.RoomJoin;
 import dev.notely.loadgen.LoadSettings;
+import dev.notely.room.JoinCode;
+import dev.notely.room.Progress;
+import dev.notely.room.RoomServer;
 import dev.notely.store.StoreServers;
 import dev.notely.wire.NetworkDelay;
 import java.nio.file.Path;
@@ -123,6 +127,26 @@ public final class Options {
             description = "compare the note stores in the data folder, then exit: 0 clean, 1 differences, 2 unreadable")
     private boolean verify;
 
+    @Option(names = "--room", arity = "0",
+            description = "run the instructor's room instead of a kit: a live page of every attendee's progress")
+    private boolean room;
+
+    @Option(names = "--room-port", paramLabel = "PORT", converter = PortNumber.class,
+            description = "port of the room, on every interface of this machine (default: 7070)")
+    private Integer roomPort;
+
+    @Option(names = "--join", paramLabel = "HOST:PORT", converter = RoomAddress.class,
+            description = "report this kit's progress to the instructor's room every 5 s (with --code and --name)")
+    private String join;
+
+    @Option(names = "--code", paramLabel = "CODE", converter = RoomCode.class,
+            description = "with --join: the room's join code, 6 letters")
+    private JoinCode code;
+
+    @Option(names = "--name", paramLabel = "NAME", converter = AttendeeName.class,
+            description = "with --join: your name as the room shows it, up to 40 characters")
+    private String name;
+
     @Option(names = "--help", arity = "0", usageHelp = true, description = "show this list of flags and exit")
     private boolean help;
 
@@ -148,6 +172,7 @@ public final class Options {
             throw new CommandLine.ParameterException(commandLine,
                     "--verify reads the data as it is: leave out --clean");
         }
+        options.checkRoomFlags(commandLine);
         try {
             options.storeServers = StoreServers.parse(options.stores);
         } catch (IllegalArgumentException e) {
@@ -156,6 +181,29 @@ public final class Options {
             throw new CommandLine.ParameterException(commandLine, message.startsWith("--store") ? message : "--store: " + message);
         }
         return options;
+    }
+
+    /** {@code --room} runs nothing but the room; {@code --join} needs its code and a name, and the two go together. */
+    private void checkRoomFlags(CommandLine commandLine) {
+        if (room && (join != null || grade != null || verify || useStage != null || generateLoad)) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--room runs only the room: start it on its own, and the kit (with --join) in another terminal");
+        }
+        if (roomPort != null && !room) {
+            throw new CommandLine.ParameterException(commandLine, "--room-port goes with --room: e.g. --room --room-port 7071");
+        }
+        if (join != null && (code == null || name == null)) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--join needs the room's code and your name: --join HOST:PORT --code CODE --name NAME");
+        }
+        if (join == null && (code != null || name != null)) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--code and --name go with --join: --join HOST:PORT --code CODE --name NAME");
+        }
+        if (join != null && (grade != null || verify || useStage != null)) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--join goes with the running kit: leave out --grade, --verify and --use-stage");
+        }
     }
 
     /** The usage text, written by picocli from the declaration. */
@@ -250,6 +298,18 @@ public final class Options {
 
     public int backfillRate() {
         return backfillRate;
+    }
+
+    public boolean room() {
+        return room;
+    }
+
+    public int roomPort() {
+        return roomPort == null ? RoomServer.DEFAULT_PORT : roomPort;
+    }
+
+    public Optional<RoomJoin> join() {
+        return join == null ? Optional.empty() : Optional.of(new RoomJoin(join, code, name));
     }
 
     /** Every flag's value, by its name: two command lines that say the same are equal. */
@@ -391,6 +451,28 @@ public final class Options {
         @Override
         public Duration convert(String text) {
             return read(text, Durations::parse);
+        }
+    }
+
+    /** {@code HOST:PORT}, as the instructor reads it out. */
+    static final class RoomAddress implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            return read(text, RoomJoin::checkAddress);
+        }
+    }
+
+    static final class RoomCode implements ITypeConverter<JoinCode> {
+        @Override
+        public JoinCode convert(String text) {
+            return read(text, JoinCode::new);
+        }
+    }
+
+    static final class AttendeeName implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            return read(text, Progress::checkName);
         }
     }
 

@@ -34,7 +34,7 @@ public final class ChildJvm implements AutoCloseable {
     static final Pattern STARTED_LINE = Pattern.compile("^" + TrivialMain.STARTED + "$");
 
     /** The line that said the JVM is ready, and when it was read. */
-    record Ready(Matcher match, long nanosSinceLaunch) {
+    public record Ready(Matcher match, long nanosSinceLaunch) {
     }
 
     final Process process;
@@ -62,6 +62,17 @@ public final class ChildJvm implements AutoCloseable {
                 "--proxy-source", ControllerFixture.START_STAGE.toString()));
         command.addAll(List.of(flags));
         return new ChildJvm(command, API_LINE, false);
+    }
+
+    /** What {@code --room} prints once it listens: port in group 1, join code in group 2. */
+    public static final Pattern ROOM_LINE = Pattern.compile("Room open at http://[^ ]+:(\\d+)/\\?code=([A-Z]{6})");
+
+    /** The instructor's room as a person starts it: {@code java -cp <kit> Main --room} and {@code flags}. */
+    public static ChildJvm room(String... flags) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", KitClasspath.join(AppProcess.runtimeClasspath()),
+                Main.class.getName(), "--room"));
+        command.addAll(List.of(flags));
+        return new ChildJvm(command, ROOM_LINE, false);
     }
 
     /** {@link TrivialMain} alone on the class path of an otherwise empty folder. */

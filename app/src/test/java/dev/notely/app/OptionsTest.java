@@ -84,6 +84,22 @@ class OptionsTest {
     }
 
     @Test
+    void theRoomAndJoiningIt() {
+        Options plain = Options.parse(List.of());
+        assertFalse(plain.room());
+        assertEquals(7070, plain.roomPort());
+        assertEquals(Optional.empty(), plain.join());
+        Options room = Options.parse(List.of("--room", "--room-port", "0"));
+        assertTrue(room.room());
+        assertEquals(0, room.roomPort());
+        Options join = Options.parse(List.of("--gen", "--join", "192.168.1.20:7070", "--code", "qwerty", "--name", " Zoë Smith "));
+        assertEquals(Optional.of(new dev.notely.app.room.RoomJoin("192.168.1.20:7070",
+                new dev.notely.room.JoinCode("QWERTY"), "Zoë Smith")), join.join());
+        assertEquals("[::1]:7070", Options.parse(List.of("--join", "[::1]:7070", "--code", "QWERTY", "--name", "a"))
+                .join().orElseThrow().address());
+    }
+
+    @Test
     void verifyIsAFlagAndTakesJson() {
         Options o = Options.parse(List.of("--verify", "--json", "--data-dir", "/tmp/d"));
         assertTrue(o.verify() && o.json());
@@ -154,6 +170,18 @@ class OptionsTest {
             "--store,new=jdbc:postgresql://db/a,--store,new=jdbc:postgresql://db/b => --store new is given twice",
             "--allowed-host,http://notely.test:8080 => Invalid value for option '--allowed-host' (NAME): 'http://notely.test:8080'"
                     + " is not a host name: give a name such as notely.test, without scheme or port",
+            "--room,--join,h:7070,--code,ABCDEF,--name,ana => --room runs only the room: start it on its own, and the kit (with --join) in another terminal",
+            "--room,--gen => --room runs only the room: start it on its own, and the kit (with --join) in another terminal",
+            "--room-port,7071 => --room-port goes with --room: e.g. --room --room-port 7071",
+            "--room,--room-port,70000 => Invalid value for option '--room-port': 70000 is outside 0..65535",
+            "--join,h:7070 => --join needs the room's code and your name: --join HOST:PORT --code CODE --name NAME",
+            "--join,h:7070,--code,ABCDEF => --join needs the room's code and your name: --join HOST:PORT --code CODE --name NAME",
+            "--code,ABCDEF,--name,ana => --code and --name go with --join: --join HOST:PORT --code CODE --name NAME",
+            "--join,h:7070,--code,ABCDEF,--name,ana,--grade,1 => --join goes with the running kit: leave out --grade, --verify and --use-stage",
+            "--join,h => Invalid value for option '--join': 'h' is not HOST:PORT: use the address the room printed, e.g. 192.168.1.20:7070",
+            "--join,h:99999 => Invalid value for option '--join': port 99999 is outside 1..65535",
+            "--join,h:7070,--code,ABC,--name,ana => Invalid value for option '--code': a join code is 6 letters, as the room printed it",
+            "--join,h:7070,--code,ABCDEF,--name=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx => Invalid value for option '--name': the name is longer than 40 characters: choose a shorter one",
             "--gen=yes => option '--gen' should be specified without 'yes' parameter",
             "--clean=false => option '--clean' should be specified without 'false' parameter",
             "--gen,--gen => option '--gen' should be specified only once",

@@ -61,7 +61,11 @@ public final class Dashboard {
         this.keys = new KeyHandler(state, actions);
     }
 
-    /** Whether a person's terminal is attached (otherwise the kit runs headless). */
+    /** A line on the status line from outside the dashboard, such as the instructor's room being out of reach. */
+    public void notice(String text) {
+        state.say(text, false);
+    }
+
     /**
      * A started screen where {@code choice} says, in its alternate buffer so the terminal looks as before
      * once {@link Screen#stopScreen()} is called. Ctrl+C arrives as a key, so it quits through the UI.
