@@ -2,6 +2,7 @@ package dev.notely.api.rest;
 
 import dev.notely.api.Backfill;
 import dev.notely.api.Deployments;
+import dev.notely.api.Faults;
 import dev.notely.api.StageMoves;
 import dev.notely.api.Verification;
 import dev.notely.store.AccountStore;
@@ -17,9 +18,15 @@ import java.util.Optional;
  * @param backfill     {@code GET} and {@code POST /backfill}; {@link Backfill#NONE} says there is none
  * @param verification {@code GET /verify}; {@link Verification#NONE} says it is not available
  * @param stages       exercise 3's stage moves ({@code PUT /accounts/{id}} with a {@code stage}), through their gates
+ * @param faults       {@code GET} and {@code POST /faults}; {@link Faults#NONE} says they are not available
  */
 public record ApiServices(AccountStore accounts, NoteRouter router, Deployments deployments, Backfill backfill,
-                          Verification verification, StageMoves stages, StatsCollector stats) {
+                          Verification verification, StageMoves stages, StatsCollector stats, Faults faults) {
+
+    public ApiServices(AccountStore accounts, NoteRouter router, Deployments deployments, Backfill backfill,
+                       Verification verification, StageMoves stages, StatsCollector stats) {
+        this(accounts, router, deployments, backfill, verification, stages, stats, Faults.NONE);
+    }
 
     /** Without a backfill or verification, and with stage moves no gate holds. */
     public static ApiServices of(AccountStore accounts, NoteRouter router, Deployments deployments, StatsCollector stats) {
@@ -28,14 +35,18 @@ public record ApiServices(AccountStore accounts, NoteRouter router, Deployments 
     }
 
     public ApiServices withBackfill(Backfill job) {
-        return new ApiServices(accounts, router, deployments, job, verification, stages, stats);
+        return new ApiServices(accounts, router, deployments, job, verification, stages, stats, faults);
     }
 
     public ApiServices withVerification(Verification verifier) {
-        return new ApiServices(accounts, router, deployments, backfill, verifier, stages, stats);
+        return new ApiServices(accounts, router, deployments, backfill, verifier, stages, stats, faults);
     }
 
     public ApiServices withStages(StageMoves gated) {
-        return new ApiServices(accounts, router, deployments, backfill, verification, gated, stats);
+        return new ApiServices(accounts, router, deployments, backfill, verification, gated, stats, faults);
+    }
+
+    public ApiServices withFaults(Faults kitFaults) {
+        return new ApiServices(accounts, router, deployments, backfill, verification, stages, stats, kitFaults);
     }
 }
