@@ -139,17 +139,22 @@ public final class FaultsBenchmark {
                 Await.until(Duration.ofSeconds(120), "accounts to be set up", () -> load.accountIds().size() == settings.concurrency());
                 Thread.sleep(10_000); // steady traffic before measuring, not synchronization
                 WindowFigures before = kit.stats.recentApi(key -> true);
+                double legacyBefore = legacyP95(kit);
                 long start = System.nanoTime();
                 kit.faults().change("legacy", f -> StoreFault.NONE.withLatencyMs(50));
                 Await.until(Duration.ofSeconds(60), "legacy's p95 at 50 ms", () -> legacyP95(kit) >= 50);
+                // measured from the change to the figure, as a person at the dashboard sees it
                 double seconds = (System.nanoTime() - start) / 1e9;
                 Thread.sleep(TimeUnit.SECONDS.toMillis(6)); // a full 5 s window under the fault
                 WindowFigures during = kit.stats.recentApi(key -> true);
                 kit.faults().clear("legacy");
                 System.out.printf("kit with %d simulated users at %d rpm each, exercise 1's start stage (every call on legacy)%n",
                         settings.concurrency(), settings.rpm());
-                System.out.printf("  latencyMs 50 on legacy shows as legacy p95 >= 50 ms after %.1f s   target <= %.0f s   "
-                        + "FLOOR: the kit pulls proxy figures every %.0f s%n", seconds, VISIBLE_TARGET_SECONDS, PULL_INTERVAL_SECONDS);
+                System.out.printf("  latencyMs 50 on legacy shows as p95 >= 50 ms on every legacy operation after %.1f s   "
+                        + "target <= %.0f s   FLOOR: the kit pulls proxy figures every %.0f s%n", seconds,
+                        VISIBLE_TARGET_SECONDS, PULL_INTERVAL_SECONDS);
+                System.out.printf("  legacy's lowest p95 over its operations: %.1f ms before the fault, %.1f ms with it%n",
+                        legacyBefore, legacyP95(kit));
                 System.out.printf("  API p95 over the last 5 s: %.1f ms with no fault set, %.1f ms with the fault%n",
                         before.p95Millis(), during.p95Millis());
                 System.out.printf("  failed requests %d, consistency misses %d%n", load.failureCount(), load.misses());
@@ -159,9 +164,10 @@ public final class FaultsBenchmark {
         }
     }
 
+    /** The lowest p95 of legacy's operations called in the last 5 s: every one of them shows a latency fault. */
     private static double legacyP95(Kit kit) {
         return kit.stats.snapshot().store().stream().filter(r -> r.key().store().equals("legacy"))
-                .filter(r -> r.metrics().requestsPerMin() > 0)
-                .mapToDouble(r -> r.metrics().durationP95()).max().orElse(0);
+                .filter(r -> r.metrics().requestsPerMin() > 0 && r.key().status() == dev.notely.telemetry.Status.SUCCESS)
+                .mapToDouble(r -> r.metrics().durationP95()).min().orElse(0);
     }
 }
