@@ -43,6 +43,7 @@ public final class Dashboard {
     private static final Logger log = LoggerFactory.getLogger(Dashboard.class);
     private static final long REFRESH_NANOS = 1_000_000_000L;
     private static final long IDLE_POLL_MILLIS = 40;
+    private static final String FAULT_MARK = "FAULT";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final DashboardServices kit;
@@ -181,7 +182,7 @@ public final class Dashboard {
         String right = header(data, health, c.width - tabs.length() - 1);
         c.bar(0, tabs.toString(), right, health.outage().isPresent());
         // Injected faults in red, whatever else the header says: a store broken on purpose must not be forgotten.
-        int at = right.indexOf("⚡");
+        int at = right.indexOf(FAULT_MARK);
         if (at >= 0) {
             int end = right.indexOf("  ", at); // parts are two spaces apart
             c.alarm(0, c.width - right.length() + at, right.substring(at, end < 0 ? right.length() : end));
@@ -236,15 +237,16 @@ public final class Dashboard {
     }
 
     /**
-     * The header's words for the injected store faults, such as {@code ⚡ new +50 ms}, or only the stores'
-     * names ({@code ⚡ FAULTS legacy,new}) when that is more than {@code room}; empty when there are none.
+     * The header's words for the injected store faults, such as {@code FAULT new +50 ms}, or only the stores'
+     * names ({@code FAULTS legacy,new}) when that is more than {@code room}; empty when there are none. A word,
+     * not a symbol: terminals disagree on how wide most symbols are, and the header is laid out by column.
      */
     static String faultWords(DashboardData data, int room) {
         if (data.faults().isEmpty()) {
             return "";
         }
-        String full = "⚡ " + data.faults().describe();
-        return full.length() <= room ? full : "⚡ FAULTS " + String.join(",", data.faults().stores().keySet());
+        String full = FAULT_MARK + " " + data.faults().describe();
+        return full.length() <= room ? full : FAULT_MARK + "S " + String.join(",", data.faults().stores().keySet());
     }
 
     /** The {@code x} menu, boxed over the top of the overview. */
