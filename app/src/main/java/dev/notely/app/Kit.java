@@ -7,6 +7,7 @@ import dev.notely.app.data.DataDirLock;
 import dev.notely.api.client.NotelyClient;
 import dev.notely.app.deploy.DeploymentController;
 import dev.notely.app.deploy.KitClasspath;
+import dev.notely.app.deploy.KitFaults;
 import dev.notely.app.deploy.ProxyClasspath;
 import dev.notely.app.deploy.ProxyCompiler;
 import dev.notely.app.deploy.ProxyLauncher;
@@ -31,6 +32,7 @@ import dev.notely.api.rest.RestServer;
 import dev.notely.loadgen.LoadGenerator;
 import dev.notely.store.AccountStore;
 import dev.notely.store.NoteStores;
+import dev.notely.store.faults.FaultyNoteStores;
 import dev.notely.store.sqlite.SqliteAccountStore;
 import dev.notely.store.sqlite.SqliteBackfillStore;
 import dev.notely.store.sqlite.SqliteNoteStores;
@@ -71,6 +73,8 @@ public final class Kit implements AutoCloseable {
     private LoadGenerator load;
     private RoomReporter room;
     private Verification verification = Verification.NONE;
+    /** Store faults set live (SPEC §19): in every proxy and in the verification; grading has stores of its own. */
+    private final KitFaults faults = new KitFaults();
     private boolean closed;
     private volatile boolean launched;
 
@@ -146,7 +150,7 @@ public final class Kit implements AutoCloseable {
                 ProxyLauncher.newSecret());
         // The first proxy JVM boots while the sources compile, and both while the API starts.
         launched = true;
-        StandbyProxies standbys = own(new StandbyProxies(launcher, stats));
+        StandbyProxies standbys = own(new StandbyProxies(launcher, stats, faults));
         // The proxy is compiled against what it runs with: a shorter class path is a faster compile too.
         ProxyCompiler compiler = new ProxyCompiler(source, launcher.classpath(), kitRoot);
         deployments = own(new DeploymentController(new Releases(compiler, standbys, deploymentsDir),
@@ -161,7 +165,7 @@ public final class Kit implements AutoCloseable {
         ScheduledExecutorService counting = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("note-counter"));
         own(counting::shutdownNow);
         counting.scheduleWithFixedDelay(counter::count, 0, 2, TimeUnit.SECONDS);
-        Verifier verifier = new Verifier(accounts, kitStores, NoteStores.NAMES);
+        Verifier verifier = new Verifier(accounts, new FaultyNoteStores(kitStores, faults.inForce()), NoteStores.NAMES);
         RecordedVerification recorded = new RecordedVerification(new SharedVerification(verifier));
         verification = recorded;
         backfill = own(new BackfillRunner(accounts, deployments.router(), kitStores, own(SqliteBackfillStore.open(dataDir)),
@@ -183,7 +187,7 @@ public final class Kit implements AutoCloseable {
         // by deploying again): a client never meets a port that answers 503 "nothing is deployed yet".
         api = own(RestServer.start(options.host(), options.port(),
                 new ApiServices(accounts, deployments.router(), deployments, backfill, verification, stages,
-                        new NoteStoreStates(kitStores, stats), options.allowedHosts(), stats)));
+                        new NoteStoreStates(kitStores, stats), options.allowedHosts(), faults, stats)));
         String url = "http://" + options.host() + ":" + api.port();
         log.info("Notely API on {} (try {}/accounts)", url, url);
         backfill.begin(); // a backfill that was running goes on, now that a version serves if one can
@@ -266,6 +270,11 @@ public final class Kit implements AutoCloseable {
     /** Compares the note stores (the dashboard's {@code v}, {@code GET /verify}). */
     Verification verification() {
         return verification;
+    }
+
+    /** The store faults set live (the dashboard's {@code x}, {@code POST /faults}). */
+    public KitFaults faults() {
+        return faults;
     }
 
     public int apiPort() {

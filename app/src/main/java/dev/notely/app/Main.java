@@ -225,7 +225,7 @@ public final class Main {
         try {
             DashboardServices services = new DashboardServices(kit.stats, kit.accounts(),
                     account -> kit.deployments().router().countNotes(account.details()), kit.deployments(),
-                    Optional.of(kit.backfill()), kit.verification(), kit.stages(), capture);
+                    Optional.of(kit.backfill()), kit.verification(), kit.stages(), capture).withFaults(kit.faults());
             Dashboard dashboard = new Dashboard(services, Theme.parse(options.theme()));
             kit.room().ifPresent(room -> room.tellVia(message -> {
                 log.warn("{}", message);

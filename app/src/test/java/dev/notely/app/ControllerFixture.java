@@ -2,6 +2,7 @@ package dev.notely.app;
 
 import dev.notely.app.deploy.DeploymentController;
 import dev.notely.app.deploy.KitClasspath;
+import dev.notely.app.deploy.KitFaults;
 import dev.notely.app.deploy.ProxyCompiler;
 import dev.notely.app.deploy.ProxyLauncher;
 import dev.notely.app.deploy.Releases;
@@ -36,6 +37,8 @@ public final class ControllerFixture implements AutoCloseable {
     public final StatsCollector stats = new StatsCollector();
     public final DeploymentController controller;
     public final StandbyProxies standbys;
+    /** The store faults every proxy of this fixture suffers. */
+    public final KitFaults faults = new KitFaults();
     /** Where the REST API would send note calls. */
     public final TrafficSplit router;
 
@@ -60,7 +63,7 @@ public final class ControllerFixture implements AutoCloseable {
         copyTree(sources, sourceRoot);
         ProxyCompiler compiler = new ProxyCompiler(sourceRoot, KitClasspath.current(), tmp);
         ProxyLauncher launcher = launcherChange.apply(ProxyLauncher.fromCurrentJvm(dataDir, NetworkDelay.NONE, "INFO"));
-        standbys = new StandbyProxies(launcher, stats);
+        standbys = new StandbyProxies(launcher, stats, faults);
         controller = new DeploymentController(new Releases(compiler, standbys, dataDir.resolve("deployments")),
                 rolloutWait, stats, restarts);
         router = controller.router();

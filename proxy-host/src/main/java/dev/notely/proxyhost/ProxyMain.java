@@ -4,6 +4,9 @@ import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStores;
 import dev.notely.store.Failures;
 import dev.notely.store.StoreServers;
+import dev.notely.store.faults.FaultTable;
+import dev.notely.store.faults.StoreFaults;
+import dev.notely.wire.Json;
 import dev.notely.store.sqlite.SqliteNoteStores;
 import dev.notely.telemetry.StatsCollector;
 import dev.notely.wire.NetworkDelay;
@@ -144,7 +147,21 @@ public final class ProxyMain implements Callable<Integer> {
             log.error("v{} could not start: {}", version, e.getMessage());
             return 1;
         }
-        SqliteNoteStores stores = new SqliteNoteStores(dataDir, stats, servers);
+        // The faults in force when the app handed over the version; SetFaults changes them from then on.
+        StoreFaults faults = new StoreFaults();
+        if (order.faults().isPresent()) {
+            try {
+                faults.apply(Json.WIRE.fromJson(order.faults().get(), FaultTable.class));
+            } catch (RuntimeException e) {
+                log.error("v{} could not start: unreadable store faults '{}': {}", version, order.faults().get(),
+                        Failures.rootMessage(e));
+                return 1;
+            }
+            if (!faults.current().isEmpty()) {
+                log.info("v{} starts with store faults: {}", version, faults.current().describe());
+            }
+        }
+        SqliteNoteStores stores = new SqliteNoteStores(dataDir, stats, servers, faults);
         opened.set(stores);
         NoteRouter router;
         try {
@@ -154,7 +171,7 @@ public final class ProxyMain implements Callable<Integer> {
             log.debug("start-up failure of v{}", version, e);
             return 1;
         }
-        handler.serve(new RpcServer(router, version, stats, delay, secret));
+        handler.serve(new RpcServer(router, version, stats, delay, secret, faults));
         log.info("v{} serving on 127.0.0.1:{} (pid {}, network delay {})", version, port,
                 ProcessHandle.current().pid(), delay);
         System.out.println(ProxyWire.READY_PREFIX + port);
@@ -188,8 +205,8 @@ public final class ProxyMain implements Callable<Integer> {
         }, "proxy-shutdown"));
     }
 
-    /** The app's order: the serve line, and the store settings sent before it. */
-    private record Order(List<String> stores, String serve) {
+    /** The app's order: the serve line, and the store settings and faults sent before it. */
+    private record Order(List<String> stores, java.util.Optional<String> faults, String serve) {
     }
 
     /** The app's order on stdin, or null once stdin is closed. */
@@ -197,12 +214,15 @@ public final class ProxyMain implements Callable<Integer> {
         try {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             List<String> stores = new ArrayList<>();
+            String faults = null;
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith(ProxyWire.STORE_PREFIX)) {
                     stores.add(line.substring(ProxyWire.STORE_PREFIX.length()));
+                } else if (line.startsWith(ProxyWire.FAULTS_PREFIX)) {
+                    faults = line.substring(ProxyWire.FAULTS_PREFIX.length());
                 } else if (line.startsWith(ProxyWire.SERVE_PREFIX)) {
-                    return new Order(stores, line);
+                    return new Order(stores, java.util.Optional.ofNullable(faults), line);
                 }
             }
             return null;

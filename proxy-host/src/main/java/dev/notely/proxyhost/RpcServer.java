@@ -8,8 +8,11 @@ import com.google.gson.JsonPrimitive;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.RouterFeatures;
 import dev.notely.store.Failures;
+import dev.notely.store.InvalidInputException;
 import dev.notely.store.KitException;
 import dev.notely.store.StoreException;
+import dev.notely.store.faults.FaultTable;
+import dev.notely.store.faults.StoreFaults;
 import dev.notely.telemetry.StatsCollector;
 import dev.notely.telemetry.StatsJson;
 import dev.notely.telemetry.Status;
@@ -49,6 +52,8 @@ public final class RpcServer implements HttpHandler {
     private final StatsCollector stats;
     private final NetworkDelay delay;
     private final byte[] secret;
+    /** The faults this process's stores suffer, changed by {@code SetFaults}. */
+    private final StoreFaults faults;
     /** The call holding the router lock, for {@code Ready} to report a stuck one; null while none does. */
     private volatile Holder holder;
     private final BodyReader reader = new BodyReader(ProxyWire.MAX_BODY_BYTES, RpcServer::refuse, this::answer);
@@ -61,6 +66,13 @@ public final class RpcServer implements HttpHandler {
 
     /** @param secret what every call must carry in {@link ProxyWire#SECRET_HEADER}; {@code null} for none (tests, warm-up) */
     public RpcServer(NoteRouter router, int version, StatsCollector stats, NetworkDelay delay, String secret) {
+        this(router, version, stats, delay, secret, new StoreFaults());
+    }
+
+    /** @param faults what the router's stores suffer; {@code SetFaults} changes it */
+    public RpcServer(NoteRouter router, int version, StatsCollector stats, NetworkDelay delay, String secret,
+                     StoreFaults faults) {
+        this.faults = faults;
         this.secret = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
         this.router = router;
         this.hasBackfill = RouterFeatures.hasBackfill(router);
@@ -140,7 +152,7 @@ public final class RpcServer implements HttpHandler {
         }
         JsonObject params = rawParams == null || rawParams.isJsonNull() ? new JsonObject() : rawParams.getAsJsonObject();
         try {
-            JsonElement result = method.routed() ? routed(RoutedCalls.of(method), params) : control(method);
+            JsonElement result = method.routed() ? routed(RoutedCalls.of(method), params) : control(method, params);
             JsonObject response = envelope(id);
             response.add("result", result);
             return response;
@@ -209,7 +221,7 @@ public final class RpcServer implements HttpHandler {
         return lock.getQueueLength();
     }
 
-    private JsonElement control(Method method) {
+    private JsonElement control(Method method, JsonObject params) {
         return switch (method) {
             case READY -> Json.WIRE.toJsonTree(new ProxyWire.Ready(version, pid, busy()));
             case EXPORT_STATS -> StatsJson.toJsonTree(stats.export());
@@ -220,8 +232,28 @@ public final class RpcServer implements HttpHandler {
                 exit.start();
                 yield new JsonPrimitive("stopping");
             }
+            case SET_FAULTS -> {
+                FaultTable table = readFaults(params);
+                if (faults.apply(table)) {
+                    log.info("v{} store faults now: {}", version, table.isEmpty() ? "none" : table.describe());
+                }
+                yield new JsonPrimitive(faults.current().generation());
+            }
             default -> throw new IllegalStateException("not a control method: " + method);
         };
+    }
+
+    private static FaultTable readFaults(JsonObject params) {
+        FaultTable table;
+        try {
+            table = Json.WIRE.fromJson(params.get("faults"), FaultTable.class);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("SetFaults needs {\"faults\": a fault table}: " + Failures.rootMessage(e));
+        }
+        if (table == null) {
+            throw new InvalidInputException("SetFaults needs {\"faults\": a fault table}");
+        }
+        return table;
     }
 
     /** The call that has held the router lock longer than {@link ProxyWire#BUSY_REPORTED_AFTER}, and where it is. */

@@ -33,4 +33,7 @@ interface Actions {
 
     /** Compares the note stores in the background; the verify page shows the outcome. */
     void verify();
+
+    /** Changes one store's injected faults (the overview's {@code x} menu). */
+    void changeFault(FaultMenu.Change change);
 }

@@ -66,6 +66,18 @@ final class Canvas {
         g.setBackgroundColor(theme.background);
     }
 
+    /** Alarm text (white on red) over a bar, at {@code col} of {@code row}. */
+    void alarm(int row, int col, String text) {
+        if (row < 0 || row >= height || col < 0 || col >= width) {
+            return;
+        }
+        g.setBackgroundColor(theme.alarmBackground);
+        g.setForegroundColor(theme.barText);
+        g.putString(col, row, fit(text, width - col), SGR.BOLD);
+        g.clearModifiers();
+        g.setBackgroundColor(theme.background);
+    }
+
     /** A section title: bold, accent colour, with a rule after it. */
     void title(int col, int row, String title, int span) {
         int end = text(col, row, title, span, theme.accent, SGR.BOLD);

@@ -11,6 +11,7 @@ import dev.notely.api.Backfill;
 import dev.notely.api.BackfillStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.store.Account;
+import dev.notely.store.faults.FaultTable;
 import dev.notely.telemetry.DaemonThreads;
 import dev.notely.telemetry.StatsSnapshot;
 import java.io.FileDescriptor;
@@ -42,6 +43,7 @@ public final class Dashboard {
     private static final Logger log = LoggerFactory.getLogger(Dashboard.class);
     private static final long REFRESH_NANOS = 1_000_000_000L;
     private static final long IDLE_POLL_MILLIS = 40;
+    private static final String FAULT_MARK = "FAULT";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final DashboardServices kit;
@@ -144,7 +146,7 @@ public final class Dashboard {
         } catch (RuntimeException e) {
             return new DashboardData(previous.stats(), previous.deployment(), previous.accounts(), previous.noteCounts(),
                     previous.logLines(), Optional.of("cannot read the kit's figures: " + e), previous.missActivity(),
-                    actions.verifyStatus(), previous.backfill());
+                    actions.verifyStatus(), previous.backfill(), previous.faults());
         }
     }
 
@@ -181,7 +183,14 @@ public final class Dashboard {
         }
         Health health = Health.of(data);
         // Red while users get errors or nothing serves, on every page: an outage must not hide.
-        c.bar(0, tabs.toString(), header(data, health, c.width - tabs.length() - 1), health.outage().isPresent());
+        String right = header(data, health, c.width - tabs.length() - 1);
+        c.bar(0, tabs.toString(), right, health.outage().isPresent());
+        // Injected faults in red, whatever else the header says: a store broken on purpose must not be forgotten.
+        int at = right.indexOf(FAULT_MARK);
+        if (at >= 0) {
+            int end = right.indexOf("  ", at); // parts are two spaces apart
+            c.alarm(0, c.width - right.length() + at, right.substring(at, end < 0 ? right.length() : end));
+        }
         int top = 2;
         int bottom = state.page == Page.OVERVIEW ? c.height - 2 : c.height - 3; // the others keep a message line
         if (c.height < 12 || c.width < 40) {
@@ -193,6 +202,9 @@ public final class Dashboard {
                 case LOGS -> LogsPage.render(c, top, bottom, data, state);
                 case VERIFY -> VerifyPage.render(c, top, bottom, data);
             }
+        }
+        if (state.page == Page.OVERVIEW && state.faultMenu.isOpen()) {
+            drawMenu(c, top, state.faultMenu.lines());
         }
         if (state.page != Page.OVERVIEW) {
             state.message(data.deployment()).ifPresent(m -> c.text(1, c.height - 2, m.text(), m.error() ? c.theme.bad : c.theme.accent));
@@ -210,6 +222,10 @@ public final class Dashboard {
         DeploymentState dep = data.deployment();
         List<String> parts = new java.util.ArrayList<>();
         health.outage().ifPresent(o -> parts.add("✗ " + o));
+        String faults = faultWords(data, room - (parts.isEmpty() ? 0 : parts.get(0).length() + 2) - 3);
+        if (!faults.isEmpty()) {
+            parts.add(faults);
+        }
         if (misses > 0) {
             parts.add("⚠ " + misses + (misses == 1 ? " MISS" : " MISSES"));
         }
@@ -222,6 +238,29 @@ public final class Dashboard {
             }
         }
         return right.length() == 0 ? "" : right + " ";
+    }
+
+    /**
+     * The header's words for the injected store faults, such as {@code FAULT new +50 ms}, or only the stores'
+     * names ({@code FAULTS legacy,new}) when that is more than {@code room}; empty when there are none. A word,
+     * not a symbol: terminals disagree on how wide most symbols are, and the header is laid out by column.
+     */
+    static String faultWords(DashboardData data, int room) {
+        if (data.faults().isEmpty()) {
+            return "";
+        }
+        String full = FAULT_MARK + " " + data.faults().describe();
+        return full.length() <= room ? full : FAULT_MARK + "S " + String.join(",", data.faults().stores().keySet());
+    }
+
+    /** The {@code x} menu, boxed over the top of the overview. */
+    private static void drawMenu(Canvas c, int top, List<String> lines) {
+        int width = Math.min(c.width - 2, 74);
+        c.text(1, top, Canvas.padRight("┌" + "─".repeat(width - 2) + "┐", width), c.theme.accent);
+        for (int i = 0; i < lines.size(); i++) {
+            c.text(1, top + 1 + i, "│ " + Canvas.padRight(lines.get(i), width - 4) + " │", width, i == 0 ? c.theme.accent : c.theme.text);
+        }
+        c.text(1, top + 1 + lines.size(), "└" + "─".repeat(width - 2) + "┘", c.theme.accent);
     }
 
     private int pageRows(TerminalSize size) {
@@ -254,8 +293,14 @@ public final class Dashboard {
         } catch (RuntimeException e) {
             problem = "cannot read the backfill: " + e.getMessage();
         }
+        FaultTable faults = FaultTable.NONE;
+        try {
+            faults = kit.faults().current();
+        } catch (RuntimeException e) {
+            problem = "cannot read the store faults: " + e.getMessage();
+        }
         return new DashboardData(snapshot, deployment, list, Map.copyOf(noteCounts), kit.logs().lines(), Optional.ofNullable(problem),
-                kit.stats().missActivity(), actions.verifyStatus(), backfillStatus);
+                kit.stats().missActivity(), actions.verifyStatus(), backfillStatus, faults);
     }
 
     /** Counts notes for the accounts on screen, one batch at a time, off the UI thread. */

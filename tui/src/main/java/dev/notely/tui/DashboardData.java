@@ -3,6 +3,7 @@ package dev.notely.tui;
 import dev.notely.api.BackfillStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.store.Account;
+import dev.notely.store.faults.FaultTable;
 import dev.notely.telemetry.MissActivity;
 import dev.notely.telemetry.StatsSnapshot;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.UUID;
  * @param missActivity how recent the consistency misses are
  * @param verification the last verification of the stores, and whether one is running
  * @param backfill   where the backfill is; empty when the kit has none or it could not be read
+ * @param faults     the store faults in force
  */
 record DashboardData(
         StatsSnapshot stats,
@@ -28,5 +30,13 @@ record DashboardData(
         Optional<String> problem,
         MissActivity missActivity,
         VerifyStatus verification,
-        Optional<BackfillStatus> backfill) {
+        Optional<BackfillStatus> backfill,
+        FaultTable faults) {
+
+    /** A frame without store faults. */
+    DashboardData(StatsSnapshot stats, DeploymentState deployment, List<Account> accounts, Map<UUID, String> noteCounts,
+                  List<String> logLines, Optional<String> problem, MissActivity missActivity, VerifyStatus verification,
+                  Optional<BackfillStatus> backfill) {
+        this(stats, deployment, accounts, noteCounts, logLines, problem, missActivity, verification, backfill, FaultTable.NONE);
+    }
 }

@@ -2,6 +2,7 @@ package dev.notely.tui;
 
 import dev.notely.api.Backfill;
 import dev.notely.api.Deployments;
+import dev.notely.api.Faults;
 import dev.notely.api.StageMoves;
 import dev.notely.api.Verification;
 import dev.notely.store.Account;
@@ -18,10 +19,17 @@ import java.util.function.ToLongFunction;
  * @param noteCounter counts an account's notes (through the serving router), for the accounts page
  * @param backfill    empty: the overview has no backfill line and {@code b} says so
  * @param stages      moves between exercise 3's stages ({@code ]}, {@code [}, {@code }}, {@code {}), through its gates
+ * @param faults      the store faults: shown in the header, set with {@code x} on the overview
  */
 public record DashboardServices(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
                                 Deployments deployments, Optional<Backfill> backfill, Verification verification,
-                                StageMoves stages, LogCapture logs) {
+                                StageMoves stages, LogCapture logs, Faults faults) {
+
+    public DashboardServices(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
+                             Deployments deployments, Optional<Backfill> backfill, Verification verification,
+                             StageMoves stages, LogCapture logs) {
+        this(stats, accounts, noteCounter, deployments, backfill, verification, stages, logs, Faults.NONE);
+    }
 
     /** Without a backfill, with a {@code v} that says verification is not available, and stages moved without gates. */
     public static DashboardServices of(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
@@ -31,14 +39,18 @@ public record DashboardServices(StatsCollector stats, AccountStore accounts, ToL
     }
 
     public DashboardServices withBackfill(Backfill job) {
-        return new DashboardServices(stats, accounts, noteCounter, deployments, Optional.of(job), verification, stages, logs);
+        return new DashboardServices(stats, accounts, noteCounter, deployments, Optional.of(job), verification, stages, logs, faults);
     }
 
     public DashboardServices withVerification(Verification verifier) {
-        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verifier, stages, logs);
+        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verifier, stages, logs, faults);
     }
 
     public DashboardServices withStages(StageMoves gated) {
-        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verification, gated, logs);
+        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verification, gated, logs, faults);
+    }
+
+    public DashboardServices withFaults(Faults kitFaults) {
+        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verification, stages, logs, kitFaults);
     }
 }

@@ -9,6 +9,7 @@ import dev.notely.store.Account;
 import dev.notely.store.ConflictException;
 import dev.notely.store.MigrationStage;
 import dev.notely.store.NoteStores;
+import dev.notely.store.faults.StoreFault;
 import dev.notely.telemetry.DaemonThreads;
 import dev.notely.telemetry.StatsSnapshot;
 import java.time.Instant;
@@ -218,6 +219,19 @@ final class KeyActions implements Actions {
         } else {
             state.say(done, false);
         }
+    }
+
+    @Override
+    public void changeFault(FaultMenu.Change change) {
+        worker.execute(() -> {
+            try {
+                StoreFault now = kit.faults().change(change.store(), change.change()).of(change.store());
+                state.say("store " + change.store() + ": " + (now.isNone() ? "no faults" : now.describe())
+                        + (now.isNone() ? "" : " (x, then c, clears it)"), false);
+            } catch (RuntimeException e) {
+                state.say("store fault not set: " + e.getMessage(), true);
+            }
+        });
     }
 
     @Override

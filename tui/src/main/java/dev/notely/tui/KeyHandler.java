@@ -23,6 +23,11 @@ final class KeyHandler {
     void handle(KeyStroke key, List<Account> accounts, int pageRows) {
         KeyType type = key.getKeyType();
         Character ch = type == KeyType.Character ? key.getCharacter() : null;
+        if (state.faultMenu.isOpen() && !(ch != null && key.isCtrlDown()) && type != KeyType.EOF) {
+            state.faultMenu.handle(key).ifPresent(actions::changeFault); // every key is the menu's while it is open
+            state.refreshNow = true;
+            return;
+        }
         if (type == KeyType.Escape || type == KeyType.EOF || ch != null && (ch == 'q' || ch == 'Q' && !key.isCtrlDown())
                 || ch != null && key.isCtrlDown() && (ch == 'c' || ch == 'C')) {
             state.quit = true;
@@ -83,6 +88,8 @@ final class KeyHandler {
             state.tablePage++;
         } else if (type == KeyType.PageUp || ch != null && ch == 'k') {
             state.tablePage--;
+        } else if (ch != null && ch == 'x') {
+            state.faultMenu.open();
         } else if (ch != null && ch == 't') {
             state.showProxyTable = !state.showProxyTable;
         } else if (ch != null && ch == 'b') {
@@ -119,7 +126,7 @@ final class KeyHandler {
         return switch (page) {
             // At most 79 characters: an 80-column terminal must show it whole. The tables' titles say
             // their own keys (j/k for more rows, t for the other table) where they apply.
-            case OVERVIEW -> " ←/→ pages · d deploy · r rollback · b backfill +/- · z zero · q quit";
+            case OVERVIEW -> " ←/→ pages · d deploy · r rollback · b backfill +/- · x fault · z zero · q quit";
             case ACCOUNTS -> " ←/→ pages · ↑/↓ select · m/M migrate · s shard · ]/[ stage · }/{ all · q quit";
             case LOGS -> " ←/→ pages · k/j line · b/f page · G end · d deploy · q quit";
             case VERIFY -> " ←/→ pages · v verify the stores again · d deploy · q quit";

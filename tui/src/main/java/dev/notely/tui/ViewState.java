@@ -31,6 +31,8 @@ final class ViewState {
     int tablePages = 1;
     /** On a narrow overview, the proxy table instead of the store table. */
     boolean showProxyTable;
+    /** The overview's {@code x} menu for store faults, while it is open. */
+    final FaultMenu faultMenu = new FaultMenu();
     volatile boolean deploying;
     private volatile Message message = Message.NONE;
     volatile boolean refreshNow = true;

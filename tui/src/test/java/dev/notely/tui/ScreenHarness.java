@@ -55,6 +55,12 @@ final class ScreenHarness implements AutoCloseable {
         dashboard = new Dashboard(services, Theme.DARK);
     }
 
+    /** A dashboard that shows and sets these store faults. */
+    void useFaults(dev.notely.api.Faults faults) {
+        services = services.withFaults(faults);
+        dashboard = new Dashboard(services, Theme.DARK);
+    }
+
     void advanceSeconds(long seconds) {
         clock.addAndGet(TimeUnit.SECONDS.toNanos(seconds));
     }

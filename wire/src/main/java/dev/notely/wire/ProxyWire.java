@@ -31,6 +31,11 @@ public final class ProxyWire {
      * public to every user of the machine.
      */
     public static final String STORE_PREFIX = "store ";
+    /**
+     * Before the serve line, the store faults in force (SPEC §19): this prefix, then the fault table as JSON,
+     * so a proxy started during a fault serves its first call with it.
+     */
+    public static final String FAULTS_PREFIX = "faults ";
 
     /**
      * The header every call to a proxy carries: a secret the app makes for each launch and hands its
@@ -89,7 +94,12 @@ public final class ProxyWire {
          * Control: finish the calls in flight and exit, as on SIGTERM. The app asks this first, so a
          * rollout ends without a lost call on systems that stop a process without a signal (Windows).
          */
-        STOP("Stop", false);
+        STOP("Stop", false),
+        /**
+         * Control: the store faults to suffer from now on, {@code {"faults": <table>}}, answered with the
+         * generation in force; a table older than the one held is ignored, so pushes may cross.
+         */
+        SET_FAULTS("SetFaults", false);
 
         private final String wireName;
         private final boolean routed;

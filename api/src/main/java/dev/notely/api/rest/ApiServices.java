@@ -2,6 +2,7 @@ package dev.notely.api.rest;
 
 import dev.notely.api.Backfill;
 import dev.notely.api.Deployments;
+import dev.notely.api.Faults;
 import dev.notely.api.StageMoves;
 import dev.notely.api.StoreHealth;
 import dev.notely.api.Verification;
@@ -21,35 +22,45 @@ import java.util.Optional;
  * @param stages       exercise 3's stage moves ({@code PUT /accounts/{id}} with a {@code stage}), through their gates
  * @param storeHealth  each note store's state, for {@code /healthz}
  * @param allowedHosts names the API answers to besides the loopback names and its own address ({@code --allowed-host})
+ * @param faults       {@code GET} and {@code POST /faults}; {@link Faults#NONE} says they are not available
  */
 public record ApiServices(AccountStore accounts, NoteRouter router, Deployments deployments, Backfill backfill,
                           Verification verification, StageMoves stages, StoreHealth storeHealth,
-                          List<String> allowedHosts, StatsCollector stats) {
+                          List<String> allowedHosts, Faults faults, StatsCollector stats) {
 
     /** Without a backfill or verification, and with stage moves no gate holds. */
     public static ApiServices of(AccountStore accounts, NoteRouter router, Deployments deployments, StatsCollector stats) {
         return new ApiServices(accounts, router, deployments, Backfill.NONE, Verification.NONE,
-                new StageMoves(accounts, (account, to) -> Optional.empty()), StoreHealth.NONE, List.of(), stats);
+                new StageMoves(accounts, (account, to) -> Optional.empty()), StoreHealth.NONE, List.of(), Faults.NONE, stats);
     }
 
     public ApiServices withBackfill(Backfill job) {
-        return new ApiServices(accounts, router, deployments, job, verification, stages, storeHealth, allowedHosts, stats);
+        return new ApiServices(accounts, router, deployments, job, verification, stages, storeHealth, allowedHosts,
+                faults, stats);
     }
 
     public ApiServices withVerification(Verification verifier) {
-        return new ApiServices(accounts, router, deployments, backfill, verifier, stages, storeHealth, allowedHosts, stats);
+        return new ApiServices(accounts, router, deployments, backfill, verifier, stages, storeHealth, allowedHosts,
+                faults, stats);
     }
 
     public ApiServices withStages(StageMoves gated) {
-        return new ApiServices(accounts, router, deployments, backfill, verification, gated, storeHealth, allowedHosts, stats);
+        return new ApiServices(accounts, router, deployments, backfill, verification, gated, storeHealth, allowedHosts,
+                faults, stats);
     }
 
     public ApiServices withStoreHealth(StoreHealth health) {
-        return new ApiServices(accounts, router, deployments, backfill, verification, stages, health, allowedHosts, stats);
+        return new ApiServices(accounts, router, deployments, backfill, verification, stages, health, allowedHosts,
+                faults, stats);
     }
 
     public ApiServices withAllowedHosts(List<String> names) {
         return new ApiServices(accounts, router, deployments, backfill, verification, stages, storeHealth,
-                List.copyOf(names), stats);
+                List.copyOf(names), faults, stats);
+    }
+
+    public ApiServices withFaults(Faults kitFaults) {
+        return new ApiServices(accounts, router, deployments, backfill, verification, stages, storeHealth, allowedHosts,
+                kitFaults, stats);
     }
 }

@@ -85,6 +85,21 @@ final class JsonBody {
         throw new InvalidInputException(wanted);
     }
 
+    /** The field as a number in {@code [min, max]}; absent or null is empty; anything else is a 400. */
+    Optional<Double> decimal(String field, double min, double max) {
+        JsonElement e = object.get(field);
+        if (e == null || e.isJsonNull()) {
+            return Optional.empty();
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+            double value = e.getAsDouble();
+            if (value >= min && value <= max) {
+                return Optional.of(value);
+            }
+        }
+        throw new InvalidInputException(field + " must be a number from " + min + " to " + max + ", not " + e);
+    }
+
     Optional<UUID> uuid(String field) {
         return string(field).map(text -> Paths.uuid(field, text));
     }

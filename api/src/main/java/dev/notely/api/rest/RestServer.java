@@ -130,6 +130,7 @@ public final class RestServer implements AutoCloseable {
                 kit.storeHealth());
         VerifyHandler verify = new VerifyHandler(kit.verification());
         BackfillHandler backfillRoutes = new BackfillHandler(kit.backfill());
+        FaultsHandler faultRoutes = new FaultsHandler(kit.faults());
         return new GetAndHeadRouting()
                 .get("/healthz", route(system::health))
                 .post("/deploy", route(system::deploy))
@@ -140,6 +141,8 @@ public final class RestServer implements AutoCloseable {
                 .get("/verify", route(verify::verify))
                 .get("/backfill", route(backfillRoutes::status))
                 .post("/backfill", route(backfillRoutes::control))
+                .get("/faults", route(faultRoutes::list))
+                .post("/faults", route(faultRoutes::change))
                 .get("/accounts", route(accountRoutes::list))
                 .post("/accounts", route(accountRoutes::create))
                 .get("/accounts/{accountId}", route(accountRoutes::get))

@@ -26,6 +26,7 @@ import dev.notely.store.NotFoundException;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.StoreException;
+import dev.notely.store.faults.FaultTable;
 import dev.notely.telemetry.StatsCollector;
 import dev.notely.telemetry.StatsJson;
 import dev.notely.telemetry.StatsSnapshot;
@@ -137,6 +138,17 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
     /** The proxy's own telemetry; no simulated delay, not recorded. */
     public StatsSnapshot exportStats(Duration timeout) {
         return StatsJson.fromJsonTree(call(Method.EXPORT_STATS, new JsonObject(), timeout));
+    }
+
+    /**
+     * Hands the proxy the store faults to suffer from now on; no simulated delay, not recorded.
+     *
+     * @return the generation of the faults the proxy holds afterwards (a later one, if it was told one already)
+     */
+    public long setFaults(FaultTable faults, Duration timeout) {
+        JsonObject params = new JsonObject();
+        params.add("faults", Json.WIRE.toJsonTree(faults));
+        return call(Method.SET_FAULTS, params, timeout).getAsLong();
     }
 
     /** A routed call: the simulated delay, the call, and proxy access recorded (operation, outcome, version, duration). */

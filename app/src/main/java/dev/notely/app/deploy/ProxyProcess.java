@@ -3,7 +3,9 @@ package dev.notely.app.deploy;
 import dev.notely.api.DeploymentException;
 import dev.notely.api.rpc.RpcClient;
 import dev.notely.store.StoreServers;
+import dev.notely.store.faults.FaultTable;
 import dev.notely.telemetry.StatsCollector;
+import dev.notely.wire.Json;
 import dev.notely.wire.NetworkDelay;
 import dev.notely.wire.ProxyWire;
 import java.io.BufferedReader;
@@ -26,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,8 @@ final class ProxyProcess {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     static final int READY_TRIES = 10;
+    /** How long a proxy may take to answer {@code SetFaults}: a control call, not queued behind the router lock. */
+    static final Duration FAULTS_TIMEOUT = Duration.ofSeconds(2);
 
     private static final Logger log = LoggerFactory.getLogger("proxy");
     private static final int RECENT_LINES = 20;
@@ -59,6 +64,8 @@ final class ProxyProcess {
     private volatile int version; // 0 while a standby
     private volatile Instant servingSince;
     private volatile RpcClient client;
+    /** The newest store faults the kit wants this process to suffer (SPEC §19). */
+    private final AtomicReference<FaultTable> faults = new AtomicReference<>(FaultTable.NONE);
 
     private ProxyProcess(Process process, StatsCollector stats, NetworkDelay delay, String secret, StoreServers storeServers) {
         this.process = process;
@@ -76,6 +83,13 @@ final class ProxyProcess {
             warm.completeExceptionally(exited);
             readyPort.completeExceptionally(exited);
         });
+    }
+
+    /** Starts a standby JVM that suffers {@code kitFaults} once it serves; {@link #serve} gives it a version. */
+    static ProxyProcess launch(ProxyLauncher launcher, StatsCollector stats, KitFaults kitFaults) {
+        ProxyProcess process = launch(launcher, stats);
+        kitFaults.register(process);
+        return process;
     }
 
     /** Starts a standby JVM; {@link #serve} gives it a version. */
@@ -101,11 +115,13 @@ final class ProxyProcess {
         long deadline = System.nanoTime() + timeout.toNanos();
         this.version = version;
         await(standby, deadline, "become a standby");
+        FaultTable handed = faults.get();
         try {
             Writer order = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             for (Map.Entry<String, String> store : new TreeMap<>(storeServers.urls()).entrySet()) {
                 order.write(ProxyWire.STORE_PREFIX + store.getKey() + "=" + store.getValue() + "\n");
             }
+            order.write(ProxyWire.FAULTS_PREFIX + Json.WIRE.toJson(handed) + "\n");
             order.write(ProxyWire.SERVE_PREFIX + version + " " + secret + " " + classes.toAbsolutePath() + "\n");
             order.flush();
         } catch (IOException e) {
@@ -119,6 +135,11 @@ final class ProxyProcess {
             try {
                 client.ready(Duration.ofSeconds(1));
                 servingSince = Instant.now();
+                // A change made after the order was written, before the client existed, was not pushed: it is now.
+                FaultTable latest = faults.get();
+                if (latest.generation() > handed.generation()) {
+                    pushFaults(client, latest);
+                }
                 return;
             } catch (RuntimeException e) {
                 last = e;
@@ -143,6 +164,27 @@ final class ProxyProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeploymentException("interrupted while waiting for " + label() + " to " + what);
+        }
+    }
+
+    /**
+     * The store faults to suffer from now on: pushed at once to a serving process, handed with the version to
+     * one that does not serve yet. An older table than one already given is ignored.
+     */
+    void faults(FaultTable table) {
+        FaultTable newest = faults.accumulateAndGet(table, (held, given) -> given.generation() > held.generation() ? given : held);
+        RpcClient c = client;
+        if (c != null && newest == table) {
+            pushFaults(c, table);
+        }
+    }
+
+    private void pushFaults(RpcClient c, FaultTable table) {
+        try {
+            c.setFaults(table, FAULTS_TIMEOUT);
+        } catch (RuntimeException e) {
+            // A process that does not answer is stopping or being restarted; a restarted one is handed the faults anew.
+            log.warn("{} did not take the store faults: {}", label(), e.getMessage());
         }
     }
 

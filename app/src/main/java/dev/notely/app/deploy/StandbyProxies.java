@@ -16,15 +16,22 @@ public final class StandbyProxies implements AutoCloseable {
 
     private final ProxyLauncher launcher;
     private final StatsCollector stats;
+    private final KitFaults faults;
     private ProxyProcess spare; // guarded by this
     private boolean closed; // guarded by this
 
     /** Starts the first spare at once, so it warms up while the kit does everything else. */
     public StandbyProxies(ProxyLauncher launcher, StatsCollector stats) {
+        this(launcher, stats, new KitFaults());
+    }
+
+    /** As {@link #StandbyProxies(ProxyLauncher, StatsCollector)}, every process suffering {@code faults} (SPEC §19). */
+    public StandbyProxies(ProxyLauncher launcher, StatsCollector stats, KitFaults faults) {
         this.launcher = launcher;
         this.stats = stats;
+        this.faults = faults;
         try {
-            spare = ProxyProcess.launch(launcher, stats);
+            spare = ProxyProcess.launch(launcher, stats, faults);
         } catch (DeploymentException e) {
             log.warn("no standby proxy: {}", e.getMessage()); // taken later, or said again then
         }
@@ -39,10 +46,10 @@ public final class StandbyProxies implements AutoCloseable {
         if (closed) {
             throw new DeploymentException("the kit is shutting down");
         }
-        ProxyProcess taken = spare != null && spare.isAlive() ? spare : ProxyProcess.launch(launcher, stats);
+        ProxyProcess taken = spare != null && spare.isAlive() ? spare : ProxyProcess.launch(launcher, stats, faults);
         spare = null;
         try {
-            spare = ProxyProcess.launch(launcher, stats);
+            spare = ProxyProcess.launch(launcher, stats, faults);
         } catch (DeploymentException e) {
             log.warn("no standby proxy for the next deployment: {}", e.getMessage());
         }

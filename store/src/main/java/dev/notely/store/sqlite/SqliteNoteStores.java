@@ -5,6 +5,8 @@ import dev.notely.store.NoteStore;
 import dev.notely.store.NoteStores;
 import dev.notely.store.ShadowReads;
 import dev.notely.store.StoreServers;
+import dev.notely.store.faults.FaultyNoteStore;
+import dev.notely.store.faults.StoreFaults;
 import dev.notely.store.postgres.PostgresNoteStore;
 import dev.notely.telemetry.StatsCollector;
 import java.nio.file.Path;
@@ -24,27 +26,34 @@ public final class SqliteNoteStores implements NoteStores, AutoCloseable {
     private final boolean synced;
     private final StoreServers servers;
     private final boolean readOnly;
+    private final StoreFaults faults;
     private final Map<String, AutoCloseable> opened = new LinkedHashMap<>();
     private final Map<String, NoteStore> instrumented = new LinkedHashMap<>();
 
     public SqliteNoteStores(Path dataDir, StatsCollector stats) {
-        this(dataDir, stats, true, StoreServers.NONE);
+        this(dataDir, stats, true, StoreServers.NONE, null, false);
     }
 
     /** The stores of {@code dataDir}, but those {@code servers} names are opened on their database server. */
     public SqliteNoteStores(Path dataDir, StatsCollector stats, StoreServers servers) {
-        this(dataDir, stats, true, servers);
+        this(dataDir, stats, true, servers, null, false);
     }
 
-    private SqliteNoteStores(Path dataDir, StatsCollector stats, boolean synced, StoreServers servers) {
-        this(dataDir, stats, synced, servers, false);
+    /**
+     * As {@link #SqliteNoteStores(Path, StatsCollector, StoreServers)}, each store suffering the faults {@code
+     * faults} sets for it (a data proxy's stores): under the instrumentation, so they count as the store's own.
+     */
+    public SqliteNoteStores(Path dataDir, StatsCollector stats, StoreServers servers, StoreFaults faults) {
+        this(dataDir, stats, true, servers, faults, false);
     }
 
-    private SqliteNoteStores(Path dataDir, StatsCollector stats, boolean synced, StoreServers servers, boolean readOnly) {
+    private SqliteNoteStores(Path dataDir, StatsCollector stats, boolean synced, StoreServers servers, StoreFaults faults,
+                             boolean readOnly) {
         this.dataDir = dataDir;
         this.stats = stats;
         this.synced = synced;
         this.servers = servers;
+        this.faults = faults;
         this.readOnly = readOnly;
     }
 
@@ -53,7 +62,7 @@ public final class SqliteNoteStores implements NoteStores, AutoCloseable {
      * never created or written.
      */
     public static SqliteNoteStores readOnly(Path dataDir, StatsCollector stats, StoreServers servers) {
-        return new SqliteNoteStores(dataDir, stats, true, servers, true);
+        return new SqliteNoteStores(dataDir, stats, true, servers, null, true);
     }
 
     /**
@@ -61,7 +70,7 @@ public final class SqliteNoteStores implements NoteStores, AutoCloseable {
      * which on a laptop disk can cost more than everything else a check does. A crash may lose writes.
      */
     public static SqliteNoteStores scratch(Path dataDir, StatsCollector stats) {
-        return new SqliteNoteStores(dataDir, stats, false, StoreServers.NONE);
+        return new SqliteNoteStores(dataDir, stats, false, StoreServers.NONE, null, false);
     }
 
     @Override
@@ -81,7 +90,7 @@ public final class SqliteNoteStores implements NoteStores, AutoCloseable {
                 opened.put(name, inFile);
                 raw = inFile;
             }
-            store = new InstrumentedNoteStore(raw, stats);
+            store = new InstrumentedNoteStore(faults == null ? raw : new FaultyNoteStore(raw, faults), stats);
             instrumented.put(name, store);
         }
         return store;
