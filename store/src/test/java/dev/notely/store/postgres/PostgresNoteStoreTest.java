@@ -117,6 +117,9 @@ class PostgresNoteStoreTest extends NoteStoreContract<PostgresNoteStore> {
         assertFalse(e.getMessage().contains("not-the-password"), e.getMessage());
     }
 
+    /** One more than the connections the store's pool keeps. */
+    private static final int DEAD_CONNECTIONS_AT_MOST = PostgresDatabase.MAX_CONNECTIONS + 1;
+
     @Test
     void aCallOnAConnectionTheServerDroppedFailsNamingTheStoreAndTheNextCallsWork() throws SQLException {
         // The server ends the store's sessions, as a restart does: a call may meet a dead connection and
@@ -129,11 +132,16 @@ class PostgresNoteStoreTest extends NoteStoreContract<PostgresNoteStore> {
             assertTrue(ended.next());
             assertTrue(ended.getInt(1) >= 1, "the store's connections were ended");
         }
-        try {
-            store.getNote(account, n.id());
-        } catch (StoreException e) {
-            assertTrue(e.getMessage().startsWith("note store 'new' at jdbc:postgresql://"), e.getMessage());
+        // Each pooled connection the server ended can fail one call (a pool holds a few): never more.
+        Optional<Note> read = Optional.empty();
+        for (int attempt = 0; attempt < DEAD_CONNECTIONS_AT_MOST && read.isEmpty(); attempt++) {
+            try {
+                read = store.getNote(account, n.id());
+            } catch (StoreException e) {
+                assertTrue(e.getMessage().startsWith("note store 'new' at jdbc:postgresql://"), e.getMessage());
+            }
         }
+        assertEquals(Optional.of(n), read);
         assertEquals(Optional.of(n), store.getNote(account, n.id()));
         store.healthCheck();
     }
