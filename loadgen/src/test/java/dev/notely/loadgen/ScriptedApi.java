@@ -30,7 +30,10 @@ final class ScriptedApi implements AutoCloseable {
     /** How a scripted failure treats the write it answers with an error. */
     enum Landed { YES, NO }
 
-    private record Failure(String method, Landed landed) {
+    private record Failure(String method, String pathEnd, Landed landed) {
+        boolean matches(String requestMethod, String path) {
+            return method.equals(requestMethod) && path.endsWith(pathEnd);
+        }
     }
 
     private final HttpServer server;
@@ -77,7 +80,12 @@ final class ScriptedApi implements AutoCloseable {
 
     /** The next {@code method} request answers 503; its write takes effect first when {@code landed} is YES. */
     synchronized void failNext(String method, Landed landed) {
-        failures.addLast(new Failure(method, landed));
+        failNext(method, "", landed);
+    }
+
+    /** As {@link #failNext(String, Landed)}, for the next {@code method} request whose path ends with {@code pathEnd}. */
+    synchronized void failNext(String method, String pathEnd, Landed landed) {
+        failures.addLast(new Failure(method, pathEnd, landed));
     }
 
     /** The note the last update asked for, whether or not it was written. */
@@ -99,7 +107,7 @@ final class ScriptedApi implements AutoCloseable {
             if (method.equals("PUT")) {
                 lastUpdate = Json.GSON.fromJson(body, Note.class);
             }
-            Failure failure = failures.stream().filter(f -> f.method().equals(method)).findFirst().orElse(null);
+            Failure failure = failures.stream().filter(f -> f.matches(method, path)).findFirst().orElse(null);
             if (failure != null) {
                 failures.remove(failure);
                 if (failure.landed() == Landed.YES) {

@@ -187,6 +187,46 @@ class SimulatedAccountTest {
         perform(Operation.READ, DELETED);
         assertEquals(List.of(miss(ConsistencyMiss.RESURRECTED, note, "a deleted note can be read again")), misses);
         assertEquals("GET /accounts/" + user.id() + "/notes/" + note.id(), api.requests().get(api.requests().size() - 1));
+        assertEquals(4, tally.requests(), "account, note, delete, read: each counted");
+        assertEquals(0, tally.failures());
+    }
+
+    @Test
+    void readsThatGetNoAnswerAreFailuresNotMisses() {
+        Note note = created();
+        api.failNext("GET", Landed.NO);
+        perform(Operation.READ, OWNED);
+        perform(Operation.DELETE, OWNED);
+        api.hold(note);
+        api.failNext("GET", Landed.NO);
+        perform(Operation.READ, DELETED);
+        assertEquals(List.of(), misses, "no answer, nothing to check");
+        assertEquals(2L, tally.failuresByOperation().get("read"));
+        assertEquals(5, tally.requests());
+    }
+
+    @Test
+    void aUserRemembersItsLastFiftyDeletes() {
+        SimulatedAccount many = new SimulatedAccount("user-test-51", 51);
+        assertTrue(many.ensureCreated(api.client(), OWNED, tally));
+        List<Note> notes = api.notes(many.id());
+        for (int i = 0; i < notes.size(); i++) {
+            many.perform(Operation.DELETE, api.client(), new Rolls(0), tally, listener); // the oldest note each time
+        }
+        notes.forEach(api::hold); // every delete undone
+        many.perform(Operation.CREATE, api.client(), OWNED, tally, listener);
+        many.perform(Operation.LIST, api.client(), OWNED, tally, listener);
+        assertEquals(notes.subList(1, 51).stream().map(Note::id).toList(), misses.stream().map(Miss::note).toList(),
+                "the first of 51 deletes is forgotten");
+    }
+
+    @Test
+    void aUserWritesItsNameAndARevisionIntoEveryNote() {
+        Note note = created();
+        assertEquals("user-test-1", user.name());
+        assertEquals("user-test-1 rev 1: shard shard shard shard", note.content(), "3 words and one more, as rolled");
+        perform(Operation.UPDATE, new Rolls(0));
+        assertEquals("user-test-1 rev 2: migrate migrate migrate", api.note(note.id()).orElseThrow().content());
     }
 
     @Test
@@ -346,9 +386,21 @@ class SimulatedAccountTest {
         api.failNext("POST", Landed.YES);
         three.perform(Operation.CREATE, api.client(), OWNED, tally, listener);
         assertEquals(3, three.noteCount(), "a create without an answer is not counted on");
+        assertEquals(1L, tally.failuresByOperation().get("create"));
         assertEquals(4, api.notes(three.id()).size());
         three.perform(Operation.LIST, api.client(), OWNED, tally, listener);
         assertEquals(List.of(), misses, "an unknown note in the list is no miss");
+    }
+
+    @Test
+    void fillingUpStopsAtTheFirstCreateWithoutAnAnswer() {
+        SimulatedAccount three = new SimulatedAccount("user-test-3", 3);
+        api.failNext("POST", "/notes", Landed.NO);
+        assertTrue(three.ensureCreated(api.client(), OWNED, tally), "the account exists");
+        assertEquals(0, three.noteCount());
+        assertEquals(2, api.requests().size(), "the account, then one note that got no answer, then nothing more");
+        three.tick(api.client(), OWNED, tally, listener);
+        assertEquals(1, three.noteCount(), "the next tick carries on creating");
     }
 
     @Test
