@@ -167,6 +167,13 @@ class MoveChecksTest {
     }
 
     @Test
+    void aBackfillThatNeverComesBackShortIsStoppedAfterEnoughPages() throws Exception {
+        assertEquals("the backfill of an account with 9 notes to move did not say it was done after 6 pages of 3: answer "
+                + "BackfillResult.after(moved, page, limit), which is done once a page comes back short",
+                run(ONE, ONE::backfillMoves, Bug.BACKFILL_NEVER_SHORT));
+    }
+
+    @Test
     void aBackfillThatThrowsItselfIsNotTakenForAMissingOne() {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                 () -> run(ONE, ONE::backfillMoves, Bug.BACKFILL_THROWS));

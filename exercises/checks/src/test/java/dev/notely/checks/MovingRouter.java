@@ -66,6 +66,8 @@ final class MovingRouter implements NoteRouter {
         BACKFILL_ANSWERS_NULL,
         /** The backfill answers the cursor it was given, for ever. */
         BACKFILL_NEVER_DONE,
+        /** The backfill always answers a new cursor, even after its last page. */
+        BACKFILL_NEVER_SHORT,
         /** The backfill is not written yet: the router keeps the interface's default. */
         BACKFILL_UNSUPPORTED,
         /** The backfill's own code refuses a call. */
@@ -208,6 +210,9 @@ final class MovingRouter implements NoteRouter {
             if (from.removeMovedNote(id, note) && (!has(Bug.BACKFILL_COUNTS_ONLY_ARRIVALS) || there.isEmpty())) {
                 moved++;
             }
+        }
+        if (has(Bug.BACKFILL_NEVER_SHORT)) {
+            return new BackfillResult(moved, UUID.randomUUID());
         }
         if (has(Bug.BACKFILL_NEVER_DONE)) {
             return new BackfillResult(moved, page.isEmpty() ? after.orElse(null) : page.get(page.size() - 1).id());
