@@ -39,6 +39,9 @@ public abstract class NoteStoreContract<S extends NoteStore & AutoCloseable> {
     /** Opens the store under test: a fresh, empty one on the test's first call, the same data afterwards. */
     protected abstract S open();
 
+    /** The content of every row the backend holds, tombstones too: what is on disk, not what a read shows. */
+    protected abstract List<String> storedContents() throws Exception;
+
     @BeforeEach
     void openStore() {
         store = open();
@@ -149,6 +152,15 @@ public abstract class NoteStoreContract<S extends NoteStore & AutoCloseable> {
         store.deleteNote(account, n.id());
         assertFalse(store.updateNote(account, later.withContent("and again", Instant.now().plusSeconds(120))));
         assertEquals(0, store.totalNotes());
+    }
+
+    @Test
+    void aDeletedNoteKeepsNoContentEvenWhenALateCopyArrives() throws Exception {
+        Note n = note("words the user took back", T0);
+        store.createNote(account, n);
+        store.deleteNote(account, n.id());
+        store.upsertNote(account, n.withContent("a copy newer than the delete", Instant.now().plusSeconds(60)));
+        assertEquals(List.of(""), storedContents(), "the tombstone holds nothing of the note");
     }
 
     @Test
