@@ -143,7 +143,12 @@ final class SimulatedAccount {
             readListed(api, listed, tally, misses);
             return;
         }
-        switch (pick(random)) {
+        perform(pick(random), api, random, tally, misses);
+    }
+
+    /** One request of the kind {@code op}, on a note {@code random} picks; the user must have a note to act on. */
+    void perform(Operation op, NotelyClient api, RandomGenerator random, Tally tally, MissListener misses) {
+        switch (op) {
             case CREATE -> create(api, random, tally);
             case READ -> read(api, random, tally, misses);
             case UPDATE -> update(api, random, tally, misses);

@@ -137,28 +137,34 @@ class LoadGeneratorTest {
     @Test
     void droppedUpdatesAreStale() {
         try (Rig rig = new Rig(Fault.DROPS_UPDATES)) {
-            rig.start(BUSY);
+            LoadGenerator gen = rig.start(BUSY);
             await("a stale miss", () -> rig.misses(ConsistencyMiss.STALE) > 0);
+            gen.close();
             assertEquals(0, rig.misses(ConsistencyMiss.RESURRECTED));
+            assertEquals(rig.stats.snapshot().totalMisses(), gen.misses(), "the generator counts every miss it reports");
         }
     }
 
     @Test
     void lostNotesAreMissing() {
         try (Rig rig = new Rig(Fault.LOSES_NOTES)) {
-            rig.start(BUSY);
+            LoadGenerator gen = rig.start(BUSY);
             await("a missing miss", () -> rig.misses(ConsistencyMiss.MISSING) > 0);
+            gen.close();
             assertEquals(0, rig.misses(ConsistencyMiss.STALE));
+            assertEquals(rig.stats.snapshot().totalMisses(), gen.misses(), "the generator counts every miss it reports");
         }
     }
 
     @Test
     void ignoredDeletesAreResurrected() {
         try (Rig rig = new Rig(Fault.IGNORES_DELETES)) {
-            rig.start(BUSY);
+            LoadGenerator gen = rig.start(BUSY);
             await("a resurrected miss", () -> rig.misses(ConsistencyMiss.RESURRECTED) > 0);
+            gen.close();
             assertEquals(0, rig.misses(ConsistencyMiss.STALE));
             assertEquals(0, rig.misses(ConsistencyMiss.MISSING));
+            assertEquals(rig.stats.snapshot().totalMisses(), gen.misses(), "the generator counts every miss it reports");
         }
     }
 

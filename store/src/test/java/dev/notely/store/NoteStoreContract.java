@@ -39,6 +39,9 @@ public abstract class NoteStoreContract<S extends NoteStore & AutoCloseable> {
     /** Opens the store under test: a fresh, empty one on the test's first call, the same data afterwards. */
     protected abstract S open();
 
+    /** The content of every row the backend holds, tombstones too: what is on disk, not what a read shows. */
+    protected abstract List<String> storedContents() throws Exception;
+
     @BeforeEach
     void openStore() {
         store = open();
@@ -134,6 +137,53 @@ public abstract class NoteStoreContract<S extends NoteStore & AutoCloseable> {
         assertEquals(0, store.totalNotes());
         assertEquals(List.of(), store.pageNotes(account, Optional.empty(), 10));
         assertEquals(List.of(), store.pageAccounts(Optional.empty(), 10));
+    }
+
+    @Test
+    void aDeletedNoteCannotBeUpdatedOrMovedAway() {
+        Note n = note("deleted", T0);
+        store.createNote(account, n);
+        store.deleteNote(account, n.id());
+        Note later = n.withContent("written after the delete", Instant.now().plusSeconds(60));
+        assertFalse(store.updateNote(account, later), "an update of a deleted note answers false");
+        assertFalse(store.removeMovedNote(account, later), "a tombstone is not a copy to remove, however new the copy");
+        store.upsertNote(account, later);
+        assertEquals(Optional.empty(), store.getNote(account, n.id()), "the tombstone stayed");
+        store.deleteNote(account, n.id());
+        assertFalse(store.updateNote(account, later.withContent("and again", Instant.now().plusSeconds(120))));
+        assertEquals(0, store.totalNotes());
+    }
+
+    @Test
+    void aDeletedNoteKeepsNoContentEvenWhenALateCopyArrives() throws Exception {
+        Note n = note("words the user took back", T0);
+        store.createNote(account, n);
+        store.deleteNote(account, n.id());
+        store.upsertNote(account, n.withContent("a copy newer than the delete", Instant.now().plusSeconds(60)));
+        assertEquals(List.of(""), storedContents(), "the tombstone holds nothing of the note");
+    }
+
+    @Test
+    void anOlderOrEqualUpdateOfAnExistingNoteStillAnswersTrue() {
+        Note n = note("current", T0.plusSeconds(5));
+        store.createNote(account, n);
+        assertTrue(store.updateNote(account, n.withContent("older", T0)), "the note exists: the API answers 200");
+        assertTrue(store.updateNote(account, n.withContent("same moment", T0.plusSeconds(5))));
+        assertEquals(Optional.of(n), store.getNote(account, n.id()));
+    }
+
+    @Test
+    void everyWriteRefusesANoteOfAnotherAccount() {
+        Note n = note("mine", T0);
+        store.createNote(account, n);
+        UUID other = UUID.randomUUID();
+        Note newer = n.withContent("written under another account", T0.plusSeconds(60));
+        for (Runnable write : List.<Runnable>of(() -> store.updateNote(other, newer), () -> store.upsertNote(other, newer),
+                () -> store.removeMovedNote(other, newer))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, write::run);
+            assertTrue(e.getMessage().contains("belongs to account " + account + ", not " + other), e.getMessage());
+        }
+        assertEquals(Optional.of(n), store.getNote(account, n.id()), "nothing was written");
     }
 
     @Test

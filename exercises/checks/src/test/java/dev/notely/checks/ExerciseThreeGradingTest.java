@@ -11,21 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exercise 3's checks against its stages, and against reference solutions with one bug each. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExerciseThreeGradingTest {
 
-    private static final Map<String, List<CheckResult>> RESULTS = new ConcurrentHashMap<>();
+    // Shared by the tests of one instance only: a new instance (one per run) grades afresh.
+    private final Map<String, List<CheckResult>> results = new ConcurrentHashMap<>();
 
     @TempDir
-    static Path classes;
+    Path classes;
 
-    private static List<CheckResult> grade(String stage) {
-        return RESULTS.computeIfAbsent(stage, key -> Grader.grade(3, new Stages(classes).compile(stage)));
+    private List<CheckResult> grade(String stage) {
+        return results.computeIfAbsent(stage, key -> Grader.grade(3, new Stages(classes).compile(stage)));
     }
 
-    private static List<CheckResult> gradeBroken(String label, String... fromTo) {
+    private List<CheckResult> gradeBroken(String label, String... fromTo) {
         return Grader.grade(3, new Stages(classes).broken("exercise3-complete", label, fromTo));
     }
 

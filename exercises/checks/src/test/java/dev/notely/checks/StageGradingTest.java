@@ -30,37 +30,41 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the graded checks against every stage, as the default build must: the complete stages pass
  * everything, the start and hint stages fail the migration checks, proving the checks can fail.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StageGradingTest {
 
     private static final Path KIT = KitRoot.fromWorkingDirectory().orElseThrow();
-    private static final Map<String, List<CheckResult>> RESULTS = new ConcurrentHashMap<>();
+    // Grading a stage takes seconds, so the tests of one run share each stage's results; a new instance (each
+    // run of the class, or of one of its tests alone) grades afresh, so no result outlives the code it graded.
+    private final Map<String, List<CheckResult>> results = new ConcurrentHashMap<>();
 
     @TempDir
-    static Path classes;
+    Path classes;
 
-    private static List<CheckResult> grade(String stage, int exercise) {
-        return RESULTS.computeIfAbsent(stage + "#" + exercise, key -> Grader.grade(exercise, compile(stage)));
+    private List<CheckResult> grade(String stage, int exercise) {
+        return results.computeIfAbsent(stage + "#" + exercise, key -> Grader.grade(exercise, compile(stage)));
     }
 
-    private static Path source(String stage) {
+    private Path source(String stage) {
         return Stages.source(stage);
     }
 
-    private static Function<NoteStores, NoteRouter> compile(String stage) {
+    private Function<NoteStores, NoteRouter> compile(String stage) {
         return new Stages(classes).compile(stage);
     }
 
-    private static Function<NoteStores, NoteRouter> compile(String label, Path source) {
+    private Function<NoteStores, NoteRouter> compile(String label, Path source) {
         return new Stages(classes).compile(label, source);
     }
 
-    private static Function<NoteStores, NoteRouter> broken(String stage, String label, String... fromTo) {
+    private Function<NoteStores, NoteRouter> broken(String stage, String label, String... fromTo) {
         return new Stages(classes).broken(stage, label, fromTo);
     }
 
@@ -227,7 +231,7 @@ class StageGradingTest {
                 NoteStores.NEW);
     }
 
-    private static void assertDeleteSticks(String stage, AccountDetails account, String from) throws Exception {
+    private void assertDeleteSticks(String stage, AccountDetails account, String from) throws Exception {
         try (Fixture f = new Fixture(compile(stage + "-delete-race", source(stage)))) {
             NoteRouter deleter = f.router();
             Note note = f.seed(from, account.accountId(), "before the move", Fixture.T0);
@@ -253,7 +257,7 @@ class StageGradingTest {
         assertDeleteUndone("exercise2-complete", ExerciseTwo.MOVE);
     }
 
-    private static void assertDeleteUndone(String stage, MoveChecks move) throws Exception {
+    private void assertDeleteUndone(String stage, MoveChecks move) throws Exception {
         Function<NoteStores, NoteRouter> complete = compile(stage);
         Function<NoteStores, NoteRouter> forgetful = stores -> new ForwardingRouter(complete.apply(forgettingDeletes(stores)));
         assertDeleteUndone(stage, INTERLEAVED, Interleaving.scenario(move), forgetful,

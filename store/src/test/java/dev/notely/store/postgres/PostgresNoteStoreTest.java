@@ -40,6 +40,18 @@ class PostgresNoteStoreTest extends NoteStoreContract<PostgresNoteStore> {
         return PostgresNoteStore.open("new", server.url());
     }
 
+    @Override
+    protected List<String> storedContents() throws SQLException {
+        List<String> contents = new ArrayList<>();
+        try (Connection c = server.connect(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT content FROM notes")) {
+            while (rows.next()) {
+                contents.add(rows.getString(1));
+            }
+        }
+        return contents;
+    }
+
     @Test
     void storesOpenedAtOnceOnAnEmptySchemaAllStart() throws Exception {
         // Several proxies start on a database that has no table yet: each creates it, none fails for it.

@@ -35,6 +35,18 @@ class SqliteNoteStoreTest extends NoteStoreContract<SqliteNoteStore> {
         return SqliteNoteStore.open("legacy", dir.resolve("legacy.db"));
     }
 
+    @Override
+    protected List<String> storedContents() throws SQLException {
+        List<String> contents = new ArrayList<>();
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("legacy.db"));
+             Statement s = c.createStatement(); ResultSet rows = s.executeQuery("SELECT content FROM notes")) {
+            while (rows.next()) {
+                contents.add(rows.getString(1));
+            }
+        }
+        return contents;
+    }
+
     @Test
     void noOtherConnectionCanWriteBetweenAnUpdateAndItsExistenceCheck() {
         // Another process inserts the note just after this update matched nothing. Were the update and

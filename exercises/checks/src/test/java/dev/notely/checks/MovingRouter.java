@@ -1,0 +1,246 @@
+package dev.notely.checks;
+
+import dev.notely.store.AccountDetails;
+import dev.notely.store.BackfillResult;
+import dev.notely.store.Note;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.NoteStore;
+import dev.notely.store.NoteStores;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * A router that moves a migrating account's notes from one store to another as the reference stages do,
+ * unless told to make one of the mistakes the shared move checks exist to catch.
+ */
+final class MovingRouter implements NoteRouter {
+
+    /** The mistakes, each as a person writing a router might make it. */
+    enum Bug {
+        /** Get looks only where notes are going. */
+        READS_ONLY_TO,
+        /** Get looks where notes come from first, so it returns the old copy of a note in both. */
+        READS_FROM_FIRST,
+        /** The list leaves out the notes that have moved already. */
+        LISTS_ONLY_FROM,
+        /** The list leaves out the notes that have not moved yet. */
+        LISTS_ONLY_TO,
+        /** The list names a note in both stores twice. */
+        LISTS_BOTH_COPIES,
+        /** An update writes where it found the note, and never moves it. */
+        UPDATES_IN_PLACE,
+        /** An update copies the note but leaves the old copy behind. */
+        LEAVES_THE_OLD_COPY,
+        /** A move copies the incoming update even when it is older than the note it moves. */
+        MOVES_THE_OLDER_UPDATE,
+        /** An update of a note that moved already overwrites it whatever its time. */
+        OVERWRITES_MOVED_NOTES,
+        /** A delete only looks where notes are going. */
+        DELETES_ONLY_IN_TO,
+        /** A delete takes the note out but leaves nothing behind to refuse a late copy (removeMovedNote). */
+        FORGETS_DELETES,
+        /** A delete stops at the first store that has the note. */
+        DELETES_ONE_COPY,
+        /** An update of a note that is nowhere creates it, and says so. */
+        UPDATE_CREATES,
+        /** An update of a note that is nowhere creates it, but answers false. */
+        UPDATE_CREATES_QUIETLY,
+        /** The count adds up both stores' lists, so a note in both counts twice. */
+        COUNTS_COPIES_TWICE,
+        /** The total forgets the store notes come from. */
+        TOTAL_OF_TO_ONLY,
+        /** The backfill does not copy a note that is already where it is going, whichever copy is newer. */
+        BACKFILL_SKIPS_COPIED,
+        /** The backfill replaces whatever is where a note is going, newer or not. */
+        BACKFILL_OVERWRITES,
+        /** The backfill moves the notes of every account, migrating or not. */
+        BACKFILL_OF_EVERYONE,
+        /** The backfill counts only the notes that were not where they are going yet. */
+        BACKFILL_COUNTS_ONLY_ARRIVALS,
+        /** The backfill answers null instead of a result. */
+        BACKFILL_ANSWERS_NULL,
+        /** The backfill answers the cursor it was given, for ever. */
+        BACKFILL_NEVER_DONE,
+        /** The backfill always answers a new cursor, even after its last page. */
+        BACKFILL_NEVER_SHORT,
+        /** The backfill is not written yet: the router keeps the interface's default. */
+        BACKFILL_UNSUPPORTED,
+        /** The backfill's own code refuses a call. */
+        BACKFILL_THROWS
+    }
+
+    private final NoteStore from;
+    private final NoteStore to;
+    private final Set<Bug> bugs;
+
+    MovingRouter(NoteStores stores, MoveChecks move, Set<Bug> bugs) {
+        this.from = stores.open(move.from());
+        this.to = stores.open(move.to());
+        this.bugs = bugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(bugs);
+    }
+
+    /** The factory the checks build their routers with. */
+    static Function<NoteStores, NoteRouter> factory(MoveChecks move, Bug... bugs) {
+        return stores -> new MovingRouter(stores, move, Set.of(bugs));
+    }
+
+    private boolean has(Bug bug) {
+        return bugs.contains(bug);
+    }
+
+    @Override
+    public List<UUID> listNotes(AccountDetails account) {
+        if (!account.isMigrating() || has(Bug.LISTS_ONLY_FROM)) {
+            return from.listNotes(account.accountId());
+        }
+        if (has(Bug.LISTS_ONLY_TO)) {
+            return to.listNotes(account.accountId());
+        }
+        if (has(Bug.LISTS_BOTH_COPIES)) {
+            List<UUID> ids = new java.util.ArrayList<>(from.listNotes(account.accountId()));
+            ids.addAll(to.listNotes(account.accountId()));
+            return ids;
+        }
+        Set<UUID> ids = new LinkedHashSet<>(from.listNotes(account.accountId()));
+        ids.addAll(to.listNotes(account.accountId()));
+        return List.copyOf(ids);
+    }
+
+    @Override
+    public Optional<Note> getNote(AccountDetails account, UUID noteId) {
+        UUID id = account.accountId();
+        if (!account.isMigrating()) {
+            return from.getNote(id, noteId);
+        }
+        if (has(Bug.READS_ONLY_TO)) {
+            return to.getNote(id, noteId);
+        }
+        if (has(Bug.READS_FROM_FIRST)) {
+            return from.getNote(id, noteId).or(() -> to.getNote(id, noteId));
+        }
+        return to.getNote(id, noteId).or(() -> from.getNote(id, noteId));
+    }
+
+    @Override
+    public void createNote(AccountDetails account, Note note) {
+        (account.isMigrating() ? to : from).createNote(account.accountId(), note);
+    }
+
+    @Override
+    public boolean updateNote(AccountDetails account, Note note) {
+        UUID id = account.accountId();
+        if (!account.isMigrating()) {
+            return from.updateNote(id, note);
+        }
+        Optional<Note> old = from.getNote(id, note.id());
+        if (old.isPresent()) {
+            if (has(Bug.UPDATES_IN_PLACE)) {
+                return from.updateNote(id, note);
+            }
+            Note newest = has(Bug.MOVES_THE_OLDER_UPDATE) || note.isNewerThan(old.get()) ? note : old.get();
+            to.upsertNote(id, newest);
+            if (!has(Bug.LEAVES_THE_OLD_COPY)) {
+                from.removeMovedNote(id, newest);
+            }
+            return true;
+        }
+        if (has(Bug.OVERWRITES_MOVED_NOTES)) {
+            Optional<Note> moved = to.getNote(id, note.id());
+            moved.ifPresent(current -> {
+                to.removeMovedNote(id, current);
+                to.createNote(id, note);
+            });
+            return moved.isPresent();
+        }
+        if (has(Bug.UPDATE_CREATES) || has(Bug.UPDATE_CREATES_QUIETLY)) {
+            boolean found = to.updateNote(id, note);
+            to.upsertNote(id, note);
+            return has(Bug.UPDATE_CREATES) || found;
+        }
+        return to.updateNote(id, note);
+    }
+
+    @Override
+    public void deleteNote(AccountDetails account, UUID noteId) {
+        UUID id = account.accountId();
+        if (has(Bug.DELETES_ONE_COPY) && to.getNote(id, noteId).isPresent()) {
+            to.deleteNote(id, noteId);
+            return;
+        }
+        if (has(Bug.FORGETS_DELETES)) {
+            to.getNote(id, noteId).ifPresent(note -> to.removeMovedNote(id, note));
+        } else {
+            to.deleteNote(id, noteId);
+        }
+        if (!has(Bug.DELETES_ONLY_IN_TO)) {
+            from.deleteNote(id, noteId);
+        }
+    }
+
+    @Override
+    public BackfillResult backfill(AccountDetails account, Optional<UUID> after, int limit) {
+        if (has(Bug.BACKFILL_UNSUPPORTED)) {
+            return NoteRouter.super.backfill(account, after, limit);
+        }
+        if (has(Bug.BACKFILL_THROWS)) {
+            throw new UnsupportedOperationException("pages of " + limit + " notes");
+        }
+        if (has(Bug.BACKFILL_ANSWERS_NULL)) {
+            return null;
+        }
+        if (!account.isMigrating() && !has(Bug.BACKFILL_OF_EVERYONE)) {
+            return BackfillResult.done(0);
+        }
+        UUID id = account.accountId();
+        List<Note> page = from.pageNotes(id, after, limit);
+        int moved = 0;
+        for (Note note : page) {
+            Optional<Note> there = to.getNote(id, note.id());
+            if (has(Bug.BACKFILL_OVERWRITES) && there.isPresent()) {
+                to.removeMovedNote(id, there.get());
+                to.createNote(id, note);
+            } else if (!has(Bug.BACKFILL_SKIPS_COPIED) || there.isEmpty()) {
+                to.upsertNote(id, note);
+            }
+            if (from.removeMovedNote(id, note) && (!has(Bug.BACKFILL_COUNTS_ONLY_ARRIVALS) || there.isEmpty())) {
+                moved++;
+            }
+        }
+        if (has(Bug.BACKFILL_NEVER_SHORT)) {
+            return new BackfillResult(moved, UUID.randomUUID());
+        }
+        if (has(Bug.BACKFILL_NEVER_DONE)) {
+            return new BackfillResult(moved, page.isEmpty() ? after.orElse(null) : page.get(page.size() - 1).id());
+        }
+        return BackfillResult.after(moved, page, limit);
+    }
+
+    @Override
+    public long countNotes(AccountDetails account) {
+        if (has(Bug.COUNTS_COPIES_TWICE) && account.isMigrating()) {
+            return from.countNotes(account.accountId()) + to.countNotes(account.accountId());
+        }
+        return listNotes(account).size();
+    }
+
+    @Override
+    public long totalNotes() {
+        return (has(Bug.TOTAL_OF_TO_ONLY) ? 0 : from.totalNotes()) + to.totalNotes();
+    }
+
+    @Override
+    public void healthCheck() {
+        from.healthCheck();
+        to.healthCheck();
+    }
+
+    @Override
+    public Optional<String> assignShard(UUID accountId) {
+        return Optional.empty();
+    }
+}
