@@ -1,5 +1,6 @@
 package dev.notely.app;
 
+import dev.notely.app.data.Folders;
 import dev.notely.api.client.NotelyClient;
 import dev.notely.loadgen.LoadGenerator;
 import dev.notely.loadgen.LoadSettings;
