@@ -15,7 +15,10 @@ import dev.notely.app.migration.SharedVerification;
 import dev.notely.app.migration.StageGate;
 import dev.notely.app.migration.Verifier;
 
+import dev.notely.api.Checks;
 import dev.notely.api.DeploymentException;
+import dev.notely.app.grading.StageInstaller;
+import dev.notely.app.loop.SaveLoop;
 import dev.notely.api.StageMoves;
 import dev.notely.api.Verification;
 import dev.notely.api.rest.ApiServices;
@@ -63,6 +66,7 @@ public final class Kit implements AutoCloseable {
     private RestServer api;
     private LoadGenerator load;
     private Verification verification = Verification.NONE;
+    private Checks checks = Checks.NONE;
     private boolean closed;
     private volatile boolean launched;
 
@@ -133,11 +137,14 @@ public final class Kit implements AutoCloseable {
         StandbyProxies standbys = own(new StandbyProxies(launcher, stats));
         // The proxy is compiled against what it runs with: a shorter class path is a faster compile too.
         ProxyCompiler compiler = new ProxyCompiler(source, launcher.classpath(), kitRoot);
-        deployments = own(new DeploymentController(new Releases(compiler, standbys, deploymentsDir),
-                options.rolloutWait(), stats, Supervisor.RestartPolicy.DEFAULT));
+        Releases releases = new Releases(compiler, standbys, deploymentsDir);
+        options.loop().startWith().ifPresent(stage -> releases.firstVersionFrom(
+                new ProxyCompiler(StageInstaller.stageSources(kitRoot, stage), launcher.classpath(), kitRoot)));
+        deployments = own(new DeploymentController(releases, options.rolloutWait(), stats, Supervisor.RestartPolicy.DEFAULT));
         log.info("data in {}{}; deploying the data proxy from {}", dataDir,
                 options.storeServers().urls().isEmpty() ? "" : " and on PostgreSQL (" + options.storeServers() + ")",
-                KitPaths.display(kitRoot, source));
+                options.loop().startWith().map(stage -> "exercises/" + stage + " (--start-with; "
+                        + KitPaths.display(kitRoot, source) + " on the next deployment)").orElse(KitPaths.display(kitRoot, source)));
         // The compiler's cold start is the longest step: everything else starts beside it.
         CompletableFuture<Integer> firstDeployment = CompletableFuture.supplyAsync(deployments::deploy,
                 runnable -> DaemonThreads.named("first-deployment").newThread(runnable).start());
@@ -150,8 +157,10 @@ public final class Kit implements AutoCloseable {
         backfill = own(new BackfillRunner(accounts, deployments.router(), kitStores, own(SqliteBackfillStore.open(dataDir)),
                 () -> stats.recentApi(BackfillRunner::usersRequest), BackfillRunner.Settings.withRate(options.backfillRate())));
         stages = new StageMoves(accounts, new StageGate(backfill::status, backfill::leftNow, verifier));
+        SaveLoop loop = options.loop().watch() ? own(newSaveLoop(options, compiler)) : null;
+        checks = loop == null ? Checks.NONE : loop;
         api = own(RestServer.start(options.host(), options.port(),
-                new ApiServices(accounts, deployments.router(), deployments, backfill, verification, stages, stats)));
+                new ApiServices(accounts, deployments.router(), deployments, backfill, verification, stages, stats, checks)));
         boolean deployed = false;
         try {
             firstDeployment.join();
@@ -165,6 +174,14 @@ public final class Kit implements AutoCloseable {
                     + "or POST /deploy)", KitPaths.display(kitRoot, source));
         }
         backfill.begin(); // a backfill that was running goes on, now that a version serves if one can
+        if (loop != null) { // after the first deployment: its compile and the loop's would only slow each other
+            try {
+                loop.start(source);
+            } catch (IOException e) {
+                log.warn("cannot watch {} ({}): saves are not checked; --grade still is", KitPaths.display(kitRoot, source),
+                        e.getMessage());
+            }
+        }
         String url = "http://" + options.host() + ":" + api.port();
         lock.describe("pid " + ProcessHandle.current().pid() + ", API on " + url);
         NotelyClient client = own(new NotelyClient(options.host(), api.port()));
@@ -174,6 +191,22 @@ public final class Kit implements AutoCloseable {
         log.info("Notely API on {} (try {}/accounts)", url, url);
         if (options.generateLoad()) {
             load = own(LoadGenerator.start(client, stats, options.load()));
+        }
+    }
+
+    private SaveLoop newSaveLoop(Options options, ProxyCompiler compiler) {
+        Runnable deployOnSave = () -> DaemonThreads.named("deploy-on-save").newThread(() -> {
+            try {
+                deployments.deploy();
+            } catch (RuntimeException e) {
+                log.warn("deploying the save failed: {}", e.getMessage());
+            }
+        }).start();
+        try {
+            return new SaveLoop(compiler, kitRoot, dataDir, options.loop().exercise(),
+                    options.loop().deployOnSave() ? deployOnSave : () -> { });
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare the save loop's work folder: " + e.getMessage(), e);
         }
     }
 
@@ -234,6 +267,11 @@ public final class Kit implements AutoCloseable {
     /** Compares the note stores (the dashboard's {@code v}, {@code GET /verify}). */
     Verification verification() {
         return verification;
+    }
+
+    /** The attendee's loop: what the last save of the proxy sources came to. */
+    Checks checks() {
+        return checks;
     }
 
     public int apiPort() {

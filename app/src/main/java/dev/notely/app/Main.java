@@ -1,6 +1,7 @@
 package dev.notely.app;
 
 import dev.notely.app.deploy.ProxyCompiler;
+import dev.notely.app.grading.BackupRestorer;
 import dev.notely.app.grading.GradeReport;
 import dev.notely.app.grading.Grading;
 import dev.notely.app.grading.StageInstaller;
@@ -26,6 +27,8 @@ import dev.notely.tui.DashboardServices;
 import dev.notely.tui.TerminalChoice;
 import dev.notely.tui.Theme;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -64,7 +67,15 @@ public final class Main {
             System.exit(2);
             return;
         }
+        Optional<String> badStage = options.loop().startWith().filter(stage -> !StageInstaller.stages().contains(stage));
+        if (badStage.isPresent()) {
+            System.err.println("notely: --start-with: '" + badStage.get() + "' is not a stage; use one of "
+                    + String.join(", ", StageInstaller.stages()));
+            System.exit(2);
+            return;
+        }
         int exit = options.useStage().isPresent() ? useStage(options)
+                : options.loop().restore() ? restore(options)
                 : options.grade().isPresent() ? grade(options)
                 : options.verify() ? verify(options)
                 : run(options);
@@ -91,16 +102,46 @@ public final class Main {
                 .install(options.useStage().orElseThrow(), System.out, System.err);
     }
 
+    private static int restore(Options options) {
+        KitPaths paths = KitPaths.resolve(options);
+        return new BackupRestorer(paths.root(), paths.dataDir().resolve("proxy-backups")).restore(System.out, System.err);
+    }
+
     private static int grade(Options options) {
         KitPaths paths = KitPaths.resolve(options);
-        return Grading.run(options.grade().orElseThrow(), paths.proxySource(options), paths.root(),
-                options.json() ? GradeReport.json(System.out) : GradeReport.text(System.out));
+        return toJsonFile(options, out -> Grading.run(options.grade().orElseThrow(), paths.proxySource(options), paths.root(),
+                options.json() ? GradeReport.json(out) : GradeReport.text(out)));
     }
 
     /** {@code --verify}: the data folder's stores compared, without starting the kit. */
     static int verify(Options options) {
-        return VerifyCommand.run(KitPaths.resolve(options).dataDir(), options.storeServers(), options.json(),
-                System.out, System.err);
+        return toJsonFile(options, out -> VerifyCommand.run(KitPaths.resolve(options).dataDir(), options.storeServers(),
+                options.json(), out, System.err));
+    }
+
+    /**
+     * Runs {@code command} writing to {@code --json FILE} when one is given (Maven writes its own bytes
+     * around a program's stdout, so a script cannot take JSON from there), else to stdout.
+     */
+    static int toJsonFile(Options options, java.util.function.ToIntFunction<PrintStream> command) {
+        Optional<Path> file = options.loop().jsonFile();
+        if (file.isEmpty()) {
+            return command.applyAsInt(System.out);
+        }
+        Path target = file.get().toAbsolutePath();
+        int exit;
+        try (PrintStream out = new PrintStream(Files.newOutputStream(target), false, StandardCharsets.UTF_8)) {
+            exit = command.applyAsInt(out);
+            if (out.checkError()) {
+                System.err.println("notely: --json: could not write all of " + target);
+                return 2;
+            }
+        } catch (IOException e) {
+            System.err.println("notely: --json: cannot write " + target + ": " + e.getMessage());
+            return 2;
+        }
+        System.out.println("wrote " + target + (exit == 0 ? "" : " (exit " + exit + ")"));
+        return exit;
     }
 
     static int run(Options options) {
@@ -168,7 +209,7 @@ public final class Main {
         try {
             DashboardServices services = new DashboardServices(kit.stats, kit.accounts(),
                     account -> kit.deployments().router().countNotes(account.details()), kit.deployments(),
-                    Optional.of(kit.backfill()), kit.verification(), kit.stages(), capture);
+                    Optional.of(kit.backfill()), kit.verification(), kit.stages(), capture, kit.checks());
             new Dashboard(services, Theme.parse(options.theme())).run(screen);
         } finally {
             try {

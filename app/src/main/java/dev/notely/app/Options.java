@@ -40,7 +40,19 @@ public record Options(
         boolean json,
         Optional<String> useStage,
         boolean verify,
-        int backfillRate) {
+        int backfillRate,
+        Loop loop) {
+
+    /**
+     * The attendee's loop (SPEC §15).
+     *
+     * @param jsonFile     {@code --json FILE}: the JSON document goes to FILE instead of stdout
+     * @param startWith    {@code --start-with STAGE}: that stage serves as v1, {@code proxy/} untouched
+     */
+    public record Loop(boolean watch, Optional<Integer> exercise, boolean deployOnSave, Optional<Path> jsonFile,
+                       Optional<String> startWith, boolean restore) {
+        public static final Loop DEFAULT = new Loop(true, Optional.empty(), false, Optional.empty(), Optional.empty(), false);
+    }
 
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
@@ -52,9 +64,10 @@ public record Options(
         Flags flags = new Flags();
         CommandLine commandLine = commandLine(flags);
         commandLine.parseArgs(args.toArray(String[]::new));
-        if (flags.json && flags.grade == null && !flags.verify) {
+        boolean json = flags.json != null;
+        if (json && flags.grade == null && !flags.verify) {
             throw new CommandLine.ParameterException(commandLine,
-                    "--json goes with --grade or --verify: e.g. --grade 1 --json");
+                    "--json goes with --grade or --verify: e.g. --grade 1 --json results.json");
         }
         if (flags.verify && flags.clean) {
             throw new CommandLine.ParameterException(commandLine,
@@ -162,10 +175,31 @@ public record Options(
                 description = "grade the proxy sources against exercise 1, 2 or 3, then exit")
         Integer grade;
 
-        @Option(names = "--json", arity = "0",
-                description = "with --grade or --verify: write the results as JSON to stdout (--grade: Exercism's "
-                        + "test-runner format)")
-        boolean json;
+        @Option(names = "--json", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
+                description = "with --grade or --verify: write the results as JSON to FILE, or to stdout without one"
+                        + " (--grade: Exercism's test-runner format)")
+        String json;
+
+        @Option(names = "--no-watch", arity = "0",
+                description = "do not compile and check the proxy sources on every save")
+        boolean noWatch;
+
+        @Option(names = "--exercise", paramLabel = "1|2|3", converter = Exercise.class,
+                description = "the exercise a save is checked against (default: the last one, remembered in the data"
+                        + " folder, or 1)")
+        Integer exercise;
+
+        @Option(names = "--deploy-on-save", arity = "0",
+                description = "deploy every save that compiles (default: d deploys)")
+        boolean deployOnSave;
+
+        @Option(names = "--start-with", paramLabel = "STAGE",
+                description = "serve that stage's DataProxy as v1 while proxy/ stays as it is, e.g. exercise1-start")
+        String startWith;
+
+        @Option(names = "--restore", arity = "0",
+                description = "put the newest backup from .data/proxy-backups/ back into proxy/, then exit")
+        boolean restore;
 
         @Option(names = "--use-stage", paramLabel = "STAGE",
                 description = "copy a stage's DataProxy into proxy/ (keeping a backup), then exit")
@@ -182,7 +216,10 @@ public record Options(
             return new Options(help, headless, theme, host, port, logLevel, generateLoad,
                     new LoadSettings(concurrency, notesPerAccount, rpm), clean, Optional.ofNullable(dataDir), servers,
                     Optional.ofNullable(proxySource), rolloutWait, networkDelay, Optional.ofNullable(grade),
-                    json, Optional.ofNullable(useStage), verify, backfillRate);
+                    json != null, Optional.ofNullable(useStage), verify, backfillRate,
+                    new Loop(!noWatch, Optional.ofNullable(exercise), deployOnSave,
+                            json == null || json.isEmpty() ? Optional.empty() : Optional.of(Path.of(json)),
+                            Optional.ofNullable(startWith), restore));
         }
     }
 

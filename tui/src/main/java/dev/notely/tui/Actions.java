@@ -33,4 +33,7 @@ interface Actions {
 
     /** Compares the note stores in the background; the verify page shows the outcome. */
     void verify();
+
+    /** Checks the sources against the next exercise (1, 2, 3, 1, …) from now on. */
+    void nextExercise();
 }

@@ -9,6 +9,7 @@ import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.notely.api.Backfill;
 import dev.notely.api.BackfillStatus;
+import dev.notely.api.ChecksStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.store.Account;
 import dev.notely.telemetry.DaemonThreads;
@@ -33,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The terminal dashboard: four pages (overview, accounts, logs, verification) redrawn about once a second and
+ * The terminal dashboard: five pages (overview, accounts, logs, verification, exercise) redrawn about once a second and
  * after every key. Everything slow (deploying, changing accounts, counting notes) runs off the UI
  * thread, so the dashboard stays responsive and never holds up a request.
  */
@@ -140,7 +141,7 @@ public final class Dashboard {
         } catch (RuntimeException e) {
             return new DashboardData(previous.stats(), previous.deployment(), previous.accounts(), previous.noteCounts(),
                     previous.logLines(), Optional.of("cannot read the kit's figures: " + e), previous.missActivity(),
-                    actions.verifyStatus(), previous.backfill());
+                    actions.verifyStatus(), previous.backfill(), previous.checks(), previous.hints());
         }
     }
 
@@ -188,6 +189,7 @@ public final class Dashboard {
                 case ACCOUNTS -> AccountsPage.render(c, top, bottom, data, state);
                 case LOGS -> LogsPage.render(c, top, bottom, data, state);
                 case VERIFY -> VerifyPage.render(c, top, bottom, data);
+                case EXERCISE -> ExercisePage.render(c, top, bottom, data, state);
             }
         }
         if (state.page != Page.OVERVIEW) {
@@ -250,8 +252,16 @@ public final class Dashboard {
         } catch (RuntimeException e) {
             problem = "cannot read the backfill: " + e.getMessage();
         }
+        ChecksStatus checks = ChecksStatus.idle(1, null);
+        List<String> hints = List.of();
+        try {
+            checks = kit.checks().status();
+            hints = state.page == Page.EXERCISE ? kit.checks().hints() : List.of();
+        } catch (RuntimeException e) {
+            problem = "cannot read the checks: " + e.getMessage();
+        }
         return new DashboardData(snapshot, deployment, list, Map.copyOf(noteCounts), kit.logs().lines(), Optional.ofNullable(problem),
-                kit.stats().missActivity(), actions.verifyStatus(), backfillStatus);
+                kit.stats().missActivity(), actions.verifyStatus(), backfillStatus, checks, hints);
     }
 
     /** Counts notes for the accounts on screen, one batch at a time, off the UI thread. */

@@ -1,6 +1,7 @@
 package dev.notely.tui;
 
 import dev.notely.api.BackfillStatus;
+import dev.notely.api.ChecksStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.store.Account;
 import dev.notely.telemetry.MissActivity;
@@ -18,6 +19,8 @@ import java.util.UUID;
  * @param missActivity how recent the consistency misses are
  * @param verification the last verification of the stores, and whether one is running
  * @param backfill   where the backfill is; empty when the kit has none or it could not be read
+ * @param checks     the last save of the proxy sources and what became of it
+ * @param hints      the current exercise's hint steps
  */
 record DashboardData(
         StatsSnapshot stats,
@@ -28,5 +31,7 @@ record DashboardData(
         Optional<String> problem,
         MissActivity missActivity,
         VerifyStatus verification,
-        Optional<BackfillStatus> backfill) {
+        Optional<BackfillStatus> backfill,
+        ChecksStatus checks,
+        List<String> hints) {
 }

@@ -32,6 +32,8 @@ final class ViewState {
     /** On a narrow overview, the proxy table instead of the store table. */
     boolean showProxyTable;
     volatile boolean deploying;
+    /** Hint steps shown on the exercise page; {@code h} shows one more. */
+    int hintsShown;
     private volatile Message message = Message.NONE;
     volatile boolean refreshNow = true;
 

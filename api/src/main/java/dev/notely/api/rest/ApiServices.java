@@ -1,6 +1,7 @@
 package dev.notely.api.rest;
 
 import dev.notely.api.Backfill;
+import dev.notely.api.Checks;
 import dev.notely.api.Deployments;
 import dev.notely.api.StageMoves;
 import dev.notely.api.Verification;
@@ -17,25 +18,30 @@ import java.util.Optional;
  * @param backfill     {@code GET} and {@code POST /backfill}; {@link Backfill#NONE} says there is none
  * @param verification {@code GET /verify}; {@link Verification#NONE} says it is not available
  * @param stages       exercise 3's stage moves ({@code PUT /accounts/{id}} with a {@code stage}), through their gates
+ * @param checks       {@code GET} and {@code PUT /checks}: the attendee's loop; {@link Checks#NONE} when it is off
  */
 public record ApiServices(AccountStore accounts, NoteRouter router, Deployments deployments, Backfill backfill,
-                          Verification verification, StageMoves stages, StatsCollector stats) {
+                          Verification verification, StageMoves stages, StatsCollector stats, Checks checks) {
 
     /** Without a backfill or verification, and with stage moves no gate holds. */
     public static ApiServices of(AccountStore accounts, NoteRouter router, Deployments deployments, StatsCollector stats) {
         return new ApiServices(accounts, router, deployments, Backfill.NONE, Verification.NONE,
-                new StageMoves(accounts, (account, to) -> Optional.empty()), stats);
+                new StageMoves(accounts, (account, to) -> Optional.empty()), stats, Checks.NONE);
     }
 
     public ApiServices withBackfill(Backfill job) {
-        return new ApiServices(accounts, router, deployments, job, verification, stages, stats);
+        return new ApiServices(accounts, router, deployments, job, verification, stages, stats, checks);
     }
 
     public ApiServices withVerification(Verification verifier) {
-        return new ApiServices(accounts, router, deployments, backfill, verifier, stages, stats);
+        return new ApiServices(accounts, router, deployments, backfill, verifier, stages, stats, checks);
+    }
+
+    public ApiServices withChecks(Checks loop) {
+        return new ApiServices(accounts, router, deployments, backfill, verification, stages, stats, loop);
     }
 
     public ApiServices withStages(StageMoves gated) {
-        return new ApiServices(accounts, router, deployments, backfill, verification, gated, stats);
+        return new ApiServices(accounts, router, deployments, backfill, verification, gated, stats, checks);
     }
 }

@@ -128,6 +128,7 @@ public final class RestServer implements AutoCloseable {
         SystemHandler system = new SystemHandler(kit.accounts(), kit.router(), kit.deployments(), kit.stats());
         VerifyHandler verify = new VerifyHandler(kit.verification());
         BackfillHandler backfillRoutes = new BackfillHandler(kit.backfill());
+        ChecksHandler checks = new ChecksHandler(kit.checks());
         return new RoutingHandler()
                 .get("/healthz", route(system::health))
                 .post("/deploy", route(system::deploy))
@@ -138,6 +139,8 @@ public final class RestServer implements AutoCloseable {
                 .get("/verify", route(verify::verify))
                 .get("/backfill", route(backfillRoutes::status))
                 .post("/backfill", route(backfillRoutes::control))
+                .get("/checks", route(checks::status))
+                .put("/checks", route(checks::change))
                 .get("/accounts", route(accountRoutes::list))
                 .post("/accounts", route(accountRoutes::create))
                 .get("/accounts/{accountId}", route(accountRoutes::get))
