@@ -171,7 +171,8 @@ public final class Dashboard {
         boolean wide = c.width >= 100;
         StringBuilder tabs = new StringBuilder(wide ? " Notely  " : " ");
         for (Page p : Page.values()) {
-            String tab = (p.ordinal() + 1) + " " + p.title;
+            // Narrow: the other tabs are their numbers, which are their keys, so the header keeps its room.
+            String tab = (p.ordinal() + 1) + (wide || p == state.page ? " " + p.title : "");
             // Narrow: the tabs close up, so the header keeps room for an outage or a rollout.
             tabs.append(p == state.page ? "[" + tab + "]" : wide ? " " + tab + " " : tab);
             tabs.append(' ');

@@ -100,7 +100,8 @@ class ExercisePageTest {
             ui.start();
             try {
                 type(h, '5');
-                await("page 5", () -> shows(h, "[5 Exercise]") && shows(h, "✓ non-migrating accounts stay on legacy"));
+                await("page 5 with its keys", () -> shows(h, "[5 Exercise]") && shows(h, "✓ non-migrating accounts stay on legacy")
+                        && shows(h, "h one more hint"));
                 assertTrue(h.line("✗ older updates are ignored").contains("keep the newer version"), h.text());
                 assertTrue(h.line("… deletes stick").startsWith(" "), h.text());
                 assertTrue(h.line("h one more hint").contains("e next exercise"), h.text());
