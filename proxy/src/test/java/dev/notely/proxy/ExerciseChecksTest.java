@@ -7,6 +7,7 @@ import dev.notely.checks.Grader;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "exercise", matches = "[123]",
         disabledReason = "give -Dexercise=1, 2 or 3 to run that exercise's checks against DataProxy")
+@DisplayName("exercise checks")
 class ExerciseChecksTest {
 
     @TestFactory
