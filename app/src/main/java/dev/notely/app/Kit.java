@@ -67,6 +67,7 @@ public final class Kit implements AutoCloseable {
     private LoadGenerator load;
     private Verification verification = Verification.NONE;
     private Checks checks = Checks.NONE;
+    private StartProgress progress;
     private boolean closed;
     private volatile boolean launched;
 
@@ -99,7 +100,8 @@ public final class Kit implements AutoCloseable {
 
     /** Starts everything, as {@link #start} says; on failure whatever was started is stopped again. */
     void begin(Options options) {
-        try {
+        try (StartProgress progress = new StartProgress()) {
+            this.progress = progress;
             startAll(options);
         } catch (RuntimeException e) {
             close();
@@ -145,6 +147,7 @@ public final class Kit implements AutoCloseable {
                 options.storeServers().urls().isEmpty() ? "" : " and on PostgreSQL (" + options.storeServers() + ")",
                 options.loop().startWith().map(stage -> "exercises/" + stage + " (--start-with; "
                         + KitPaths.display(kitRoot, source) + " on the next deployment)").orElse(KitPaths.display(kitRoot, source)));
+        progress.now("compiling v1 and starting its JVM");
         // The compiler's cold start is the longest step: everything else starts beside it.
         CompletableFuture<Integer> firstDeployment = CompletableFuture.supplyAsync(deployments::deploy,
                 runnable -> DaemonThreads.named("first-deployment").newThread(runnable).start());
@@ -163,6 +166,9 @@ public final class Kit implements AutoCloseable {
                 new ApiServices(accounts, deployments.router(), deployments, backfill, verification, stages, stats, checks)));
         boolean deployed = false;
         try {
+            if (!firstDeployment.isDone()) {
+                progress.now("API up; waiting for v1 to compile and serve");
+            }
             firstDeployment.join();
             deployed = true;
         } catch (CompletionException e) {
@@ -267,6 +273,13 @@ public final class Kit implements AutoCloseable {
     /** Compares the note stores (the dashboard's {@code v}, {@code GET /verify}). */
     Verification verification() {
         return verification;
+    }
+
+    /** With a dashboard: checks the proxy sources now, so the Exercise line says where the attendee stands. */
+    void checkSourcesNow() {
+        if (checks instanceof SaveLoop loop) {
+            loop.checkNow();
+        }
     }
 
     /** The attendee's loop: what the last save of the proxy sources came to. */

@@ -129,13 +129,18 @@ public final class Main {
             return command.applyAsInt(System.out);
         }
         Path target = file.get().toAbsolutePath();
+        // Written once the command is done, and only if it had something to write: a script never finds half a
+        // document, nor an empty file where the error went to stderr.
+        java.io.ByteArrayOutputStream document = new java.io.ByteArrayOutputStream();
         int exit;
-        try (PrintStream out = new PrintStream(Files.newOutputStream(target), false, StandardCharsets.UTF_8)) {
+        try (PrintStream out = new PrintStream(document, true, StandardCharsets.UTF_8)) {
             exit = command.applyAsInt(out);
-            if (out.checkError()) {
-                System.err.println("notely: --json: could not write all of " + target);
-                return 2;
-            }
+        }
+        if (document.size() == 0) {
+            return exit;
+        }
+        try {
+            Files.write(target, document.toByteArray());
         } catch (IOException e) {
             System.err.println("notely: --json: cannot write " + target + ": " + e.getMessage());
             return 2;
@@ -206,6 +211,7 @@ public final class Main {
         if (console != null) {
             root.detachAppender(console); // log lines would scribble over the screen; the log page shows them
         }
+        kit.checkSourcesNow();
         try {
             DashboardServices services = new DashboardServices(kit.stats, kit.accounts(),
                     account -> kit.deployments().router().countNotes(account.details()), kit.deployments(),

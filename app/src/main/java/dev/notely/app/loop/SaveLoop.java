@@ -70,10 +70,18 @@ public final class SaveLoop implements Checks, AutoCloseable {
         this.status = ChecksStatus.idle(exercise, null);
     }
 
-    /** Watches the sources from now on and checks them once as they are. */
+    /** Watches the sources from now on; the first save is checked in a JVM started then. */
     public void start(Path sourceRoot) throws IOException {
-        grader.warmUp();
         watcher = new SourceWatcher(sourceRoot, this::saved);
+    }
+
+    /**
+     * Checks the sources as they are and keeps a grading JVM warm from now on: for a person at the
+     * dashboard, who should see where they stand before the first save. A kit without one (a script, a
+     * test) only pays for the loop when a file is saved.
+     */
+    public void checkNow() {
+        grader.warmUp();
         saved();
     }
 

@@ -65,6 +65,7 @@ class SaveLoopTest {
         loop = new SaveLoop(new ProxyCompiler(sources, KitClasspath.current(), tmp), KIT, dataDir, exercise,
                 deploys::incrementAndGet);
         loop.start(sources);
+        loop.checkNow();
         return loop;
     }
 
