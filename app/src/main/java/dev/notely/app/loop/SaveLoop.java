@@ -98,6 +98,11 @@ public final class SaveLoop implements Checks, AutoCloseable {
         }
     }
 
+    /** The warm grading JVM's process id, while one waits. */
+    Optional<Long> sparePid() {
+        return grader.sparePid();
+    }
+
     @Override
     public ChecksStatus status() {
         return status;

@@ -151,6 +151,11 @@ final class WarmGrader implements AutoCloseable {
         }
     }
 
+    /** The waiting child's process id, for measuring what it costs. */
+    synchronized Optional<Long> sparePid() {
+        return spare == null ? Optional.empty() : Optional.of(spare.process().pid());
+    }
+
     /** Ends the spare; runs under way are the caller's to cancel. */
     @Override
     public void close() {
