@@ -48,7 +48,13 @@ expect_screen "[4 Verify]"
 tmux send-keys -t "$session" v
 expect_screen "CLEAN"
 tmux send-keys -t "$session" l
+expect_screen "[5 Exercise]"
+# With a dashboard the proxy sources are checked at start: the start stage passes some checks, not all.
+expect_screen "✓ non-migrating accounts stay on legacy"
+expect_screen "✗ get looks in new, then legacy"
+tmux send-keys -t "$session" l
 expect_screen "[1 Overview]"
+expect_screen "Exercise 1 "
 tmux send-keys -t "$session" q
 
 for _ in $(seq 1 300); do

@@ -24,7 +24,10 @@ import dev.notely.app.room.RecordedVerification;
 import dev.notely.app.room.RoomJoin;
 import dev.notely.app.room.RoomReporter;
 
+import dev.notely.api.Checks;
 import dev.notely.api.DeploymentException;
+import dev.notely.app.grading.StageInstaller;
+import dev.notely.app.loop.SaveLoop;
 import dev.notely.api.StageMoves;
 import dev.notely.api.Verification;
 import dev.notely.api.rest.ApiServices;
@@ -75,6 +78,8 @@ public final class Kit implements AutoCloseable {
     private Verification verification = Verification.NONE;
     /** Store faults set live (SPEC §19): in every proxy and in the verification; grading has stores of its own. */
     private final KitFaults faults = new KitFaults();
+    private Checks checks = Checks.NONE;
+    private StartProgress progress;
     private boolean closed;
     private volatile boolean launched;
 
@@ -107,7 +112,8 @@ public final class Kit implements AutoCloseable {
 
     /** Starts everything, as {@link #start} says; on failure whatever was started is stopped again. */
     void begin(Options options) {
-        try {
+        try (StartProgress progress = new StartProgress()) {
+            this.progress = progress;
             startAll(options);
         } catch (RuntimeException e) {
             close();
@@ -153,11 +159,15 @@ public final class Kit implements AutoCloseable {
         StandbyProxies standbys = own(new StandbyProxies(launcher, stats, faults));
         // The proxy is compiled against what it runs with: a shorter class path is a faster compile too.
         ProxyCompiler compiler = new ProxyCompiler(source, launcher.classpath(), kitRoot);
-        deployments = own(new DeploymentController(new Releases(compiler, standbys, deploymentsDir),
-                options.rolloutWait(), stats, Supervisor.RestartPolicy.DEFAULT));
+        Releases releases = new Releases(compiler, standbys, deploymentsDir);
+        options.loop().startWith().ifPresent(stage -> releases.firstVersionFrom(
+                new ProxyCompiler(StageInstaller.stageSources(kitRoot, stage), launcher.classpath(), kitRoot)));
+        deployments = own(new DeploymentController(releases, options.rolloutWait(), stats, Supervisor.RestartPolicy.DEFAULT));
         log.info("data in {}{}; deploying the data proxy from {}", dataDir,
                 options.storeServers().urls().isEmpty() ? "" : " and on PostgreSQL (" + options.storeServers() + ")",
-                Folders.display(kitRoot, source));
+                options.loop().startWith().map(stage -> "exercises/" + stage + " (--start-with; "
+                        + Folders.display(kitRoot, source) + " on the next deployment)").orElse(Folders.display(kitRoot, source)));
+        progress.now("compiling v1 and starting its JVM");
         // The compiler's cold start is the longest step: everything else starts beside it.
         CompletableFuture<Integer> firstDeployment = CompletableFuture.supplyAsync(deployments::deploy,
                 runnable -> DaemonThreads.named("first-deployment").newThread(runnable).start());
@@ -171,8 +181,13 @@ public final class Kit implements AutoCloseable {
         backfill = own(new BackfillRunner(accounts, deployments.router(), kitStores, own(SqliteBackfillStore.open(dataDir)),
                 () -> stats.recentApi(BackfillRunner::usersRequest), BackfillRunner.Settings.withRate(options.backfillRate())));
         stages = new StageMoves(accounts, new StageGate(backfill::status, backfill::leftNow, verifier));
+        SaveLoop loop = options.loop().watch() ? own(newSaveLoop(options, compiler)) : null;
+        checks = loop == null ? Checks.NONE : loop;
         boolean deployed = false;
         try {
+            if (!firstDeployment.isDone()) {
+                progress.now("waiting for v1 to compile and serve");
+            }
             firstDeployment.join();
             deployed = true;
         } catch (CompletionException e) {
@@ -187,7 +202,15 @@ public final class Kit implements AutoCloseable {
         // by deploying again): a client never meets a port that answers 503 "nothing is deployed yet".
         api = own(RestServer.start(options.host(), options.port(),
                 new ApiServices(accounts, deployments.router(), deployments, backfill, verification, stages,
-                        new NoteStoreStates(kitStores, stats), options.allowedHosts(), faults, stats)));
+                        new NoteStoreStates(kitStores, stats), options.allowedHosts(), faults, checks, stats)));
+        if (loop != null) { // after the first deployment: its compile and the loop's would only slow each other
+            try {
+                loop.start(source);
+            } catch (IOException e) {
+                log.warn("cannot watch {} ({}): saves are not checked; --grade still is", Folders.display(kitRoot, source),
+                        e.getMessage());
+            }
+        }
         String url = "http://" + options.host() + ":" + api.port();
         log.info("Notely API on {} (try {}/accounts)", url, url);
         backfill.begin(); // a backfill that was running goes on, now that a version serves if one can
@@ -201,10 +224,26 @@ public final class Kit implements AutoCloseable {
         }
         if (options.join().isPresent()) {
             RoomJoin join = options.join().get();
-            KitProgress progress = new KitProgress(join.name(), dataDir, stats, deployments, accounts, backfill,
+            KitProgress report = new KitProgress(join.name(), dataDir, stats, deployments, accounts, backfill,
                     recorded::latest, System::nanoTime);
-            room = own(new RoomReporter(join, progress::read, message -> log.warn("{}", message)))
+            room = own(new RoomReporter(join, report::read, message -> log.warn("{}", message)))
                     .start(RoomReporter.EVERY);
+        }
+    }
+
+    private SaveLoop newSaveLoop(Options options, ProxyCompiler compiler) {
+        Runnable deployOnSave = () -> DaemonThreads.named("deploy-on-save").newThread(() -> {
+            try {
+                deployments.deploy();
+            } catch (RuntimeException e) {
+                log.warn("deploying the save failed: {}", e.getMessage());
+            }
+        }).start();
+        try {
+            return new SaveLoop(compiler, kitRoot, dataDir, options.loop().exercise(),
+                    options.loop().deployOnSave() ? deployOnSave : () -> { });
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare the save loop's work folder: " + e.getMessage(), e);
         }
     }
 
@@ -275,6 +314,18 @@ public final class Kit implements AutoCloseable {
     /** The store faults set live (the dashboard's {@code x}, {@code POST /faults}). */
     public KitFaults faults() {
         return faults;
+    }
+
+    /** With a dashboard: checks the proxy sources now, so the Exercise line says where the attendee stands. */
+    void checkSourcesNow() {
+        if (checks instanceof SaveLoop loop) {
+            loop.checkNow();
+        }
+    }
+
+    /** The attendee's loop: what the last save of the proxy sources came to. */
+    Checks checks() {
+        return checks;
     }
 
     public int apiPort() {

@@ -1,6 +1,7 @@
 package dev.notely.app;
 
 import dev.notely.app.deploy.ProxyCompiler;
+import dev.notely.app.grading.BackupRestorer;
 import dev.notely.app.grading.GradeRecord;
 import dev.notely.app.grading.GradeReport;
 import dev.notely.app.grading.Grading;
@@ -35,6 +36,8 @@ import dev.notely.tui.DashboardServices;
 import dev.notely.tui.TerminalChoice;
 import dev.notely.tui.Theme;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -72,8 +75,16 @@ public final class Main {
             System.exit(2);
             return;
         }
+        Optional<String> badStage = options.loop().startWith().filter(stage -> !StageInstaller.stages().contains(stage));
+        if (badStage.isPresent()) {
+            System.err.println("notely: --start-with: '" + badStage.get() + "' is not a stage; use one of "
+                    + String.join(", ", StageInstaller.stages()));
+            System.exit(2);
+            return;
+        }
         int exit = options.room() ? room(options)
                 : options.useStage().isPresent() ? useStage(options)
+                : options.loop().restore() ? restore(options)
                 : options.grade().isPresent() ? grade(options)
                 : options.verify() ? verify(options)
                 : run(options);
@@ -145,19 +156,53 @@ public final class Main {
                 .install(options.useStage().orElseThrow(), System.out, System.err);
     }
 
+    private static int restore(Options options) {
+        KitPaths paths = KitPaths.resolve(options);
+        return new BackupRestorer(paths.root(), paths.dataDir().resolve("proxy-backups")).restore(System.out, System.err);
+    }
+
     private static int grade(Options options) {
         KitPaths paths = KitPaths.resolve(options);
         int exercise = options.grade().orElseThrow();
-        GradeReport report = options.json() ? GradeReport.json(System.out) : GradeReport.text(System.out);
         // Kept in the data folder, so a kit that joined a room (--join) can report how far its attendee is.
-        return Grading.run(exercise, paths.proxySource(options), paths.root(),
-                GradeRecord.recording(exercise, paths.dataDir(), report));
+        return toJsonFile(options, out -> Grading.run(exercise, paths.proxySource(options), paths.root(),
+                GradeRecord.recording(exercise, paths.dataDir(), options.json() ? GradeReport.json(out) : GradeReport.text(out))));
     }
 
     /** {@code --verify}: the data folder's stores compared, without starting the kit. */
     static int verify(Options options) {
-        return VerifyCommand.run(KitPaths.resolve(options).dataDir(), options.storeServers(), options.json(),
-                System.out, System.err);
+        return toJsonFile(options, out -> VerifyCommand.run(KitPaths.resolve(options).dataDir(), options.storeServers(),
+                options.json(), out, System.err));
+    }
+
+    /**
+     * Runs {@code command} writing to {@code --json FILE} when one is given (Maven writes its own bytes
+     * around a program's stdout, so a script cannot take JSON from there), else to stdout.
+     */
+    static int toJsonFile(Options options, java.util.function.ToIntFunction<PrintStream> command) {
+        Optional<Path> file = options.loop().jsonFile();
+        if (file.isEmpty()) {
+            return command.applyAsInt(System.out);
+        }
+        Path target = file.get().toAbsolutePath();
+        // Written once the command is done, and only if it had something to write: a script never finds half a
+        // document, nor an empty file where the error went to stderr.
+        java.io.ByteArrayOutputStream document = new java.io.ByteArrayOutputStream();
+        int exit;
+        try (PrintStream out = new PrintStream(document, true, StandardCharsets.UTF_8)) {
+            exit = command.applyAsInt(out);
+        }
+        if (document.size() == 0) {
+            return exit;
+        }
+        try {
+            Files.write(target, document.toByteArray());
+        } catch (IOException e) {
+            System.err.println("notely: --json: cannot write " + target + ": " + e.getMessage());
+            return 2;
+        }
+        System.out.println("wrote " + target + (exit == 0 ? "" : " (exit " + exit + ")"));
+        return exit;
     }
 
     static int run(Options options) {
@@ -222,10 +267,12 @@ public final class Main {
         if (console != null) {
             root.detachAppender(console); // log lines would scribble over the screen; the log page shows them
         }
+        kit.checkSourcesNow();
         try {
-            DashboardServices services = new DashboardServices(kit.stats, kit.accounts(),
-                    account -> kit.deployments().router().countNotes(account.details()), kit.deployments(),
-                    Optional.of(kit.backfill()), kit.verification(), kit.stages(), capture).withFaults(kit.faults());
+            DashboardServices services = DashboardServices.of(kit.stats, kit.accounts(),
+                    account -> kit.deployments().router().countNotes(account.details()), kit.deployments(), capture)
+                    .withBackfill(kit.backfill()).withVerification(kit.verification()).withStages(kit.stages())
+                    .withFaults(kit.faults()).withChecks(kit.checks());
             Dashboard dashboard = new Dashboard(services, Theme.parse(options.theme()));
             kit.room().ifPresent(room -> room.tellVia(message -> {
                 log.warn("{}", message);

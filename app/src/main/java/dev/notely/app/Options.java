@@ -34,6 +34,17 @@ import picocli.CommandLine.TypeConversionException;
                 "   or: java -cp ... dev.notely.app.Main [flags]"})
 public final class Options {
 
+    /**
+     * The attendee's loop (SPEC §15).
+     *
+     * @param jsonFile     {@code --json FILE}: the JSON document goes to FILE instead of stdout
+     * @param startWith    {@code --start-with STAGE}: that stage serves as v1, {@code proxy/} untouched
+     */
+    public record Loop(boolean watch, Optional<Integer> exercise, boolean deployOnSave, Optional<Path> jsonFile,
+                       Optional<String> startWith, boolean restore) {
+        public static final Loop DEFAULT = new Loop(true, Optional.empty(), false, Optional.empty(), Optional.empty(), false);
+    }
+
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
     @Option(names = "--gen", arity = "0", description = "start simulated users")
@@ -114,10 +125,31 @@ public final class Options {
             description = "grade the proxy sources against exercise 1, 2 or 3, then exit")
     private Integer grade;
 
-    @Option(names = "--json", arity = "0",
-            description = "with --grade or --verify: write the results as JSON to stdout (--grade: Exercism's "
-                    + "test-runner format)")
-    private boolean json;
+    @Option(names = "--json", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
+            description = "with --grade or --verify: write the results as JSON to FILE, or to stdout without one"
+                    + " (--grade: Exercism's test-runner format)")
+    private String json;
+
+    @Option(names = "--no-watch", arity = "0",
+            description = "do not compile and check the proxy sources on every save")
+    private boolean noWatch;
+
+    @Option(names = "--exercise", paramLabel = "1|2|3", converter = Exercise.class,
+            description = "the exercise a save is checked against (default: the last one, remembered in the data"
+                    + " folder, or 1)")
+    private Integer exercise;
+
+    @Option(names = "--deploy-on-save", arity = "0",
+            description = "deploy every save that compiles (default: d deploys)")
+    private boolean deployOnSave;
+
+    @Option(names = "--start-with", paramLabel = "STAGE",
+            description = "serve that stage's DataProxy as v1 while proxy/ stays as it is, e.g. exercise1-start")
+    private String startWith;
+
+    @Option(names = "--restore", arity = "0",
+            description = "put the newest backup from .data/proxy-backups/ back into proxy/, then exit")
+    private boolean restore;
 
     @Option(names = "--use-stage", paramLabel = "STAGE",
             description = "copy a stage's DataProxy into proxy/ (keeping a backup), then exit")
@@ -164,9 +196,9 @@ public final class Options {
         Options options = new Options();
         CommandLine commandLine = commandLine(options);
         commandLine.parseArgs(args.toArray(String[]::new));
-        if (options.json && options.grade == null && !options.verify) {
+        if (options.json != null && options.grade == null && !options.verify) {
             throw new CommandLine.ParameterException(commandLine,
-                    "--json goes with --grade or --verify: e.g. --grade 1 --json");
+                    "--json goes with --grade or --verify: e.g. --grade 1 --json results.json");
         }
         if (options.verify && options.clean) {
             throw new CommandLine.ParameterException(commandLine,
@@ -285,7 +317,13 @@ public final class Options {
     }
 
     public boolean json() {
-        return json;
+        return json != null;
+    }
+
+    public Loop loop() {
+        return new Loop(!noWatch, Optional.ofNullable(exercise), deployOnSave,
+                json == null || json.isEmpty() ? Optional.empty() : Optional.of(Path.of(json)),
+                Optional.ofNullable(startWith), restore);
     }
 
     public Optional<String> useStage() {

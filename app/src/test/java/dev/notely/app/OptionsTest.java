@@ -107,6 +107,28 @@ class OptionsTest {
     }
 
     @Test
+    void theLoopsFlagsAreRead() {
+        assertEquals(Options.Loop.DEFAULT, Options.parse(List.of()).loop());
+        Options o = Options.parse(List.of("--no-watch", "--exercise", "2", "--deploy-on-save", "--start-with",
+                "exercise1-start", "--restore"));
+        assertEquals(new Options.Loop(false, Optional.of(2), true, Optional.empty(), Optional.of("exercise1-start"), true),
+                o.loop());
+    }
+
+    @Test
+    void jsonTakesAFileOrWritesToStdout() {
+        Options toFile = Options.parse(List.of("--grade", "1", "--json", "results.json"));
+        assertTrue(toFile.json());
+        assertEquals(Optional.of(Path.of("results.json")), toFile.loop().jsonFile());
+        Options toStdout = Options.parse(List.of("--grade", "1", "--json"));
+        assertTrue(toStdout.json());
+        assertEquals(Optional.empty(), toStdout.loop().jsonFile());
+        Options verify = Options.parse(List.of("--json", "v.json", "--verify"));
+        assertTrue(verify.verify() && verify.json());
+        assertEquals(Optional.of(Path.of("v.json")), verify.loop().jsonFile());
+    }
+
+    @Test
     void helpIsAFlagToo() {
         assertTrue(Options.parse(List.of("--help")).help());
     }
@@ -116,7 +138,7 @@ class OptionsTest {
             "--theme|LIGHT", "--host|0.0.0.0", "--port|0", "--log-level|warn", "--concurrency|5000",
             "--notes-per-account|1000", "--rpm|1", "--data-dir|/tmp/d", "--proxy-source|src", "--rollout-wait|2m",
             "--network-delay|3ms", "--grade|1", "--use-stage|exercise2-start", "--store|legacy=jdbc:postgresql://db/notely",
-            "--backfill-rate|10000",
+            "--backfill-rate|10000", "--exercise|3", "--start-with|exercise1-hint",
             "--use-stage|@not-a-file-of-arguments"})
     void aValueMayFollowTheFlagOrAnEqualsSign(String flag, String value) {
         Options apart = Options.parse(List.of(flag, value));
@@ -148,9 +170,11 @@ class OptionsTest {
             "--concurrency,-3 => Invalid value for option '--concurrency': -3 is outside 1..5000",
             "--notes-per-account,1001 => Invalid value for option '--notes-per-account': 1001 is outside 1..1000",
             "--grade,4 => Invalid value for option '--grade': 4 is outside 1..3",
+            "--exercise,4 => Invalid value for option '--exercise': 4 is outside 1..3",
             "--backfill-rate,0 => Invalid value for option '--backfill-rate': 0 is outside 1..10000",
             "--backfill-rate,fast => Invalid value for option '--backfill-rate': 'fast' is not a whole number",
-            "--json => --json goes with --grade or --verify: e.g. --grade 1 --json",
+            "--json => --json goes with --grade or --verify: e.g. --grade 1 --json results.json",
+            "--json,out.json => --json goes with --grade or --verify: e.g. --grade 1 --json results.json",
             "--verify,--clean => --verify reads the data as it is: leave out --clean",
             "--host= => Invalid value for option '--host': the host must not be empty",
             "--theme,blue => Invalid value for option '--theme': 'blue' is not a theme: use dark or light",

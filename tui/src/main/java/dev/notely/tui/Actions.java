@@ -36,4 +36,7 @@ interface Actions {
 
     /** Changes one store's injected faults (the overview's {@code x} menu). */
     void changeFault(FaultMenu.Change change);
+
+    /** Checks the sources against the next exercise (1, 2, 3, 1, …) from now on. */
+    void nextExercise();
 }

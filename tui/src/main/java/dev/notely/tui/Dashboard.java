@@ -9,6 +9,7 @@ import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.notely.api.Backfill;
 import dev.notely.api.BackfillStatus;
+import dev.notely.api.ChecksStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.store.Account;
 import dev.notely.store.faults.FaultTable;
@@ -34,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The terminal dashboard: four pages (overview, accounts, logs, verification) redrawn about once a second and
+ * The terminal dashboard: five pages (overview, accounts, logs, verification, exercise) redrawn about once a second and
  * after every key. Everything slow (deploying, changing accounts, counting notes) runs off the UI
  * thread, so the dashboard stays responsive and never holds up a request.
  */
@@ -146,7 +147,7 @@ public final class Dashboard {
         } catch (RuntimeException e) {
             return new DashboardData(previous.stats(), previous.deployment(), previous.accounts(), previous.noteCounts(),
                     previous.logLines(), Optional.of("cannot read the kit's figures: " + e), previous.missActivity(),
-                    actions.verifyStatus(), previous.backfill(), previous.faults());
+                    actions.verifyStatus(), previous.backfill(), previous.faults(), previous.checks(), previous.hints());
         }
     }
 
@@ -176,7 +177,8 @@ public final class Dashboard {
         boolean wide = c.width >= 100;
         StringBuilder tabs = new StringBuilder(wide ? " Notely  " : " ");
         for (Page p : Page.values()) {
-            String tab = (p.ordinal() + 1) + " " + p.title;
+            // Narrow: the other tabs are their numbers, which are their keys, so the header keeps its room.
+            String tab = (p.ordinal() + 1) + (wide || p == state.page ? " " + p.title : "");
             // Narrow: the tabs close up, so the header keeps room for an outage or a rollout.
             tabs.append(p == state.page ? "[" + tab + "]" : wide ? " " + tab + " " : tab);
             tabs.append(' ');
@@ -201,6 +203,7 @@ public final class Dashboard {
                 case ACCOUNTS -> AccountsPage.render(c, top, bottom, data, state);
                 case LOGS -> LogsPage.render(c, top, bottom, data, state);
                 case VERIFY -> VerifyPage.render(c, top, bottom, data);
+                case EXERCISE -> ExercisePage.render(c, top, bottom, data, state);
             }
         }
         if (state.page == Page.OVERVIEW && state.faultMenu.isOpen()) {
@@ -299,8 +302,16 @@ public final class Dashboard {
         } catch (RuntimeException e) {
             problem = "cannot read the store faults: " + e.getMessage();
         }
+        ChecksStatus checks = ChecksStatus.idle(1, null);
+        List<String> hints = List.of();
+        try {
+            checks = kit.checks().status();
+            hints = state.page == Page.EXERCISE ? kit.checks().hints() : List.of();
+        } catch (RuntimeException e) {
+            problem = "cannot read the checks: " + e.getMessage();
+        }
         return new DashboardData(snapshot, deployment, list, Map.copyOf(noteCounts), kit.logs().lines(), Optional.ofNullable(problem),
-                kit.stats().missActivity(), actions.verifyStatus(), backfillStatus, faults);
+                kit.stats().missActivity(), actions.verifyStatus(), backfillStatus, faults, checks, hints);
     }
 
     /** Counts notes for the accounts on screen, one batch at a time, off the UI thread. */

@@ -1,6 +1,7 @@
 package dev.notely.tui;
 
 import dev.notely.api.BackfillStatus;
+import dev.notely.api.ChecksStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.store.Account;
 import dev.notely.store.faults.FaultTable;
@@ -20,6 +21,8 @@ import java.util.UUID;
  * @param verification the last verification of the stores, and whether one is running
  * @param backfill   where the backfill is; empty when the kit has none or it could not be read
  * @param faults     the store faults in force
+ * @param checks     the last save of the proxy sources and what became of it
+ * @param hints      the current exercise's hint steps
  */
 record DashboardData(
         StatsSnapshot stats,
@@ -31,12 +34,15 @@ record DashboardData(
         MissActivity missActivity,
         VerifyStatus verification,
         Optional<BackfillStatus> backfill,
-        FaultTable faults) {
+        FaultTable faults,
+        ChecksStatus checks,
+        List<String> hints) {
 
-    /** A frame without store faults. */
+    /** A frame without store faults, and without a save of the proxy sources checked yet. */
     DashboardData(StatsSnapshot stats, DeploymentState deployment, List<Account> accounts, Map<UUID, String> noteCounts,
                   List<String> logLines, Optional<String> problem, MissActivity missActivity, VerifyStatus verification,
                   Optional<BackfillStatus> backfill) {
-        this(stats, deployment, accounts, noteCounts, logLines, problem, missActivity, verification, backfill, FaultTable.NONE);
+        this(stats, deployment, accounts, noteCounts, logLines, problem, missActivity, verification, backfill, FaultTable.NONE,
+                ChecksStatus.idle(1, null), List.of());
     }
 }

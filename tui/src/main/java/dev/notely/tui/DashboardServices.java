@@ -1,6 +1,7 @@
 package dev.notely.tui;
 
 import dev.notely.api.Backfill;
+import dev.notely.api.Checks;
 import dev.notely.api.Deployments;
 import dev.notely.api.Faults;
 import dev.notely.api.StageMoves;
@@ -20,37 +21,41 @@ import java.util.function.ToLongFunction;
  * @param backfill    empty: the overview has no backfill line and {@code b} says so
  * @param stages      moves between exercise 3's stages ({@code ]}, {@code [}, {@code }}, {@code {}), through its gates
  * @param faults      the store faults: shown in the header, set with {@code x} on the overview
+ * @param checks      the attendee's loop: the overview's Exercise line and page 5; {@link Checks#NONE} when off
  */
 public record DashboardServices(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
                                 Deployments deployments, Optional<Backfill> backfill, Verification verification,
-                                StageMoves stages, LogCapture logs, Faults faults) {
-
-    public DashboardServices(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
-                             Deployments deployments, Optional<Backfill> backfill, Verification verification,
-                             StageMoves stages, LogCapture logs) {
-        this(stats, accounts, noteCounter, deployments, backfill, verification, stages, logs, Faults.NONE);
-    }
+                                StageMoves stages, LogCapture logs, Faults faults, Checks checks) {
 
     /** Without a backfill, with a {@code v} that says verification is not available, and stages moved without gates. */
     public static DashboardServices of(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
                                        Deployments deployments, LogCapture logs) {
         return new DashboardServices(stats, accounts, noteCounter, deployments, Optional.empty(), Verification.NONE,
-                new StageMoves(accounts, (account, to) -> Optional.empty()), logs);
+                new StageMoves(accounts, (account, to) -> Optional.empty()), logs, Faults.NONE, Checks.NONE);
     }
 
     public DashboardServices withBackfill(Backfill job) {
-        return new DashboardServices(stats, accounts, noteCounter, deployments, Optional.of(job), verification, stages, logs, faults);
+        return new DashboardServices(stats, accounts, noteCounter, deployments, Optional.of(job), verification, stages, logs,
+                faults, checks);
     }
 
     public DashboardServices withVerification(Verification verifier) {
-        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verifier, stages, logs, faults);
+        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verifier, stages, logs, faults,
+                checks);
     }
 
     public DashboardServices withStages(StageMoves gated) {
-        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verification, gated, logs, faults);
+        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verification, gated, logs, faults,
+                checks);
     }
 
     public DashboardServices withFaults(Faults kitFaults) {
-        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verification, stages, logs, kitFaults);
+        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verification, stages, logs,
+                kitFaults, checks);
+    }
+
+    public DashboardServices withChecks(Checks loop) {
+        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verification, stages, logs, faults,
+                loop);
     }
 }

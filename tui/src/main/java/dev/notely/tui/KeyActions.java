@@ -318,6 +318,25 @@ final class KeyActions implements Actions {
         }
     }
 
+    @Override
+    public void nextExercise() {
+        int next;
+        try {
+            next = kit.checks().status().exercise() % 3 + 1;
+        } catch (RuntimeException e) {
+            state.say("cannot read the current exercise: " + e.getMessage(), true);
+            return;
+        }
+        worker.execute(() -> {
+            try {
+                kit.checks().setExercise(next);
+                state.say("exercise " + next + ": the checks run against it now, and on every save", false);
+            } catch (RuntimeException e) {
+                state.say("cannot change the exercise: " + e.getMessage(), true);
+            }
+        });
+    }
+
     /** Stops what the keys started, as the dashboard closes. */
     void close() {
         deployer.shutdownNow();

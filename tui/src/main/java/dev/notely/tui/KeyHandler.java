@@ -33,7 +33,9 @@ final class KeyHandler {
             state.quit = true;
             return;
         }
-        if (type == KeyType.ArrowLeft || ch != null && ch == 'h') {
+        if (state.page == Page.EXERCISE && ch != null && (ch == 'h' || ch == 'e')) {
+            exerciseKey(ch); // on this page h is a hint, not a step left: ← still goes there
+        } else if (type == KeyType.ArrowLeft || ch != null && ch == 'h') {
             state.page = state.page.previous();
         } else if (type == KeyType.ArrowRight || ch != null && ch == 'l') {
             state.page = state.page.next();
@@ -102,6 +104,15 @@ final class KeyHandler {
         state.tablePage = Math.max(0, Math.min(state.tablePage, state.tablePages - 1));
     }
 
+    private void exerciseKey(char ch) {
+        if (ch == 'h') {
+            state.hintsShown++;
+        } else {
+            state.hintsShown = 0;
+            actions.nextExercise();
+        }
+    }
+
     private void logKey(KeyType type, Character ch, int pageRows) {
         if (type == KeyType.ArrowUp || ch != null && ch == 'k') {
             state.logOffset++;
@@ -130,6 +141,7 @@ final class KeyHandler {
             case ACCOUNTS -> " ←/→ pages · ↑/↓ select · m/M migrate · s shard · ]/[ stage · }/{ all · q quit";
             case LOGS -> " ←/→ pages · k/j line · b/f page · G end · d deploy · q quit";
             case VERIFY -> " ←/→ pages · v verify the stores again · d deploy · q quit";
+            case EXERCISE -> " ←/→ pages · h one more hint · e next exercise · d deploy · q quit";
         };
     }
 }

@@ -88,6 +88,7 @@ final class OverviewPage {
         row = shadowReads(c, col, row, width, s);
         row = failed(c, col, row, width, health);
         row = backfill(c, col, row, width, d.backfill());
+        row = ExerciseLine.render(c, col, row, width, d.checks());
         row += gap;
         return deployments(c, col, row, width, d, state);
     }

@@ -34,6 +34,8 @@ final class ViewState {
     /** The overview's {@code x} menu for store faults, while it is open. */
     final FaultMenu faultMenu = new FaultMenu();
     volatile boolean deploying;
+    /** Hint steps shown on the exercise page; {@code h} shows one more. */
+    int hintsShown;
     private volatile Message message = Message.NONE;
     volatile boolean refreshNow = true;
 

@@ -295,7 +295,7 @@ class KeysTest {
         try (ScreenHarness h = new ScreenHarness(80, 24)) {
             Thread ui = start(h);
             h.terminal.addInput(new KeyStroke(KeyType.ArrowLeft));
-            await("wrapped to the last page", () -> h.lines().get(0).contains("[4 Verify]"));
+            await("wrapped to the last page", () -> h.lines().get(0).contains("[5 Exercise]"));
             h.terminal.addInput(new KeyStroke(KeyType.ArrowRight));
             await("back to the overview", () -> h.lines().get(0).contains("[1 Overview]"));
             stop(h, ui);
@@ -312,7 +312,8 @@ class KeysTest {
                     && h.text().contains("verifying… started"));
             type(h, 'v');
             await("the second v waits for the first", () -> h.text().contains("a verification is running"));
-            type(h, 'l', 'h');
+            type(h, 'l'); // to the exercise page, where h is a hint: ← steps back
+            h.terminal.addInput(new KeyStroke(KeyType.ArrowLeft));
             await("keys still work while it runs", () -> h.lines().get(0).contains("[4 Verify]"));
             assertEquals(1, h.verification.calls.get(), "one verification at a time");
             h.verification.release.countDown();

@@ -61,6 +61,12 @@ final class ScreenHarness implements AutoCloseable {
         dashboard = new Dashboard(services, Theme.DARK);
     }
 
+    /** A dashboard that shows this save loop, in place of none. */
+    void useChecks(dev.notely.api.Checks loop) {
+        services = services.withChecks(loop);
+        dashboard = new Dashboard(services, Theme.DARK);
+    }
+
     void advanceSeconds(long seconds) {
         clock.addAndGet(TimeUnit.SECONDS.toNanos(seconds));
     }

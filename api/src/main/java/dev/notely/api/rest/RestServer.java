@@ -131,6 +131,7 @@ public final class RestServer implements AutoCloseable {
         VerifyHandler verify = new VerifyHandler(kit.verification());
         BackfillHandler backfillRoutes = new BackfillHandler(kit.backfill());
         FaultsHandler faultRoutes = new FaultsHandler(kit.faults());
+        ChecksHandler checks = new ChecksHandler(kit.checks());
         return new GetAndHeadRouting()
                 .get("/healthz", route(system::health))
                 .post("/deploy", route(system::deploy))
@@ -143,6 +144,8 @@ public final class RestServer implements AutoCloseable {
                 .post("/backfill", route(backfillRoutes::control))
                 .get("/faults", route(faultRoutes::list))
                 .post("/faults", route(faultRoutes::change))
+                .get("/checks", route(checks::status))
+                .put("/checks", route(checks::change))
                 .get("/accounts", route(accountRoutes::list))
                 .post("/accounts", route(accountRoutes::create))
                 .get("/accounts/{accountId}", route(accountRoutes::get))

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -55,6 +56,30 @@ public final class ProxyCompiler {
      * @throws DeploymentException naming the first errors (file:line: message) or what is missing
      */
     public void compile(Path outputDir) {
+        Outcome outcome = compileReporting(outputDir);
+        if (!outcome.errors().isEmpty()) {
+            throw new DeploymentException(describe(outcome.errors()));
+        }
+    }
+
+    /** A compile error: {@code file} is empty when javac named none, {@code line} 0 then. */
+    public record Problem(Optional<Path> file, long line, String message) {
+    }
+
+    /** What a compile came to: no errors means the classes are in the output folder. */
+    public record Outcome(List<Problem> errors) {
+        public Outcome {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /**
+     * As {@link #compile}, but compile errors come back, every one with its file and line, for the
+     * save loop to show where the attendee is looking.
+     *
+     * @throws DeploymentException when there is nothing to compile or no compiler, not for compile errors
+     */
+    public Outcome compileReporting(Path outputDir) {
         List<Path> sources = sources();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
@@ -77,9 +102,26 @@ public final class ProxyCompiler {
             // javac itself crashed (say, on a pathologically nested expression): a failed deployment, not a dead kit
             throw new DeploymentException("the Java compiler crashed on " + Folders.display(displayBase, sourceRoot) + ": " + e, e);
         }
-        if (!ok) {
-            throw new DeploymentException(describe(diagnostics.getDiagnostics(), otherOutput.toString()));
+        if (ok) {
+            return new Outcome(List.of());
         }
+        List<Problem> errors = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                errors.add(new Problem(d.getSource() == null ? Optional.empty() : Optional.of(Path.of(d.getSource().toUri())),
+                        Math.max(0, d.getLineNumber()), String.join(" ", d.getMessage(Locale.ROOT).lines().map(String::strip).toList())));
+            }
+        }
+        if (errors.isEmpty()) {
+            errors.add(new Problem(Optional.empty(), 0,
+                    otherOutput.toString().isBlank() ? "javac reported failure without a message" : otherOutput.toString().strip()));
+        }
+        return new Outcome(errors);
+    }
+
+    /** {@code file} as the messages show it: relative to the kit folder. */
+    public String display(Path file) {
+        return Folders.display(displayBase, file);
     }
 
     private List<Path> sources() {
@@ -94,27 +136,16 @@ public final class ProxyCompiler {
         }
     }
 
-    private String describe(List<Diagnostic<? extends JavaFileObject>> all, String otherOutput) {
-        List<String> errors = new ArrayList<>();
-        for (Diagnostic<? extends JavaFileObject> d : all) {
-            if (d.getKind() != Diagnostic.Kind.ERROR) {
-                continue;
-            }
-            String where = d.getSource() == null ? "" : Folders.display(displayBase, Path.of(d.getSource().toUri())) + ":" + d.getLineNumber() + ": ";
-            String message = String.join(" ", d.getMessage(Locale.ROOT).lines().map(String::strip).toList());
-            errors.add(where + message);
-        }
-        if (errors.isEmpty()) {
-            return "compile error: " + (otherOutput.isBlank() ? "javac reported failure without a message" : otherOutput.strip());
-        }
+    private String describe(List<Problem> errors) {
+        List<String> lines = errors.stream().map(p -> p.file().map(f -> display(f) + ":" + p.line() + ": ").orElse("")
+                + p.message()).toList();
         StringBuilder s = new StringBuilder("compile error: ");
-        s.append(String.join(" | ", errors.subList(0, Math.min(ERRORS_SHOWN, errors.size()))));
-        if (errors.size() > ERRORS_SHOWN) {
-            s.append(" (and ").append(errors.size() - ERRORS_SHOWN).append(" more)");
+        s.append(String.join(" | ", lines.subList(0, Math.min(ERRORS_SHOWN, lines.size()))));
+        if (lines.size() > ERRORS_SHOWN) {
+            s.append(" (and ").append(lines.size() - ERRORS_SHOWN).append(" more)");
         }
         return s.toString();
     }
-
 
     private void recreate(Path dir) {
         try {

@@ -24,6 +24,7 @@ public final class Releases implements AutoCloseable {
     private final Path deploymentsDir;
     private final Set<ProxyProcess> processes = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile ProxyCompiler firstVersion;
 
     public Releases(ProxyCompiler compiler, StandbyProxies standbys, Path deploymentsDir) {
         this.compiler = compiler;
@@ -31,10 +32,19 @@ public final class Releases implements AutoCloseable {
         this.deploymentsDir = deploymentsDir;
     }
 
+    /**
+     * v1 comes from these sources instead ({@code --start-with STAGE}): a rollout can be redone from a stage
+     * with the attendee's own {@code proxy/} as v2.
+     */
+    public Releases firstVersionFrom(ProxyCompiler stage) {
+        this.firstVersion = stage;
+        return this;
+    }
+
     /** Compiles the proxy sources for {@code version}; the folder of its classes. */
     Path compile(int version) {
         Path classes = deploymentsDir.resolve("v" + version);
-        compiler.compile(classes);
+        (version == 1 && firstVersion != null ? firstVersion : compiler).compile(classes);
         return classes;
     }
 

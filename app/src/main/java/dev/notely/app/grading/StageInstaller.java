@@ -31,6 +31,11 @@ public final class StageInstaller {
         this.backupDir = backupDir;
     }
 
+    /** The stages there are, in their order. */
+    public static List<String> stages() {
+        return STAGES;
+    }
+
     /** Where a stage's source folder is, for {@code --proxy-source}. */
     public static Path stageSources(Path kitRoot, String stage) {
         return kitRoot.resolve("exercises").resolve(stage).resolve("src/main/java");

@@ -61,6 +61,20 @@ public final class Grader {
     }
 
     /**
+     * Runs the one check of the exercise named {@code name}, as {@link #grade} would: the same verdict and
+     * message. For running a check as a test of its own in an IDE ({@code proxy/}'s tests), where
+     * {@code timeLimit} can be long enough for a breakpoint.
+     *
+     * @throws IllegalArgumentException for an exercise other than 1, 2 or 3, or a name it has no check of
+     */
+    public static CheckResult gradeOne(int exercise, String name, Function<NoteStores, NoteRouter> routerFactory,
+                                       Duration timeLimit) {
+        Check check = checks(exercise).stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("exercise " + exercise + " has no check named '" + name + "'"));
+        return run(check, routerFactory, timeLimit);
+    }
+
+    /**
      * {@code new <className>(stores)}, loaded from {@code loader}, for each router a check needs: how
      * {@code --grade} builds the attendee's {@code DataProxy}. Whatever the constructor throws comes out
      * as itself, so the check can name it and its line.

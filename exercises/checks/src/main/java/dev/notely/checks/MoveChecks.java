@@ -6,6 +6,7 @@ import dev.notely.store.AccountDetails;
 import dev.notely.store.BackfillResult;
 import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
+import dev.notely.store.RouterFeatures;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -240,8 +241,10 @@ record MoveChecks(String from, String to, String shard, String unit, String from
         try {
             result = router.backfill(account, after, BACKFILL_LIMIT);
         } catch (UnsupportedOperationException e) {
+            // The contract's default (the router may be wrapped, so its class cannot tell): say what to write.
             StackTraceElement[] trace = e.getStackTrace();
-            if (trace.length > 0 && trace[0].getClassName().equals(NoteRouter.class.getName())) {
+            if (trace.length > 0 && (trace[0].getClassName().equals(NoteRouter.class.getName())
+                    || trace[0].getClassName().equals(RouterFeatures.class.getName()))) {
                 throw new Check.Failed("no backfill yet: implement backfill(account, after, limit), which moves a migrating "
                         + "account's notes from " + fromWords + " to " + toWords + ", a page at a time");
             }
