@@ -15,6 +15,7 @@ import dev.notely.app.deploy.Releases;
 import dev.notely.app.deploy.StandbyProxies;
 import dev.notely.app.deploy.Supervisor;
 import dev.notely.app.migration.BackfillRunner;
+import dev.notely.app.migration.BackfillSettings;
 import dev.notely.app.migration.NoteCounter;
 import dev.notely.app.migration.SharedVerification;
 import dev.notely.app.migration.StageGate;
@@ -179,7 +180,7 @@ public final class Kit implements AutoCloseable {
         RecordedVerification recorded = new RecordedVerification(new SharedVerification(verifier));
         verification = recorded;
         backfill = own(new BackfillRunner(accounts, deployments.router(), kitStores, own(SqliteBackfillStore.open(dataDir)),
-                () -> stats.recentApi(BackfillRunner::usersRequest), BackfillRunner.Settings.withRate(options.backfillRate())));
+                () -> stats.recentApi(BackfillRunner::usersRequest), BackfillSettings.withRate(options.backfillRate())));
         stages = new StageMoves(accounts, new StageGate(backfill::status, backfill::leftNow, verifier));
         SaveLoop loop = options.loop().watch() ? own(newSaveLoop(options, compiler)) : null;
         checks = loop == null ? Checks.NONE : loop;

@@ -1,11 +1,9 @@
 package dev.notely.app;
 
 import dev.notely.api.Backfill;
-import dev.notely.api.rest.AllowedHosts;
 import dev.notely.app.room.RoomJoin;
 import dev.notely.loadgen.LoadSettings;
 import dev.notely.room.JoinCode;
-import dev.notely.room.Progress;
 import dev.notely.room.RoomServer;
 import dev.notely.store.StoreServers;
 import dev.notely.wire.NetworkDelay;
@@ -13,17 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The app's command line: every flag is declared once, here, as an annotated field that picocli parses,
@@ -45,20 +39,18 @@ public final class Options {
         public static final Loop DEFAULT = new Loop(true, Optional.empty(), false, Optional.empty(), Optional.empty(), false);
     }
 
-    private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
-
     @Option(names = "--gen", arity = "0", description = "start simulated users")
     private boolean generateLoad;
 
-    @Option(names = "--concurrency", paramLabel = "N", converter = Concurrency.class,
+    @Option(names = "--concurrency", paramLabel = "N", converter = FlagValues.Concurrency.class,
             description = "simulated accounts (default: ${DEFAULT-VALUE})")
     private int concurrency = LoadSettings.DEFAULT.concurrency();
 
-    @Option(names = "--notes-per-account", paramLabel = "K", converter = NotesPerAccount.class,
+    @Option(names = "--notes-per-account", paramLabel = "K", converter = FlagValues.NotesPerAccount.class,
             description = "notes each account keeps, roughly (default: ${DEFAULT-VALUE})")
     private int notesPerAccount = LoadSettings.DEFAULT.notesPerAccount();
 
-    @Option(names = "--rpm", paramLabel = "R", converter = Rpm.class,
+    @Option(names = "--rpm", paramLabel = "R", converter = FlagValues.Rpm.class,
             description = "requests per minute per account (default: ${DEFAULT-VALUE})")
     private int rpm = LoadSettings.DEFAULT.rpm();
 
@@ -69,24 +61,24 @@ public final class Options {
     @Option(names = "--cli", arity = "0", description = "show the dashboard (the default when a terminal is attached)")
     private boolean cli; // nothing to do: says out loud what already happens in a terminal
 
-    @Option(names = "--theme", paramLabel = "dark|light", converter = ThemeName.class,
+    @Option(names = "--theme", paramLabel = "dark|light", converter = FlagValues.ThemeName.class,
             description = "dashboard colours, light for bright projectors (default: ${DEFAULT-VALUE})")
     private String theme = "dark";
 
-    @Option(names = "--host", paramLabel = "HOST", converter = HostName.class,
+    @Option(names = "--host", paramLabel = "HOST", converter = FlagValues.HostName.class,
             description = "address of the REST API (default: ${DEFAULT-VALUE})")
     private String host = "127.0.0.1";
 
-    @Option(names = "--allowed-host", paramLabel = "NAME", converter = AllowedHost.class,
+    @Option(names = "--allowed-host", paramLabel = "NAME", converter = FlagValues.AllowedHost.class,
             description = "another name the REST API answers to besides localhost, 127.0.0.1, [::1] and --host,"
                     + " e.g. notely.test; repeatable")
     private List<String> allowedHosts = new ArrayList<>();
 
-    @Option(names = "--port", paramLabel = "PORT", converter = PortNumber.class,
+    @Option(names = "--port", paramLabel = "PORT", converter = FlagValues.PortNumber.class,
             description = "port of the REST API, 0 picks a free one (default: ${DEFAULT-VALUE})")
     private int port = 8080;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", converter = LogLevel.class,
+    @Option(names = "--log-level", paramLabel = "LEVEL", converter = FlagValues.LogLevel.class,
             description = "TRACE, DEBUG, INFO, WARN or ERROR (default: ${DEFAULT-VALUE})")
     private String logLevel = "INFO";
 
@@ -106,22 +98,22 @@ public final class Options {
             description = "deploy the DataProxy found under DIR (default: proxy/src/main/java)")
     private Path proxySource;
 
-    @Option(names = "--rollout-wait", paramLabel = "DURATION", defaultValue = "30s", converter = RolloutWait.class,
+    @Option(names = "--rollout-wait", paramLabel = "DURATION", defaultValue = "30s", converter = FlagValues.RolloutWait.class,
             description = "how long old and new versions share traffic: 30s, 500ms, 2m or plain seconds"
                     + " (default: ${DEFAULT-VALUE})")
     private Duration rolloutWait;
 
-    @Option(names = "--network-delay", paramLabel = "RANGE", converter = Delay.class,
+    @Option(names = "--network-delay", paramLabel = "RANGE", converter = FlagValues.Delay.class,
             description = "simulated delay on each side of the proxy wire, e.g. 1-5ms, or 0 for none"
                     + " (default: ${DEFAULT-VALUE})")
     private NetworkDelay networkDelay = NetworkDelay.DEFAULT;
 
-    @Option(names = "--backfill-rate", paramLabel = "N", converter = BackfillRate.class,
+    @Option(names = "--backfill-rate", paramLabel = "N", converter = FlagValues.BackfillRate.class,
             description = "notes per second the backfill moves at most; + and - in the dashboard or POST /backfill"
                     + " change it live (default: ${DEFAULT-VALUE})")
     private int backfillRate = Backfill.DEFAULT_RATE;
 
-    @Option(names = "--grade", paramLabel = "1|2|3", converter = Exercise.class,
+    @Option(names = "--grade", paramLabel = "1|2|3", converter = FlagValues.Exercise.class,
             description = "grade the proxy sources against exercise 1, 2 or 3, then exit")
     private Integer grade;
 
@@ -134,7 +126,7 @@ public final class Options {
             description = "do not compile and check the proxy sources on every save")
     private boolean noWatch;
 
-    @Option(names = "--exercise", paramLabel = "1|2|3", converter = Exercise.class,
+    @Option(names = "--exercise", paramLabel = "1|2|3", converter = FlagValues.Exercise.class,
             description = "the exercise a save is checked against (default: the last one, remembered in the data"
                     + " folder, or 1)")
     private Integer exercise;
@@ -163,19 +155,19 @@ public final class Options {
             description = "run the instructor's room instead of a kit: a live page of every attendee's progress")
     private boolean room;
 
-    @Option(names = "--room-port", paramLabel = "PORT", converter = PortNumber.class,
+    @Option(names = "--room-port", paramLabel = "PORT", converter = FlagValues.PortNumber.class,
             description = "port of the room, on every interface of this machine (default: 7070)")
     private Integer roomPort;
 
-    @Option(names = "--join", paramLabel = "HOST:PORT", converter = RoomAddress.class,
+    @Option(names = "--join", paramLabel = "HOST:PORT", converter = FlagValues.RoomAddress.class,
             description = "report this kit's progress to the instructor's room every 5 s (with --code and --name)")
     private String join;
 
-    @Option(names = "--code", paramLabel = "CODE", converter = RoomCode.class,
+    @Option(names = "--code", paramLabel = "CODE", converter = FlagValues.RoomCode.class,
             description = "with --join: the room's join code, 6 letters")
     private JoinCode code;
 
-    @Option(names = "--name", paramLabel = "NAME", converter = AttendeeName.class,
+    @Option(names = "--name", paramLabel = "NAME", converter = FlagValues.AttendeeName.class,
             description = "with --join: your name as the room shows it, up to 40 characters")
     private String name;
 
@@ -372,152 +364,5 @@ public final class Options {
     @Override
     public String toString() {
         return "Options" + values();
-    }
-
-    /** Turns a reader's {@link IllegalArgumentException} into picocli's "invalid value", in the reader's words. */
-    private static <T> T read(String text, Function<String, T> reader) {
-        try {
-            return reader.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(e.getMessage());
-        }
-    }
-
-    /** A whole number in {@code [min, max]}; picocli makes converters from their class, so each range is a class. */
-    private abstract static class WholeNumber implements ITypeConverter<Integer> {
-        private final int min;
-        private final int max;
-
-        WholeNumber(int min, int max) {
-            this.min = min;
-            this.max = max;
-        }
-
-        @Override
-        public Integer convert(String text) {
-            int value;
-            try {
-                value = Integer.parseInt(text.trim());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + text + "' is not a whole number");
-            }
-            if (value < min || value > max) {
-                throw new TypeConversionException(value + " is outside " + min + ".." + max);
-            }
-            return value;
-        }
-    }
-
-    static final class PortNumber extends WholeNumber {
-        PortNumber() {
-            super(0, 65_535);
-        }
-    }
-
-    static final class Concurrency extends WholeNumber {
-        Concurrency() {
-            super(1, 5_000);
-        }
-    }
-
-    static final class NotesPerAccount extends WholeNumber {
-        NotesPerAccount() {
-            super(1, 1_000);
-        }
-    }
-
-    static final class Rpm extends WholeNumber {
-        Rpm() {
-            super(1, 6_000);
-        }
-    }
-
-    static final class BackfillRate extends WholeNumber {
-        BackfillRate() {
-            super(Backfill.MIN_RATE, Backfill.MAX_RATE);
-        }
-    }
-
-    static final class Exercise extends WholeNumber {
-        Exercise() {
-            super(1, 3);
-        }
-    }
-
-    static final class ThemeName implements ITypeConverter<String> {
-        @Override
-        public String convert(String text) {
-            String theme = text.toLowerCase(Locale.ROOT);
-            if (!theme.equals("dark") && !theme.equals("light")) {
-                throw new TypeConversionException("'" + text + "' is not a theme: use dark or light");
-            }
-            return theme;
-        }
-    }
-
-    static final class LogLevel implements ITypeConverter<String> {
-        @Override
-        public String convert(String text) {
-            String level = text.toUpperCase(Locale.ROOT);
-            if (!LOG_LEVELS.contains(level)) {
-                throw new TypeConversionException("'" + text + "' is not a level: use one of " + String.join(", ", LOG_LEVELS));
-            }
-            return level;
-        }
-    }
-
-    static final class HostName implements ITypeConverter<String> {
-        @Override
-        public String convert(String text) {
-            if (text.isBlank()) {
-                throw new TypeConversionException("the host must not be empty");
-            }
-            return text;
-        }
-    }
-
-    /** A host name the API may be addressed by (SPEC §17): checked as the API will check requests' Host. */
-    static final class AllowedHost implements ITypeConverter<String> {
-        @Override
-        public String convert(String text) {
-            read(text, name -> AllowedHosts.of("127.0.0.1", List.of(name)));
-            return text.trim();
-        }
-    }
-
-    static final class RolloutWait implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String text) {
-            return read(text, Durations::parse);
-        }
-    }
-
-    /** {@code HOST:PORT}, as the instructor reads it out. */
-    static final class RoomAddress implements ITypeConverter<String> {
-        @Override
-        public String convert(String text) {
-            return read(text, RoomJoin::checkAddress);
-        }
-    }
-
-    static final class RoomCode implements ITypeConverter<JoinCode> {
-        @Override
-        public JoinCode convert(String text) {
-            return read(text, JoinCode::new);
-        }
-    }
-
-    static final class AttendeeName implements ITypeConverter<String> {
-        @Override
-        public String convert(String text) {
-            return read(text, Progress::checkName);
-        }
-    }
-
-    static final class Delay implements ITypeConverter<NetworkDelay> {
-        @Override
-        public NetworkDelay convert(String text) {
-            return read(text, NetworkDelay::parse);
-        }
     }
 }

@@ -6,7 +6,6 @@ import dev.notely.api.BackfillStatus.State;
 import dev.notely.api.rpc.RpcClient;
 import dev.notely.store.Account;
 import dev.notely.store.BackfillResult;
-import dev.notely.store.InvalidInputException;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStores;
 import dev.notely.store.AccountStore;
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li><b>Throttled.</b> It keeps to a rate in notes per second, changeable while it runs; pages are a
- *       tenth of a second's worth, at most {@link Settings#maxPage} notes, and at most
+ *       tenth of a second's worth, at most {@link BackfillSettings#maxPage} notes, and at most
  *       {@link BackfillThrottle#PAGE_BESIDE_USERS} while users are active, so one page never holds the
  *       proxy's lock for long.</li>
  *   <li><b>Polite.</b> While the p95 of the users' requests is above a limit it backs off
@@ -57,39 +56,10 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BackfillRunner.class);
 
-    /**
-     * How the runner behaves; tests make the pauses short.
-     *
-     * @param rate             notes per second to start with
-     * @param p95LimitMillis   above this p95 of the users' requests it backs off (unless they were slower still
-     *                         before it started)
-     * @param minSamples       fewer users' requests than this in the window say nothing about their p95
-     * @param maxPage          the most notes one page may read
-     * @param firstRetry       the pause after a first failed page; it doubles with each failure in a row
-     * @param longestRetry     the longest pause between failed pages
-     * @param unsupportedRetry how often a data proxy without a backfill is asked again
-     * @param adjustEvery      how often the rate may grow back while the users' p95 is fine; it may be halved
-     *                         every other one
-     */
-    public record Settings(int rate, double p95LimitMillis, int minSamples, int maxPage, Duration firstRetry,
-                    Duration longestRetry, Duration unsupportedRetry, Duration adjustEvery) {
-
-        static final double DEFAULT_P95_LIMIT_MILLIS = 25;
-
-        public static Settings withRate(int rate) {
-            return new Settings(rate, DEFAULT_P95_LIMIT_MILLIS, 20, 50, Duration.ofSeconds(1), Duration.ofSeconds(10),
-                    Duration.ofSeconds(2), Duration.ofSeconds(1));
-        }
-
-        public Settings {
-            requireRate(rate);
-        }
-    }
-
     private final AccountStore accounts;
     private final NoteRouter router;
     private final SqliteBackfillStore ledger;
-    private final Settings settings;
+    private final BackfillSettings settings;
     private final BackfillThrottle throttle;
     private final NotesLeft notesLeft;
     private final Thread worker;
@@ -112,7 +82,7 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
      * @throws dev.notely.store.StoreException when the saved progress cannot be read
      */
     public BackfillRunner(AccountStore accounts, NoteRouter router, NoteStores stores, SqliteBackfillStore ledger,
-                   Supplier<WindowFigures> usersLatency, Settings settings) {
+                   Supplier<WindowFigures> usersLatency, BackfillSettings settings) {
         this.accounts = accounts;
         this.router = router;
         this.ledger = ledger;
@@ -195,20 +165,13 @@ public final class BackfillRunner implements Backfill, AutoCloseable {
 
     @Override
     public synchronized void setRate(int notesPerSecond) {
-        requireRate(notesPerSecond);
+        BackfillSettings.requireRate(notesPerSecond);
         if (throttle.setRate(notesPerSecond)) {
             log.info("backfill rate set to {} notes/s", notesPerSecond);
             notifyAll(); // a page waiting out the old rate waits out the new one instead
         }
     }
 
-    private static int requireRate(int notesPerSecond) {
-        if (notesPerSecond < MIN_RATE || notesPerSecond > MAX_RATE) {
-            throw new InvalidInputException("the backfill rate must be " + MIN_RATE + " to " + MAX_RATE
-                    + " notes per second, not " + notesPerSecond);
-        }
-        return notesPerSecond;
-    }
 
     // ---- status -------------------------------------------------------------------------------
 

@@ -41,7 +41,7 @@ final class BackfillThrottle {
     static final Duration RATE_WINDOW = Duration.ofSeconds(10);
 
     private final Supplier<WindowFigures> usersLatency;
-    private final BackfillRunner.Settings settings;
+    private final BackfillSettings settings;
 
     // Guarded by this.
     private int rate;
@@ -54,7 +54,7 @@ final class BackfillThrottle {
     private final Deque<long[]> recentPages = new ArrayDeque<>(); // {nanoTime, moved}
     private long activeSince;
 
-    BackfillThrottle(Supplier<WindowFigures> usersLatency, BackfillRunner.Settings settings) {
+    BackfillThrottle(Supplier<WindowFigures> usersLatency, BackfillSettings settings) {
         this.usersLatency = usersLatency;
         this.settings = settings;
         this.rate = settings.rate();

@@ -115,16 +115,16 @@ class BackfillRunnerTest {
         }
     }
 
-    private static BackfillRunner.Settings settings(int rate, int maxPage) {
-        return new BackfillRunner.Settings(rate, 25, 20, maxPage, Duration.ofMillis(50), Duration.ofMillis(200),
+    private static BackfillSettings settings(int rate, int maxPage) {
+        return new BackfillSettings(rate, 25, 20, maxPage, Duration.ofMillis(50), Duration.ofMillis(200),
                 Duration.ofMillis(50), Duration.ofMillis(100));
     }
 
-    private BackfillRunner runner(BackfillRunner.Settings settings) {
+    private BackfillRunner runner(BackfillSettings settings) {
         return runner(settings, () -> new WindowFigures(0, 0));
     }
 
-    private BackfillRunner runner(BackfillRunner.Settings settings, Supplier<WindowFigures> users) {
+    private BackfillRunner runner(BackfillSettings settings, Supplier<WindowFigures> users) {
         BackfillRunner runner = own(new BackfillRunner(accounts, router, stores, own(SqliteBackfillStore.open(dir)),
                 users, settings));
         runner.begin();
@@ -438,7 +438,7 @@ class BackfillRunnerTest {
             }
         };
         BackfillRunner first = new BackfillRunner(accounts, router, stores, own(SqliteBackfillStore.open(dir)),
-                () -> new WindowFigures(0, 0), new BackfillRunner.Settings(10_000, 25, 20, 10, Duration.ofMinutes(1),
+                () -> new WindowFigures(0, 0), new BackfillSettings(10_000, 25, 20, 10, Duration.ofMinutes(1),
                 Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(1)));
         first.begin();
         first.start();
