@@ -10,6 +10,7 @@ import dev.notely.app.deploy.Releases;
 import dev.notely.app.deploy.StandbyProxies;
 import dev.notely.app.deploy.Supervisor;
 import dev.notely.app.migration.BackfillRunner;
+import dev.notely.app.misses.MissExplainer;
 import dev.notely.app.migration.NoteCounter;
 import dev.notely.app.migration.SharedVerification;
 import dev.notely.app.migration.StageGate;
@@ -62,6 +63,7 @@ public final class Kit implements AutoCloseable {
     private StageMoves stages;
     private RestServer api;
     private LoadGenerator load;
+    private MissExplainer misses;
     private Verification verification = Verification.NONE;
     private boolean closed;
     private volatile boolean launched;
@@ -149,9 +151,10 @@ public final class Kit implements AutoCloseable {
         verification = new SharedVerification(verifier);
         backfill = own(new BackfillRunner(accounts, deployments.router(), kitStores, own(SqliteBackfillStore.open(dataDir)),
                 () -> stats.recentApi(BackfillRunner::usersRequest), BackfillRunner.Settings.withRate(options.backfillRate())));
+        misses = own(new MissExplainer(deployments.router()));
         stages = new StageMoves(accounts, new StageGate(backfill::status, backfill::leftNow, verifier));
         api = own(RestServer.start(options.host(), options.port(),
-                new ApiServices(accounts, deployments.router(), deployments, backfill, verification, stages, stats)));
+                new ApiServices(accounts, deployments.router(), deployments, backfill, verification, stages, stats, misses)));
         boolean deployed = false;
         try {
             firstDeployment.join();
@@ -173,7 +176,7 @@ public final class Kit implements AutoCloseable {
         }
         log.info("Notely API on {} (try {}/accounts)", url, url);
         if (options.generateLoad()) {
-            load = own(LoadGenerator.start(client, stats, options.load()));
+            load = own(LoadGenerator.start(client, stats, options.load(), misses));
         }
     }
 
@@ -234,6 +237,11 @@ public final class Kit implements AutoCloseable {
     /** Compares the note stores (the dashboard's {@code v}, {@code GET /verify}). */
     Verification verification() {
         return verification;
+    }
+
+    /** The consistency misses the simulated users noticed, explained. */
+    public MissExplainer misses() {
+        return misses;
     }
 
     public int apiPort() {

@@ -2,10 +2,12 @@ package dev.notely.loadgen;
 
 import dev.notely.api.client.ApiException;
 import dev.notely.api.client.NotelyClient;
+import dev.notely.api.NoticedMiss;
 import dev.notely.store.Account;
 import dev.notely.telemetry.ConsistencyMiss;
 import dev.notely.telemetry.DaemonThreads;
 import dev.notely.telemetry.StatsCollector;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +51,11 @@ public final class LoadGenerator implements AutoCloseable {
     private final ScheduledThreadPoolExecutor pool;
     private final long startNanos = System.nanoTime();
 
-    private LoadGenerator(NotelyClient api, StatsCollector stats, LoadSettings settings) {
+    private final Consumer<NoticedMiss> witness;
+
+    private LoadGenerator(NotelyClient api, StatsCollector stats, LoadSettings settings, Consumer<NoticedMiss> witness) {
         this.api = api;
+        this.witness = witness;
         this.stats = stats;
         this.settings = settings;
         int threads = (int) Math.max(2, Math.min(Math.min(MAX_THREADS, settings.concurrency()),
@@ -60,7 +66,13 @@ public final class LoadGenerator implements AutoCloseable {
 
     /** Starts the simulated users; returns at once. Stop with {@link #close()}. */
     public static LoadGenerator start(NotelyClient api, StatsCollector stats, LoadSettings settings) {
-        LoadGenerator generator = new LoadGenerator(api, stats, settings);
+        return start(api, stats, settings, miss -> { });
+    }
+
+    /** @param witness told of every miss, with the request that saw it, so the kit can explain it */
+    public static LoadGenerator start(NotelyClient api, StatsCollector stats, LoadSettings settings,
+                                      Consumer<NoticedMiss> witness) {
+        LoadGenerator generator = new LoadGenerator(api, stats, settings, witness);
         generator.schedule();
         log.info("simulated users: {} accounts, about {} notes each, {} requests per minute each ({} requests/s)",
                 settings.concurrency(), settings.notesPerAccount(), settings.rpm(),
@@ -111,11 +123,20 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    private void miss(ConsistencyMiss kind, SimulatedAccount account, UUID noteId, String detail) {
+    private void miss(ConsistencyMiss kind, SimulatedAccount account, UUID noteId, String detail, Operation seenBy,
+                      int status, Instant sent) {
         missCount.increment();
         stats.recordMiss(kind);
         log.warn("consistency miss ({}): account {} ({}) note {}: {}", kind.label(), account.name(), account.id(),
                 noteId, detail);
+        String route = seenBy == Operation.LIST ? "/accounts/{id}/notes" : "/accounts/{id}/notes/{noteId}";
+        String method = seenBy == Operation.UPDATE ? "PUT" : "GET";
+        try {
+            witness.accept(new NoticedMiss(kind, account.id(), account.name(), noteId, detail, method, route, status,
+                    sent, Instant.now()));
+        } catch (RuntimeException e) {
+            log.warn("could not keep the evidence of a miss on note {}: {}", noteId, e.toString());
+        }
     }
 
     public LoadSettings settings() {

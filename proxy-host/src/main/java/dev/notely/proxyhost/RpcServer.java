@@ -49,6 +49,7 @@ public final class RpcServer implements HttpHandler {
     private final StatsCollector stats;
     private final NetworkDelay delay;
     private final byte[] secret;
+    private final StoreTrace trace;
     /** The call holding the router lock, for {@code Ready} to report a stuck one; null while none does. */
     private volatile Holder holder;
     private final BodyReader reader = new BodyReader(ProxyWire.MAX_BODY_BYTES, RpcServer::refuse, this::answer);
@@ -61,6 +62,12 @@ public final class RpcServer implements HttpHandler {
 
     /** @param secret what every call must carry in {@link ProxyWire#SECRET_HEADER}; {@code null} for none (tests, warm-up) */
     public RpcServer(NoteRouter router, int version, StatsCollector stats, NetworkDelay delay, String secret) {
+        this(router, version, stats, delay, secret, StoreTrace.none());
+    }
+
+    /** @param trace the router's store operations, which {@code Trace} answers with */
+    RpcServer(NoteRouter router, int version, StatsCollector stats, NetworkDelay delay, String secret, StoreTrace trace) {
+        this.trace = trace;
         this.secret = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
         this.router = router;
         this.hasBackfill = RouterFeatures.hasBackfill(router);
@@ -140,7 +147,7 @@ public final class RpcServer implements HttpHandler {
         }
         JsonObject params = rawParams == null || rawParams.isJsonNull() ? new JsonObject() : rawParams.getAsJsonObject();
         try {
-            JsonElement result = method.routed() ? routed(RoutedCalls.of(method), params) : control(method);
+            JsonElement result = method.routed() ? routed(RoutedCalls.of(method), params) : control(method, params);
             JsonObject response = envelope(id);
             response.add("result", result);
             return response;
@@ -209,8 +216,9 @@ public final class RpcServer implements HttpHandler {
         return lock.getQueueLength();
     }
 
-    private JsonElement control(Method method) {
+    private JsonElement control(Method method, JsonObject params) {
         return switch (method) {
+            case TRACE -> Json.WIRE.toJsonTree(trace.entries(TraceParams.note(params), TraceParams.account(params)));
             case READY -> Json.WIRE.toJsonTree(new ProxyWire.Ready(version, pid, busy()));
             case EXPORT_STATS -> StatsJson.toJsonTree(stats.export());
             case STOP -> {
