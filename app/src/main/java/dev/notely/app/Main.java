@@ -168,7 +168,7 @@ public final class Main {
         try {
             DashboardServices services = new DashboardServices(kit.stats, kit.accounts(),
                     account -> kit.deployments().router().countNotes(account.details()), kit.deployments(),
-                    Optional.of(kit.backfill()), kit.verification(), kit.stages(), capture);
+                    Optional.of(kit.backfill()), kit.verification(), kit.stages(), capture, kit.misses());
             new Dashboard(services, Theme.parse(options.theme())).run(screen);
         } finally {
             try {

@@ -140,7 +140,7 @@ public final class Dashboard {
         } catch (RuntimeException e) {
             return new DashboardData(previous.stats(), previous.deployment(), previous.accounts(), previous.noteCounts(),
                     previous.logLines(), Optional.of("cannot read the kit's figures: " + e), previous.missActivity(),
-                    actions.verifyStatus(), previous.backfill());
+                    actions.verifyStatus(), previous.backfill(), previous.misses());
         }
     }
 
@@ -171,8 +171,8 @@ public final class Dashboard {
         StringBuilder tabs = new StringBuilder(wide ? " Notely  " : " ");
         for (Page p : Page.values()) {
             String tab = (p.ordinal() + 1) + " " + p.title;
-            // Narrow: the tabs close up, so the header keeps room for an outage or a rollout.
-            tabs.append(p == state.page ? "[" + tab + "]" : wide ? " " + tab + " " : tab);
+            // Narrow: the other tabs show only their number, so the header keeps room for an outage or a rollout.
+            tabs.append(p == state.page ? "[" + tab + "]" : wide ? " " + tab + " " : String.valueOf(p.ordinal() + 1));
             tabs.append(' ');
         }
         Health health = Health.of(data);
@@ -188,6 +188,7 @@ public final class Dashboard {
                 case ACCOUNTS -> AccountsPage.render(c, top, bottom, data, state);
                 case LOGS -> LogsPage.render(c, top, bottom, data, state);
                 case VERIFY -> VerifyPage.render(c, top, bottom, data);
+                case MISSES -> MissesPage.render(c, top, bottom, data, state);
             }
         }
         if (state.page != Page.OVERVIEW) {
@@ -251,7 +252,7 @@ public final class Dashboard {
             problem = "cannot read the backfill: " + e.getMessage();
         }
         return new DashboardData(snapshot, deployment, list, Map.copyOf(noteCounts), kit.logs().lines(), Optional.ofNullable(problem),
-                kit.stats().missActivity(), actions.verifyStatus(), backfillStatus);
+                kit.stats().missActivity(), actions.verifyStatus(), backfillStatus, kit.misses().recent(50));
     }
 
     /** Counts notes for the accounts on screen, one batch at a time, off the UI thread. */

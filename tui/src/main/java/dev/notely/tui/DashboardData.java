@@ -1,5 +1,6 @@
 package dev.notely.tui;
 
+import dev.notely.api.ExplainedMiss;
 import dev.notely.api.BackfillStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.store.Account;
@@ -28,5 +29,6 @@ record DashboardData(
         Optional<String> problem,
         MissActivity missActivity,
         VerifyStatus verification,
-        Optional<BackfillStatus> backfill) {
+        Optional<BackfillStatus> backfill,
+        List<ExplainedMiss> misses) {
 }

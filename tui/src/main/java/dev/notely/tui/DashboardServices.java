@@ -1,5 +1,6 @@
 package dev.notely.tui;
 
+import dev.notely.api.Misses;
 import dev.notely.api.Backfill;
 import dev.notely.api.Deployments;
 import dev.notely.api.StageMoves;
@@ -17,28 +18,33 @@ import java.util.function.ToLongFunction;
  *
  * @param noteCounter counts an account's notes (through the serving router), for the accounts page
  * @param backfill    empty: the overview has no backfill line and {@code b} says so
+ * @param misses      the misses explained, for the misses page and the overview's latest diagnosis
  * @param stages      moves between exercise 3's stages ({@code ]}, {@code [}, {@code }}, {@code {}), through its gates
  */
 public record DashboardServices(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
                                 Deployments deployments, Optional<Backfill> backfill, Verification verification,
-                                StageMoves stages, LogCapture logs) {
+                                StageMoves stages, LogCapture logs, Misses misses) {
 
     /** Without a backfill, with a {@code v} that says verification is not available, and stages moved without gates. */
     public static DashboardServices of(StatsCollector stats, AccountStore accounts, ToLongFunction<Account> noteCounter,
                                        Deployments deployments, LogCapture logs) {
         return new DashboardServices(stats, accounts, noteCounter, deployments, Optional.empty(), Verification.NONE,
-                new StageMoves(accounts, (account, to) -> Optional.empty()), logs);
+                new StageMoves(accounts, (account, to) -> Optional.empty()), logs, Misses.NONE);
     }
 
     public DashboardServices withBackfill(Backfill job) {
-        return new DashboardServices(stats, accounts, noteCounter, deployments, Optional.of(job), verification, stages, logs);
+        return new DashboardServices(stats, accounts, noteCounter, deployments, Optional.of(job), verification, stages, logs, misses);
     }
 
     public DashboardServices withVerification(Verification verifier) {
-        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verifier, stages, logs);
+        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verifier, stages, logs, misses);
     }
 
     public DashboardServices withStages(StageMoves gated) {
-        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verification, gated, logs);
+        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verification, gated, logs, misses);
+    }
+
+    public DashboardServices withMisses(Misses explained) {
+        return new DashboardServices(stats, accounts, noteCounter, deployments, backfill, verification, stages, logs, explained);
     }
 }

@@ -49,6 +49,12 @@ final class KeyHandler {
             logKey(type, ch, pageRows);
         } else if (state.page == Page.OVERVIEW) {
             overviewKey(type, ch);
+        } else if (state.page == Page.MISSES) {
+            if (type == KeyType.ArrowUp || ch != null && ch == 'k') {
+                state.selectedMiss = Math.max(0, state.selectedMiss - 1);
+            } else if (type == KeyType.ArrowDown || ch != null && ch == 'j') {
+                state.selectedMiss++; // held to the list's length when drawn
+            }
         }
         state.refreshNow = true;
     }
@@ -123,6 +129,7 @@ final class KeyHandler {
             case ACCOUNTS -> " ←/→ pages · ↑/↓ select · m/M migrate · s shard · ]/[ stage · }/{ all · q quit";
             case LOGS -> " ←/→ pages · k/j line · b/f page · G end · d deploy · q quit";
             case VERIFY -> " ←/→ pages · v verify the stores again · d deploy · q quit";
+            case MISSES -> " ←/→ pages · ↑/↓ select a miss · d deploy · z zero · q quit";
         };
     }
 }

@@ -24,6 +24,8 @@ final class ViewState {
     int accountScroll;
     /** Lines scrolled up from the end of the log; 0 follows new lines. */
     int logOffset;
+    /** The miss whose timeline the misses page shows, by its place in the list (newest first). */
+    int selectedMiss;
     boolean quit;
     /** Which page of each overview table is shown (each stops at its last page). */
     int tablePage;

@@ -295,7 +295,7 @@ class KeysTest {
         try (ScreenHarness h = new ScreenHarness(80, 24)) {
             Thread ui = start(h);
             h.terminal.addInput(new KeyStroke(KeyType.ArrowLeft));
-            await("wrapped to the last page", () -> h.lines().get(0).contains("[4 Verify]"));
+            await("wrapped to the last page", () -> h.lines().get(0).contains("[5 Misses]"));
             h.terminal.addInput(new KeyStroke(KeyType.ArrowRight));
             await("back to the overview", () -> h.lines().get(0).contains("[1 Overview]"));
             stop(h, ui);
