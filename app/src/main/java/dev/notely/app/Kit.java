@@ -144,6 +144,7 @@ public final class Kit implements AutoCloseable {
         CompletableFuture<Integer> firstDeployment = CompletableFuture.supplyAsync(deployments::deploy,
                 runnable -> DaemonThreads.named("first-deployment").newThread(runnable).start());
         accounts = own(SqliteAccountStore.open(dataDir));
+        Seeding.seed(options.seedNotes(), accounts, dataDir, options.storeServers(), () -> kitStores.open(NoteStores.LEGACY));
         ScheduledExecutorService counting = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("note-counter"));
         own(counting::shutdownNow);
         counting.scheduleWithFixedDelay(counter::count, 0, 2, TimeUnit.SECONDS);
@@ -176,7 +177,7 @@ public final class Kit implements AutoCloseable {
         }
         log.info("Notely API on {} (try {}/accounts)", url, url);
         if (options.generateLoad()) {
-            load = own(LoadGenerator.start(client, stats, options.load(), misses));
+            load = own(LoadGenerator.start(client, stats, options.load(), misses, options.signupsPerMinute()));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.notely.app;
 
 import dev.notely.api.Backfill;
+import dev.notely.loadgen.LoadGenerator;
 import dev.notely.loadgen.LoadSettings;
 import dev.notely.store.StoreServers;
 import dev.notely.wire.NetworkDelay;
@@ -40,7 +41,9 @@ public record Options(
         boolean json,
         Optional<String> useStage,
         boolean verify,
-        int backfillRate) {
+        int backfillRate,
+        int signupsPerMinute,
+        int seedNotes) {
 
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
@@ -103,6 +106,16 @@ public record Options(
         @Option(names = "--rpm", paramLabel = "R", converter = Rpm.class,
                 description = "requests per minute per account (default: ${DEFAULT-VALUE})")
         int rpm = LoadSettings.DEFAULT.rpm();
+
+        @Option(names = "--signups-per-minute", paramLabel = "N", converter = SignupsPerMinute.class,
+                description = "new simulated accounts signing up each minute while the kit runs, 0 for none"
+                        + " (default: ${DEFAULT-VALUE})")
+        int signupsPerMinute = LoadGenerator.DEFAULT_SIGNUPS_PER_MINUTE;
+
+        @Option(names = "--seed-notes", paramLabel = "N", converter = SeedNotes.class,
+                description = "fill legacy at start with N notes in quiet accounts the users never touch, so a"
+                        + " backfill has something to do (default: ${DEFAULT-VALUE})")
+        int seedNotes;
 
         @Option(names = "--headless", arity = "0",
                 description = "no dashboard, logs to the terminal (default: automatic without a terminal)")
@@ -182,7 +195,7 @@ public record Options(
             return new Options(help, headless, theme, host, port, logLevel, generateLoad,
                     new LoadSettings(concurrency, notesPerAccount, rpm), clean, Optional.ofNullable(dataDir), servers,
                     Optional.ofNullable(proxySource), rolloutWait, networkDelay, Optional.ofNullable(grade),
-                    json, Optional.ofNullable(useStage), verify, backfillRate);
+                    json, Optional.ofNullable(useStage), verify, backfillRate, signupsPerMinute, seedNotes);
         }
     }
 
@@ -241,6 +254,18 @@ public record Options(
     static final class Rpm extends WholeNumber {
         Rpm() {
             super(1, 6_000);
+        }
+    }
+
+    static final class SignupsPerMinute extends WholeNumber {
+        SignupsPerMinute() {
+            super(0, LoadGenerator.MAX_SIGNUPS_PER_MINUTE);
+        }
+    }
+
+    static final class SeedNotes extends WholeNumber {
+        SeedNotes() {
+            super(0, Seeding.MAX_NOTES);
         }
     }
 
