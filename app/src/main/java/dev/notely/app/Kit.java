@@ -177,7 +177,7 @@ public final class Kit implements AutoCloseable {
         }
         log.info("Notely API on {} (try {}/accounts)", url, url);
         if (options.generateLoad()) {
-            load = own(LoadGenerator.start(client, stats, options.load(), misses, options.signupsPerMinute()));
+            load = own(LoadGenerator.start(own(NotelyClient.forSimulatedUsers(options.host(), api.port())), stats, options.load(), misses, options.signupsPerMinute()));
         }
     }
 
