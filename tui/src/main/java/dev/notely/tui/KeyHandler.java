@@ -3,6 +3,7 @@ package dev.notely.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.notely.store.Account;
+import dev.notely.store.MigrationStage;
 import java.util.List;
 
 /** Turns key presses into changes of the view and into {@link Actions}. */
@@ -23,6 +24,17 @@ final class KeyHandler {
     void handle(KeyStroke key, List<Account> accounts, int pageRows) {
         KeyType type = key.getKeyType();
         Character ch = type == KeyType.Character ? key.getCharacter() : null;
+        if (state.onYes != null) { // a question is open: y does it, any other key leaves everything as it is
+            Runnable yes = state.onYes;
+            state.onYes = null;
+            if (ch != null && (ch == 'y' || ch == 'Y')) {
+                yes.run();
+            } else {
+                state.say("nothing changed", false);
+            }
+            state.refreshNow = true;
+            return;
+        }
         if (type == KeyType.Escape || type == KeyType.EOF || ch != null && (ch == 'q' || ch == 'Q' && !key.isCtrlDown())
                 || ch != null && key.isCtrlDown() && (ch == 'c' || ch == 'C')) {
             state.quit = true;
@@ -74,9 +86,25 @@ final class KeyHandler {
                 case 'm' -> actions.toggleMigration(selected);
                 case 'M' -> actions.setAllMigrating(!allMigrating(accounts));
                 case 's' -> actions.cycleShard(selected);
-                case ']' -> actions.moveStage(selected, true);
+                case ']' -> {
+                    if (intoComplete(selected)) {
+                        ask("complete has no way back (legacy is no longer written): y moves " + selected.name()
+                                + ", any other key keeps it", () -> actions.moveStage(selected, true));
+                    } else {
+                        actions.moveStage(selected, true);
+                    }
+                }
                 case '[' -> actions.moveStage(selected, false);
-                case '}' -> actions.moveAllStages(true);
+                case '}' -> {
+                    long final_ = accounts.stream().filter(KeyHandler::intoComplete).count();
+                    if (final_ > 0) {
+                        ask("complete has no way back (legacy is no longer written): y moves " + final_
+                                + (final_ == 1 ? " account" : " accounts") + " there, any other key keeps them",
+                                () -> actions.moveAllStages(true));
+                    } else {
+                        actions.moveAllStages(true);
+                    }
+                }
                 case '{' -> actions.moveAllStages(false);
                 default -> { }
             }
@@ -114,6 +142,16 @@ final class KeyHandler {
             state.logOffset = 0;
         }
         state.logOffset = Math.max(0, state.logOffset);
+    }
+
+    /** Whether one step forward takes the account to {@code complete}, from where there is no way back. */
+    static boolean intoComplete(Account account) {
+        return account.stage().next().filter(s -> s == MigrationStage.COMPLETE).isPresent();
+    }
+
+    private void ask(String question, Runnable yes) {
+        state.onYes = yes;
+        state.say(question, true);
     }
 
     static boolean allMigrating(List<Account> accounts) {

@@ -27,6 +27,8 @@ final class ViewState {
     /** The miss whose timeline the misses page shows, by its place in the list (newest first). */
     int selectedMiss;
     boolean quit;
+    /** What {@code y} does, while the status line asks about a step that cannot be undone; null when nothing is asked. */
+    Runnable onYes;
     /** Which page of each overview table is shown (each stops at its last page). */
     int tablePage;
     /** Pages of the longest overview table, as last drawn. */

@@ -62,6 +62,26 @@ class KeysTest {
     }
 
     @Test
+    void movingToCompleteAsksFirstBecauseThereIsNoWayBack() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(120, 24)) {
+            Account a = h.accounts.add("almost", false, null);
+            h.accounts.updateAccount(a.withStage(dev.notely.store.MigrationStage.RAMP_DOWN));
+            Thread ui = start(h);
+            type(h, 'l', ']');
+            await("the question", () -> h.text().contains("complete has no way back"));
+            assertEquals(dev.notely.store.MigrationStage.RAMP_DOWN, get(h, a).stage(), "nothing moves before y");
+            type(h, 'n');
+            await("no change", () -> h.text().contains("nothing changed"));
+            assertEquals(dev.notely.store.MigrationStage.RAMP_DOWN, get(h, a).stage());
+            type(h, '}');
+            await("the question for all", () -> h.text().contains("y moves 1 account there"));
+            type(h, 'y');
+            await("moved on yes", () -> get(h, a).stage() == dev.notely.store.MigrationStage.COMPLETE);
+            stop(h, ui);
+        }
+    }
+
+    @Test
     void mTogglesMigrationOfTheSelectedAccount() throws Exception {
         try (ScreenHarness h = new ScreenHarness(80, 24)) {
             Account first = h.accounts.add("first", false, null);
