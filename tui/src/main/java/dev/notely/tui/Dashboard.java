@@ -192,7 +192,16 @@ public final class Dashboard {
             }
         }
         if (state.page != Page.OVERVIEW) {
-            state.message(data.deployment()).ifPresent(m -> c.text(1, c.height - 2, m.text(), m.error() ? c.theme.bad : c.theme.accent));
+            // A long message wraps at words upwards over the page's last rows, rather than being cut off.
+            state.message(data.deployment()).ifPresent(m -> {
+                List<String> lines = Wrap.lines(m.text(), c.width - 2);
+                lines = lines.subList(0, Math.min(3, lines.size()));
+                for (int i = 0; i < lines.size(); i++) {
+                    int row = c.height - 1 - lines.size() + i;
+                    c.text(0, row, " ".repeat(c.width), c.theme.text);
+                    c.text(1, row, lines.get(i), c.width - 2, m.error() ? c.theme.bad : c.theme.accent);
+                }
+            });
         }
         data.problem().ifPresent(p -> c.text(1, c.height - 2, p, c.theme.bad));
         c.bar(c.height - 1, KeyHandler.help(state.page, data.accounts()), "", false);

@@ -12,37 +12,26 @@ final class Wrap {
     private Wrap() {
     }
 
-    /** {@code text} in lines of at most {@code width} characters; at least one line. */
+    /** {@code text} in lines of at most {@code width} characters, spacing inside a line kept; at least one line. */
     static List<String> lines(String text, int width) {
         List<String> lines = new ArrayList<>();
         if (width <= 0) {
             lines.add("");
             return lines;
         }
-        for (String paragraph : text.split("\n", -1)) {
-            StringBuilder line = new StringBuilder();
-            for (String word : paragraph.split(" ")) {
-                if (word.isEmpty()) {
-                    continue;
+        for (String paragraph : text.split("\\R", -1)) {
+            String rest = paragraph.stripTrailing();
+            while (rest.length() > width) {
+                int cut = rest.lastIndexOf(' ', width);
+                if (cut <= 0 || rest.substring(0, cut).isBlank()) {
+                    lines.add(rest.substring(0, width)); // one word longer than a line: split where it must be
+                    rest = rest.substring(width);
+                } else {
+                    lines.add(rest.substring(0, cut).stripTrailing());
+                    rest = rest.substring(cut + 1).stripLeading();
                 }
-                if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                while (word.length() > width) {
-                    if (line.length() > 0) {
-                        lines.add(line.toString());
-                        line.setLength(0);
-                    }
-                    lines.add(word.substring(0, width));
-                    word = word.substring(width);
-                }
-                if (line.length() > 0) {
-                    line.append(' ');
-                }
-                line.append(word);
             }
-            lines.add(line.toString());
+            lines.add(rest);
         }
         return lines;
     }

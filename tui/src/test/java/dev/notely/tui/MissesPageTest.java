@@ -86,4 +86,34 @@ class MissesPageTest {
         }
         assertEquals(List.of("abcdefgh", "ij k"), Wrap.lines("abcdefghij k", 8), "a word longer than a line is split");
     }
+
+    @Test
+    void theLogPageWrapsAtWordsAndKeepsTheIndent() {
+        String entry = "12:00:01.000 WARN  misses - miss on note 1f62c0de-0000-0000-0000-000000000000 of user-fd6f-2 "
+                + "explained: two versions disagreed during a rollout: v1 read legacy after v2 moved the note to new";
+        for (int width : List.of(80, 120)) {
+            List<String> lines = LogsPage.lines(List.of(entry), width);
+            assertTrue(lines.size() >= 2, "wrapped at " + width);
+            assertTrue(lines.get(0).startsWith("12:00:01.000 WARN  misses"), "spacing kept: " + lines.get(0));
+            StringBuilder joined = new StringBuilder();
+            for (String line : lines) {
+                assertTrue(line.length() <= width, line);
+                joined.append(joined.length() == 0 ? "" : " ").append(line.strip());
+            }
+            assertEquals(entry.replace("  ", " "), joined.toString().replace("  ", " "), "no word cut at " + width);
+        }
+    }
+
+    @Test
+    void aLongStatusMessageWrapsAtWordsInsteadOfBeingCutOff() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 24)) {
+            h.dashboard.state().page = Page.LOGS;
+            h.dashboard.state().say("v3 could not start: DataProxy.java:57: cannot find symbol NoteStores.SHARDS_OF_OLD; "
+                    + "fix the proxy and deploy again (d, or POST /deploy); v2 keeps serving meanwhile", true);
+            h.draw();
+            String text = h.text();
+            assertTrue(text.contains("fix the proxy and deploy again"), text);
+            assertTrue(text.contains("v2 keeps serving meanwhile"), "the end of the message is on screen too: " + text);
+        }
+    }
 }
