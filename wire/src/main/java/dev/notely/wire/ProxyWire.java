@@ -54,6 +54,8 @@ public final class ProxyWire {
     /** System properties of a proxy JVM: its log line pattern (the app reads each line's level from its start) and level. */
     public static final String LOG_PATTERN_PROPERTY = "notely.log.pattern";
     public static final String LOG_LEVEL_PROPERTY = "notely.log.level";
+    /** {@code false} turns off the traces behind the misses' timelines, in the app and its proxies: only to measure their cost. */
+    public static final String TRACE_PROPERTY = "notely.trace";
 
     /** Flags of {@link #MAIN_CLASS}. */
     public static final String FLAG_DATA_DIR = "--data-dir";
