@@ -240,6 +240,28 @@ class KeysTest {
     }
 
     @Test
+    void aSecondRThatGoesFurtherBackAsksFirst() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(120, 24)) {
+            h.deployments.state = new dev.notely.api.DeploymentState(dev.notely.api.DeploymentStatus.READY,
+                    java.util.Optional.empty(), java.util.Optional.of(new dev.notely.api.ProxyInfo(1, 4141,
+                    java.time.Instant.parse("2025-08-13T10:00:00Z"), 0)), java.util.Optional.empty(), java.util.Optional.empty());
+            Thread ui = start(h);
+            type(h, 'r');
+            await("the first rollback", () -> h.deployments.rollbacks.get() == 1
+                    && h.text().contains("rolled back: v1 serves all traffic"));
+            type(h, 'r');
+            await("the question", () -> h.text().contains("r again replaces it with the version v1 replaced"));
+            assertEquals(1, h.deployments.rollbacks.get(), "no second rollback before y");
+            type(h, 'n');
+            await("kept", () -> h.text().contains("nothing changed"));
+            assertEquals(1, h.deployments.rollbacks.get());
+            type(h, 'r', 'y');
+            await("the second rollback on y", () -> h.deployments.rollbacks.get() == 2);
+            stop(h, ui);
+        }
+    }
+
+    @Test
     void rRollsBackAndSaysWhatServes() throws Exception {
         try (ScreenHarness h = new ScreenHarness(80, 24)) {
             Thread ui = start(h);
