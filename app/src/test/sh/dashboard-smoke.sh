@@ -48,6 +48,9 @@ expect_screen "[4 Verify]"
 tmux send-keys -t "$session" v
 expect_screen "CLEAN"
 tmux send-keys -t "$session" l
+expect_screen "[5 Misses]"
+expect_screen "Consistency misses, newest first"
+tmux send-keys -t "$session" l
 expect_screen "[1 Overview]"
 tmux send-keys -t "$session" q
 
