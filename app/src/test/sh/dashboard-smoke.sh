@@ -53,6 +53,9 @@ expect_screen "[5 Exercise]"
 expect_screen "✓ non-migrating accounts stay on legacy"
 expect_screen "✗ get looks in new, then legacy"
 tmux send-keys -t "$session" l
+expect_screen "[6 Misses]"
+expect_screen "Consistency misses, newest first"
+tmux send-keys -t "$session" l
 expect_screen "[1 Overview]"
 expect_screen "Exercise 1 "
 tmux send-keys -t "$session" q

@@ -1,6 +1,7 @@
 package dev.notely.app;
 
 import dev.notely.api.Backfill;
+import dev.notely.loadgen.LoadGenerator;
 import dev.notely.api.rest.AllowedHosts;
 import dev.notely.app.room.RoomJoin;
 import dev.notely.room.JoinCode;
@@ -86,6 +87,18 @@ final class FlagValues {
     static final class BackfillRate extends WholeNumber {
         BackfillRate() {
             super(Backfill.MIN_RATE, Backfill.MAX_RATE);
+        }
+    }
+
+    static final class SignupsPerMinute extends WholeNumber {
+        SignupsPerMinute() {
+            super(0, LoadGenerator.MAX_SIGNUPS_PER_MINUTE);
+        }
+    }
+
+    static final class SeedNotes extends WholeNumber {
+        SeedNotes() {
+            super(0, Seeding.MAX_NOTES);
         }
     }
 

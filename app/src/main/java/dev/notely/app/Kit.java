@@ -16,6 +16,7 @@ import dev.notely.app.deploy.StandbyProxies;
 import dev.notely.app.deploy.Supervisor;
 import dev.notely.app.migration.BackfillRunner;
 import dev.notely.app.migration.BackfillSettings;
+import dev.notely.app.misses.MissExplainer;
 import dev.notely.app.migration.NoteCounter;
 import dev.notely.app.migration.SharedVerification;
 import dev.notely.app.migration.StageGate;
@@ -76,6 +77,7 @@ public final class Kit implements AutoCloseable {
     private RestServer api;
     private LoadGenerator load;
     private RoomReporter room;
+    private MissExplainer misses;
     private Verification verification = Verification.NONE;
     /** Store faults set live (SPEC §19): in every proxy and in the verification; grading has stores of its own. */
     private final KitFaults faults = new KitFaults();
@@ -173,6 +175,7 @@ public final class Kit implements AutoCloseable {
         CompletableFuture<Integer> firstDeployment = CompletableFuture.supplyAsync(deployments::deploy,
                 runnable -> DaemonThreads.named("first-deployment").newThread(runnable).start());
         accounts = own(SqliteAccountStore.open(dataDir));
+        Seeding.seed(options.seedNotes(), accounts, dataDir, options.storeServers(), () -> kitStores.open(NoteStores.LEGACY));
         ScheduledExecutorService counting = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("note-counter"));
         own(counting::shutdownNow);
         counting.scheduleWithFixedDelay(counter::count, 0, 2, TimeUnit.SECONDS);
@@ -181,6 +184,7 @@ public final class Kit implements AutoCloseable {
         verification = recorded;
         backfill = own(new BackfillRunner(accounts, deployments.router(), kitStores, own(SqliteBackfillStore.open(dataDir)),
                 () -> stats.recentApi(BackfillRunner::usersRequest), BackfillSettings.withRate(options.backfillRate())));
+        misses = own(new MissExplainer(deployments.router()));
         stages = new StageMoves(accounts, new StageGate(backfill::status, backfill::leftNow, verifier));
         SaveLoop loop = options.loop().watch() ? own(newSaveLoop(options, compiler)) : null;
         checks = loop == null ? Checks.NONE : loop;
@@ -203,7 +207,7 @@ public final class Kit implements AutoCloseable {
         // by deploying again): a client never meets a port that answers 503 "nothing is deployed yet".
         api = own(RestServer.start(options.host(), options.port(),
                 new ApiServices(accounts, deployments.router(), deployments, backfill, verification, stages,
-                        new NoteStoreStates(kitStores, stats), options.allowedHosts(), faults, checks, stats)));
+                        new NoteStoreStates(kitStores, stats), options.allowedHosts(), faults, checks, misses, stats)));
         if (loop != null) { // after the first deployment: its compile and the loop's would only slow each other
             try {
                 loop.start(source);
@@ -221,7 +225,7 @@ public final class Kit implements AutoCloseable {
             awaitHealthy(client, url);
         }
         if (options.generateLoad()) {
-            load = own(LoadGenerator.start(client, stats, options.load()));
+            load = own(LoadGenerator.start(own(NotelyClient.forSimulatedUsers(options.host(), api.port())), stats, options.load(), misses, options.signupsPerMinute()));
         }
         if (options.join().isPresent()) {
             RoomJoin join = options.join().get();
@@ -327,6 +331,11 @@ public final class Kit implements AutoCloseable {
     /** The attendee's loop: what the last save of the proxy sources came to. */
     Checks checks() {
         return checks;
+    }
+
+    /** The consistency misses the simulated users noticed, explained. */
+    public MissExplainer misses() {
+        return misses;
     }
 
     public int apiPort() {

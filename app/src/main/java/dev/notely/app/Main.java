@@ -272,7 +272,7 @@ public final class Main {
             DashboardServices services = DashboardServices.of(kit.stats, kit.accounts(),
                     account -> kit.deployments().router().countNotes(account.details()), kit.deployments(), capture)
                     .withBackfill(kit.backfill()).withVerification(kit.verification()).withStages(kit.stages())
-                    .withFaults(kit.faults()).withChecks(kit.checks());
+                    .withFaults(kit.faults()).withChecks(kit.checks()).withMisses(kit.misses());
             Dashboard dashboard = new Dashboard(services, Theme.parse(options.theme()));
             kit.room().ifPresent(room -> room.tellVia(message -> {
                 log.warn("{}", message);

@@ -2,6 +2,7 @@ package dev.notely.app;
 
 import dev.notely.api.Backfill;
 import dev.notely.app.room.RoomJoin;
+import dev.notely.loadgen.LoadGenerator;
 import dev.notely.loadgen.LoadSettings;
 import dev.notely.room.JoinCode;
 import dev.notely.room.RoomServer;
@@ -53,6 +54,16 @@ public final class Options {
     @Option(names = "--rpm", paramLabel = "R", converter = FlagValues.Rpm.class,
             description = "requests per minute per account (default: ${DEFAULT-VALUE})")
     private int rpm = LoadSettings.DEFAULT.rpm();
+
+    @Option(names = "--signups-per-minute", paramLabel = "N", converter = FlagValues.SignupsPerMinute.class,
+            description = "new simulated accounts signing up each minute while the kit runs, 0 for none"
+                    + " (default: ${DEFAULT-VALUE})")
+    private int signupsPerMinute = LoadGenerator.DEFAULT_SIGNUPS_PER_MINUTE;
+
+    @Option(names = "--seed-notes", paramLabel = "N", converter = FlagValues.SeedNotes.class,
+            description = "fill legacy at start with N notes in quiet accounts the users never touch, so a"
+                    + " backfill has something to do (default: ${DEFAULT-VALUE})")
+    private int seedNotes;
 
     @Option(names = "--headless", arity = "0",
             description = "no dashboard, logs to the terminal (default: automatic without a terminal)")
@@ -278,6 +289,14 @@ public final class Options {
 
     public LoadSettings load() {
         return new LoadSettings(concurrency, notesPerAccount, rpm);
+    }
+
+    public int signupsPerMinute() {
+        return signupsPerMinute;
+    }
+
+    public int seedNotes() {
+        return seedNotes;
     }
 
     public boolean clean() {

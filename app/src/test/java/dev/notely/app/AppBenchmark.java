@@ -6,6 +6,7 @@ import dev.notely.api.client.NotelyClient;
 import dev.notely.loadgen.LoadGenerator;
 import dev.notely.loadgen.LoadSettings;
 import dev.notely.wire.NetworkDelay;
+import dev.notely.wire.ProxyWire;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -44,6 +45,8 @@ public final class AppBenchmark {
               ceiling [rounds]               GET-note req/s with wrk, rounds of 10 s (default 2),
                                              and single-GET latency                                   about 70 s
               load [accounts rpm seconds]    sustained simulated users (default 500 120 60)           about 1.5 min
+              trace [accounts rpm seconds]   the load twice, the misses' tracing off then on (default
+                                             500 120 30): p95 and proxy memory of each                about 2 min
               no part: all three with their defaults
             """;
 
@@ -90,6 +93,8 @@ public final class AppBenchmark {
                 switch (part.name()) {
                     case "startup" -> startup(tmp.resolve("startup"), part.number(0, 5));
                     case "ceiling" -> ceiling(tmp.resolve("ceiling"), part.number(0, 2));
+                    case "trace" -> traceCost(tmp, new LoadSettings(part.number(0, 500), 3, part.number(1, 120)),
+                            part.number(2, 30));
                     case "load" -> load(tmp.resolve("load"), new LoadSettings(part.number(0, 500), 3, part.number(1, 120)),
                             part.number(2, 60));
                     default -> throw new IllegalStateException(part.name());
@@ -103,7 +108,7 @@ public final class AppBenchmark {
     }
 
     private static List<Part> parse(String[] args) {
-        List<String> known = List.of("startup", "ceiling", "load");
+        List<String> known = List.of("startup", "ceiling", "load", "trace");
         List<Part> parts = new ArrayList<>();
         for (String arg : args) {
             if (known.contains(arg)) {
@@ -114,7 +119,7 @@ public final class AppBenchmark {
                 throw new IllegalArgumentException("'" + arg + "' is not a part or a positive number after one");
             }
         }
-        int[] most = {1, 1, 3};
+        int[] most = {1, 1, 3, 3};
         for (Part part : parts) {
             if (part.numbers().size() > most[known.indexOf(part.name())]) {
                 throw new IllegalArgumentException("too many numbers after " + part.name());
@@ -301,6 +306,24 @@ public final class AppBenchmark {
     }
 
     // ---------------------------------------------------------------- load
+
+    /**
+     * What the misses' evidence costs: the same load twice in one run, first with tracing off (the floor),
+     * then on; the p95 may grow by 10 % at most, and a proxy's memory by 20 MB.
+     */
+    private static void traceCost(Path tmp, LoadSettings settings, int seconds) throws Exception {
+        System.out.println("trace cost: the load below twice, tracing off (FLOOR) then on; target p95 +10 % and proxy "
+                + "memory +20 MB at most");
+        System.setProperty(ProxyWire.TRACE_PROPERTY, "false");
+        try {
+            System.out.println("FLOOR, tracing off:");
+            load(tmp.resolve("trace-off"), settings, seconds);
+        } finally {
+            System.clearProperty(ProxyWire.TRACE_PROPERTY);
+        }
+        System.out.println("tracing on:");
+        load(tmp.resolve("trace-on"), settings, seconds);
+    }
 
     private static void load(Path dataDir, LoadSettings settings, int seconds) throws Exception {
         Options options = Options.parse(List.of("--headless", "--port", "0", "--data-dir", dataDir.toString()));

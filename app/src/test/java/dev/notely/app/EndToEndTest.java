@@ -20,7 +20,7 @@ class EndToEndTest {
 
     @Test
     void twentyAccountsForTwentySecondsThroughARollingDeployLoseNothing() throws Exception {
-        Options options = Options.parse(List.of("--headless", "--gen", "--concurrency", "20", "--rpm", "120",
+        Options options = Options.parse(List.of("--headless", "--gen", "--signups-per-minute", "0", "--concurrency", "20", "--rpm", "120",
                 "--port", "0", "--data-dir", tmp.resolve("data").toString(), "--rollout-wait", "5s",
                 "--proxy-source", ControllerFixture.START_STAGE.toString()));
         long start = System.nanoTime();

@@ -157,7 +157,7 @@ class PostgresStoresTest {
     @Test
     void underLoadAnOutageOfNewFailsFastNamingItLosesNoWriteAndEndsByItself() throws Exception {
         try (TcpForwarder forwarder = forwarderToServer();
-             Kit kit = Kit.start(options(forwarder, "--gen", "--concurrency", "20", "--rpm", "120"));
+             Kit kit = Kit.start(options(forwarder, "--gen", "--signups-per-minute", "0", "--concurrency", "20", "--rpm", "120"));
              NotelyClient client = new NotelyClient("127.0.0.1", kit.apiPort())) {
             LoadGenerator load = kit.load().orElseThrow();
             Await.until(Duration.ofSeconds(30), "the simulated accounts", () -> load.accountIds().size() == 20);
@@ -208,7 +208,7 @@ class PostgresStoresTest {
     void exerciseOneMovesEveryNoteFromSqliteToPostgresWithoutAMiss() throws Exception {
         Path sources = tmp.resolve("proxy-src");
         ControllerFixture.copyTree(StageInstaller.stageSources(ControllerFixture.KIT_ROOT, "exercise1-start"), sources);
-        Options options = Options.parse(List.of("--headless", "--gen", "--port", "0", "--rpm", "600", "--network-delay", "0",
+        Options options = Options.parse(List.of("--headless", "--gen", "--signups-per-minute", "0", "--port", "0", "--rpm", "600", "--network-delay", "0",
                 "--data-dir", tmp.resolve("data").toString(), "--proxy-source", sources.toString(), "--rollout-wait", "3s",
                 "--store", "new=" + server.url()));
         try (Kit kit = Kit.start(options); NotelyClient client = new NotelyClient("127.0.0.1", kit.apiPort())) {
@@ -252,7 +252,7 @@ class PostgresStoresTest {
             s.execute("CREATE SCHEMA " + second);
         }
         try {
-            Options options = Options.parse(List.of("--headless", "--gen", "--concurrency", "16", "--port", "0",
+            Options options = Options.parse(List.of("--headless", "--gen", "--signups-per-minute", "0", "--concurrency", "16", "--port", "0",
                     "--rpm", "600", "--network-delay", "0", "--data-dir", tmp.resolve("data").toString(),
                     "--proxy-source", StageInstaller.stageSources(ControllerFixture.KIT_ROOT, "exercise2-complete").toString(),
                     "--store", "new=" + server.url(),

@@ -39,7 +39,7 @@ class TeachingScenariosTest {
     }
 
     private Kit start(Path sources, String rolloutWait, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("--headless", "--gen", "--port", "0", "--rpm", "600",
+        List<String> args = new java.util.ArrayList<>(List.of("--headless", "--gen", "--signups-per-minute", "0", "--port", "0", "--rpm", "600",
                 "--network-delay", "0", "--data-dir", tmp.resolve("data").toString(),
                 "--proxy-source", sources.toString(), "--rollout-wait", rolloutWait));
         args.addAll(List.of(extra));

@@ -198,11 +198,13 @@ final class SimulatedAccount {
         // Now and then look for a note deleted earlier: it must stay gone.
         if (!deleted.isEmpty() && random.nextInt(10) == 0) {
             UUID gone = pickFrom(new ArrayList<>(deleted), random);
+            Instant sent = Instant.now();
             try {
                 Optional<Note> found = api.getNote(id, gone);
                 tally.succeeded(Operation.READ);
                 if (found.isPresent() && !uncertain.contains(gone)) {
-                    misses.miss(ConsistencyMiss.RESURRECTED, this, gone, "a deleted note can be read again");
+                    misses.miss(ConsistencyMiss.RESURRECTED, this, gone, "a deleted note can be read again",
+                            Operation.READ, 200, sent);
                 }
             } catch (ApiException e) {
                 tally.failed(Operation.READ, this, e.getMessage());
@@ -221,14 +223,16 @@ final class SimulatedAccount {
 
     private void readOwned(NotelyClient api, UUID noteId, String what, Tally tally, MissListener misses) {
         Owned owned = notes.get(noteId);
+        Instant sent = Instant.now();
         try {
             Optional<Note> found = api.getNote(id, noteId);
             tally.succeeded(Operation.READ);
             if (found.isEmpty()) {
-                misses.miss(ConsistencyMiss.MISSING, this, noteId, what + " answered 404");
+                misses.miss(ConsistencyMiss.MISSING, this, noteId, what + " answered 404", Operation.READ, 404, sent);
             } else if (!owned.acceptable.contains(sha256(found.get().content()))) {
                 misses.miss(ConsistencyMiss.STALE, this, noteId, what + " returned content written at "
-                        + found.get().updatedAt() + ", not the last acknowledged write of " + owned.latest.updatedAt());
+                        + found.get().updatedAt() + ", not the last acknowledged write of " + owned.latest.updatedAt(),
+                        Operation.READ, 200, sent);
             }
         } catch (ApiException e) {
             tally.failed(Operation.READ, this, e.getMessage());
@@ -239,12 +243,14 @@ final class SimulatedAccount {
         UUID noteId = pickFrom(new ArrayList<>(notes.keySet()), random);
         Owned owned = notes.get(noteId);
         Note next = owned.latest.withContent(content(random), nextWriteTime(owned.latest.updatedAt(), Instant.now()));
+        Instant sent = Instant.now();
         try {
             Optional<Note> written = api.updateNote(next);
             tally.succeeded(Operation.UPDATE);
             if (written.isEmpty()) {
                 notes.remove(noteId);
-                misses.miss(ConsistencyMiss.MISSING, this, noteId, "updating a note it owns answered 404");
+                misses.miss(ConsistencyMiss.MISSING, this, noteId, "updating a note it owns answered 404",
+                        Operation.UPDATE, 404, sent);
                 return;
             }
             owned.latest = next;
@@ -289,6 +295,7 @@ final class SimulatedAccount {
      */
     void list(NotelyClient api, Tally tally, MissListener misses) {
         List<UUID> listed;
+        Instant sent = Instant.now();
         try {
             listed = api.listNotes(id);
             tally.succeeded(Operation.LIST);
@@ -299,12 +306,14 @@ final class SimulatedAccount {
         Set<UUID> seen = new HashSet<>(listed);
         for (UUID owned : notes.keySet()) {
             if (!seen.contains(owned)) {
-                misses.miss(ConsistencyMiss.MISSING, this, owned, "a note it owns is not in its note list");
+                misses.miss(ConsistencyMiss.MISSING, this, owned, "a note it owns is not in its note list",
+                        Operation.LIST, 200, sent);
             }
         }
         for (UUID gone : deleted) {
             if (seen.contains(gone) && !uncertain.contains(gone)) {
-                misses.miss(ConsistencyMiss.RESURRECTED, this, gone, "a deleted note is back in its note list");
+                misses.miss(ConsistencyMiss.RESURRECTED, this, gone, "a deleted note is back in its note list",
+                        Operation.LIST, 200, sent);
             }
         }
         listed.stream().filter(notes::containsKey).distinct().forEach(listedToRead::addLast);

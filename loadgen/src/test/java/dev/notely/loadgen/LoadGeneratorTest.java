@@ -174,7 +174,7 @@ class LoadGeneratorTest {
             SimulatedAccount user = new SimulatedAccount("user-list-1", 3);
             Tally tally = new Tally();
             List<String> seen = new ArrayList<>();
-            MissListener misses = (kind, account, noteId, detail) -> seen.add(kind.label() + " " + noteId);
+            MissListener misses = (kind, account, noteId, detail, seenBy, status, sent) -> seen.add(kind.label() + " " + noteId);
             SplittableRandom random = new SplittableRandom(7);
             assertTrue(user.ensureCreated(rig.client, random, tally));
             List<UUID> ids = rig.client.listNotes(user.id());
@@ -234,7 +234,7 @@ class LoadGeneratorTest {
             SimulatedAccount user = SimulatedAccount.adopt(earlier, 3);
             Tally tally = new Tally();
             List<String> seen = new ArrayList<>();
-            MissListener misses = (kind, account, noteId, detail) -> seen.add(kind.label() + " " + noteId);
+            MissListener misses = (kind, account, noteId, detail, seenBy, status, sent) -> seen.add(kind.label() + " " + noteId);
             SplittableRandom random = new SplittableRandom(11);
             assertTrue(user.ensureCreated(rig.client, random, tally));
             assertEquals(4, tally.requests(), "one list, then each note read once");

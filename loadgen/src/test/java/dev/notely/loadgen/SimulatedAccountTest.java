@@ -52,7 +52,8 @@ class SimulatedAccountTest {
     private final ScriptedApi api = new ScriptedApi();
     private final Tally tally = new Tally();
     private final List<Miss> misses = new ArrayList<>();
-    private final MissListener listener = (kind, account, noteId, detail) -> misses.add(new Miss(kind, noteId, detail));
+    private final MissListener listener = (kind, account, noteId, detail, seenBy, status, sent) ->
+            misses.add(new Miss(kind, noteId, detail));
     private final SimulatedAccount user = new SimulatedAccount("user-test-1", 1);
 
     @AfterEach

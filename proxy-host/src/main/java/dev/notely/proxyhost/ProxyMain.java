@@ -163,15 +163,16 @@ public final class ProxyMain implements Callable<Integer> {
         }
         SqliteNoteStores stores = new SqliteNoteStores(dataDir, stats, servers, faults);
         opened.set(stores);
+        StoreTrace trace = StoreTrace.forVersion(version);
         NoteRouter router;
         try {
-            router = newRouter(classes, stores);
+            router = newRouter(classes, TracedNoteStores.wrap(stores, trace));
         } catch (RuntimeException e) {
             log.error("v{} could not start: {}", version, e.getMessage());
             log.debug("start-up failure of v{}", version, e);
             return 1;
         }
-        handler.serve(new RpcServer(router, version, stats, delay, secret, faults));
+        handler.serve(new RpcServer(router, version, stats, delay, secret, faults, trace));
         log.info("v{} serving on 127.0.0.1:{} (pid {}, network delay {})", version, port,
                 ProcessHandle.current().pid(), delay);
         System.out.println(ProxyWire.READY_PREFIX + port);

@@ -54,6 +54,7 @@ public final class RpcServer implements HttpHandler {
     private final byte[] secret;
     /** The faults this process's stores suffer, changed by {@code SetFaults}. */
     private final StoreFaults faults;
+    private final StoreTrace trace;
     /** The call holding the router lock, for {@code Ready} to report a stuck one; null while none does. */
     private volatile Holder holder;
     private final BodyReader reader = new BodyReader(ProxyWire.MAX_BODY_BYTES, RpcServer::refuse, this::answer);
@@ -66,13 +67,17 @@ public final class RpcServer implements HttpHandler {
 
     /** @param secret what every call must carry in {@link ProxyWire#SECRET_HEADER}; {@code null} for none (tests, warm-up) */
     public RpcServer(NoteRouter router, int version, StatsCollector stats, NetworkDelay delay, String secret) {
-        this(router, version, stats, delay, secret, new StoreFaults());
+        this(router, version, stats, delay, secret, new StoreFaults(), StoreTrace.none());
     }
 
-    /** @param faults what the router's stores suffer; {@code SetFaults} changes it */
+    /**
+     * @param faults what the router's stores suffer; {@code SetFaults} changes it
+     * @param trace  the router's store operations, which {@code Trace} answers with
+     */
     public RpcServer(NoteRouter router, int version, StatsCollector stats, NetworkDelay delay, String secret,
-                     StoreFaults faults) {
+                     StoreFaults faults, StoreTrace trace) {
         this.faults = faults;
+        this.trace = trace;
         this.secret = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
         this.router = router;
         this.hasBackfill = RouterFeatures.hasBackfill(router);
@@ -223,6 +228,7 @@ public final class RpcServer implements HttpHandler {
 
     private JsonElement control(Method method, JsonObject params) {
         return switch (method) {
+            case TRACE -> Json.WIRE.toJsonTree(trace.entries(TraceParams.note(params), TraceParams.account(params)));
             case READY -> Json.WIRE.toJsonTree(new ProxyWire.Ready(version, pid, busy()));
             case EXPORT_STATS -> StatsJson.toJsonTree(stats.export());
             case STOP -> {

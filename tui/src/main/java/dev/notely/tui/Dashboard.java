@@ -147,7 +147,8 @@ public final class Dashboard {
         } catch (RuntimeException e) {
             return new DashboardData(previous.stats(), previous.deployment(), previous.accounts(), previous.noteCounts(),
                     previous.logLines(), Optional.of("cannot read the kit's figures: " + e), previous.missActivity(),
-                    actions.verifyStatus(), previous.backfill(), previous.faults(), previous.checks(), previous.hints());
+                    actions.verifyStatus(), previous.backfill(), previous.faults(), previous.checks(), previous.hints(),
+                    previous.misses());
         }
     }
 
@@ -204,13 +205,23 @@ public final class Dashboard {
                 case LOGS -> LogsPage.render(c, top, bottom, data, state);
                 case VERIFY -> VerifyPage.render(c, top, bottom, data);
                 case EXERCISE -> ExercisePage.render(c, top, bottom, data, state);
+                case MISSES -> MissesPage.render(c, top, bottom, data, state);
             }
         }
         if (state.page == Page.OVERVIEW && state.faultMenu.isOpen()) {
             drawMenu(c, top, state.faultMenu.lines());
         }
         if (state.page != Page.OVERVIEW) {
-            state.message(data.deployment()).ifPresent(m -> c.text(1, c.height - 2, m.text(), m.error() ? c.theme.bad : c.theme.accent));
+            // A long message wraps at words upwards over the page's last rows, rather than being cut off.
+            state.message(data.deployment()).ifPresent(m -> {
+                List<String> lines = Wrap.lines(m.text(), c.width - 2);
+                lines = lines.subList(0, Math.min(3, lines.size()));
+                for (int i = 0; i < lines.size(); i++) {
+                    int row = c.height - 1 - lines.size() + i;
+                    c.text(0, row, " ".repeat(c.width), c.theme.text);
+                    c.text(1, row, lines.get(i), c.width - 2, m.error() ? c.theme.bad : c.theme.accent);
+                }
+            });
         }
         data.problem().ifPresent(p -> c.text(1, c.height - 2, p, c.theme.bad));
         c.bar(c.height - 1, KeyHandler.help(state.page, data.accounts()), "", false);
@@ -311,7 +322,8 @@ public final class Dashboard {
             problem = "cannot read the checks: " + e.getMessage();
         }
         return new DashboardData(snapshot, deployment, list, Map.copyOf(noteCounts), kit.logs().lines(), Optional.ofNullable(problem),
-                kit.stats().missActivity(), actions.verifyStatus(), backfillStatus, faults, checks, hints);
+                kit.stats().missActivity(), actions.verifyStatus(), backfillStatus, faults, checks, hints,
+                kit.misses().recent(50));
     }
 
     /** Counts notes for the accounts on screen, one batch at a time, off the UI thread. */

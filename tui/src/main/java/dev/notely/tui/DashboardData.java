@@ -1,5 +1,6 @@
 package dev.notely.tui;
 
+import dev.notely.api.ExplainedMiss;
 import dev.notely.api.BackfillStatus;
 import dev.notely.api.ChecksStatus;
 import dev.notely.api.DeploymentState;
@@ -36,13 +37,14 @@ record DashboardData(
         Optional<BackfillStatus> backfill,
         FaultTable faults,
         ChecksStatus checks,
-        List<String> hints) {
+        List<String> hints,
+        List<ExplainedMiss> misses) {
 
-    /** A frame without store faults, and without a save of the proxy sources checked yet. */
+    /** A frame without store faults, a save of the proxy sources checked, or misses explained yet. */
     DashboardData(StatsSnapshot stats, DeploymentState deployment, List<Account> accounts, Map<UUID, String> noteCounts,
                   List<String> logLines, Optional<String> problem, MissActivity missActivity, VerifyStatus verification,
                   Optional<BackfillStatus> backfill) {
         this(stats, deployment, accounts, noteCounts, logLines, problem, missActivity, verification, backfill, FaultTable.NONE,
-                ChecksStatus.idle(1, null), List.of());
+                ChecksStatus.idle(1, null), List.of(), List.of());
     }
 }

@@ -4,6 +4,7 @@ import dev.notely.api.Backfill;
 import dev.notely.api.BackfillStatus;
 import dev.notely.api.DeploymentState;
 import dev.notely.api.DeploymentStatus;
+import dev.notely.api.ProxyInfo;
 import dev.notely.api.VerificationReport;
 import dev.notely.store.Account;
 import dev.notely.store.ConflictException;
@@ -65,6 +66,7 @@ final class KeyActions implements Actions {
         deployer.execute(() -> {
             try {
                 int version = kit.deployments().deploy();
+                state.rolledBackTo = 0; // a new version: the next r is an ordinary one again
                 // True only while both versions serve: the rollout's end makes it false, and so does a newer deploy.
                 state.sayWhile("v" + version + " serves; the previous version keeps part of the traffic until the rollout ends",
                         false, d -> d.previous().isPresent() && d.current().map(p -> p.version() == version).orElse(false));
@@ -85,11 +87,25 @@ final class KeyActions implements Actions {
             state.say("a deployment is running: roll back once it serves", true);
             return;
         }
+        DeploymentState now = kit.deployments().state();
+        int serving = now.current().map(ProxyInfo::version).orElse(0);
+        if (serving != 0 && serving == state.rolledBackTo && now.previous().isEmpty()) {
+            // The last r already went back to this version: another goes further back than anyone asked.
+            state.onYes = this::rollBack;
+            state.say("v" + serving + " is what the last r went back to; r again replaces it with the version v"
+                    + serving + " replaced: y rolls back further, any other key keeps v" + serving, true);
+            return;
+        }
+        rollBack();
+    }
+
+    private void rollBack() {
         state.deploying = true;
         state.say("rolling back…", false);
         deployer.execute(() -> {
             try {
                 int version = kit.deployments().rollback();
+                state.rolledBackTo = kit.deployments().state().previous().isPresent() ? 0 : version;
                 state.say("rolled back: v" + version + (kit.deployments().state().previous().isPresent()
                         ? " rolls out again from its compiled classes" : " serves all traffic"), false);
             } catch (ConflictException e) {

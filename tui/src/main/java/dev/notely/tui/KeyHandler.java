@@ -3,6 +3,7 @@ package dev.notely.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.notely.store.Account;
+import dev.notely.store.MigrationStage;
 import java.util.List;
 
 /** Turns key presses into changes of the view and into {@link Actions}. */
@@ -25,6 +26,17 @@ final class KeyHandler {
         Character ch = type == KeyType.Character ? key.getCharacter() : null;
         if (state.faultMenu.isOpen() && !(ch != null && key.isCtrlDown()) && type != KeyType.EOF) {
             state.faultMenu.handle(key).ifPresent(actions::changeFault); // every key is the menu's while it is open
+            state.refreshNow = true;
+            return;
+        }
+        if (state.onYes != null) { // a question is open: y does it, any other key leaves everything as it is
+            Runnable yes = state.onYes;
+            state.onYes = null;
+            if (ch != null && (ch == 'y' || ch == 'Y')) {
+                yes.run();
+            } else {
+                state.say("nothing changed", false);
+            }
             state.refreshNow = true;
             return;
         }
@@ -56,6 +68,12 @@ final class KeyHandler {
             logKey(type, ch, pageRows);
         } else if (state.page == Page.OVERVIEW) {
             overviewKey(type, ch);
+        } else if (state.page == Page.MISSES) {
+            if (type == KeyType.ArrowUp || ch != null && ch == 'k') {
+                state.selectedMiss = Math.max(0, state.selectedMiss - 1);
+            } else if (type == KeyType.ArrowDown || ch != null && ch == 'j') {
+                state.selectedMiss++; // held to the list's length when drawn
+            }
         }
         state.refreshNow = true;
     }
@@ -75,9 +93,25 @@ final class KeyHandler {
                 case 'm' -> actions.toggleMigration(selected);
                 case 'M' -> actions.setAllMigrating(!allMigrating(accounts));
                 case 's' -> actions.cycleShard(selected);
-                case ']' -> actions.moveStage(selected, true);
+                case ']' -> {
+                    if (intoComplete(selected)) {
+                        ask("complete has no way back (legacy is no longer written): y moves " + selected.name()
+                                + ", any other key keeps it", () -> actions.moveStage(selected, true));
+                    } else {
+                        actions.moveStage(selected, true);
+                    }
+                }
                 case '[' -> actions.moveStage(selected, false);
-                case '}' -> actions.moveAllStages(true);
+                case '}' -> {
+                    long final_ = accounts.stream().filter(KeyHandler::intoComplete).count();
+                    if (final_ > 0) {
+                        ask("complete has no way back (legacy is no longer written): y moves " + final_
+                                + (final_ == 1 ? " account" : " accounts") + " there, any other key keeps them",
+                                () -> actions.moveAllStages(true));
+                    } else {
+                        actions.moveAllStages(true);
+                    }
+                }
                 case '{' -> actions.moveAllStages(false);
                 default -> { }
             }
@@ -128,6 +162,16 @@ final class KeyHandler {
         state.logOffset = Math.max(0, state.logOffset);
     }
 
+    /** Whether one step forward takes the account to {@code complete}, from where there is no way back. */
+    static boolean intoComplete(Account account) {
+        return account.stage().next().filter(s -> s == MigrationStage.COMPLETE).isPresent();
+    }
+
+    private void ask(String question, Runnable yes) {
+        state.onYes = yes;
+        state.say(question, true);
+    }
+
     static boolean allMigrating(List<Account> accounts) {
         return !accounts.isEmpty() && accounts.stream().allMatch(Account::isMigrating);
     }
@@ -142,6 +186,7 @@ final class KeyHandler {
             case LOGS -> " ←/→ pages · k/j line · b/f page · G end · d deploy · q quit";
             case VERIFY -> " ←/→ pages · v verify the stores again · d deploy · q quit";
             case EXERCISE -> " ←/→ pages · h one more hint · e next exercise · d deploy · q quit";
+            case MISSES -> " ←/→ pages · ↑/↓ select a miss · d deploy · z zero · q quit";
         };
     }
 }

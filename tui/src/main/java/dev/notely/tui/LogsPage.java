@@ -12,21 +12,21 @@ final class LogsPage {
 
     /**
      * Log entries as screen lines of at most {@code width} columns: stack traces span several lines,
-     * long lines wrap with an indent, tabs become spaces.
+     * long lines wrap at word boundaries with an indent, tabs become spaces.
      */
     static List<String> lines(List<String> entries, int width) {
         List<String> lines = new ArrayList<>();
         for (String entry : entries) {
             for (String line : entry.split("\\R")) {
-                String rest = line.replace("\t", "    ");
-                boolean first = true;
-                while (first || !rest.isEmpty()) {
-                    String prefix = first ? "" : "    ";
-                    int room = Math.max(8, width - prefix.length());
-                    int cut = Math.min(rest.length(), room);
-                    lines.add(prefix + rest.substring(0, cut));
-                    rest = rest.substring(cut);
-                    first = false;
+                String text = line.replace("\t", "    ");
+                // At word boundaries: the first line at full width, the rest indented under it.
+                List<String> first = Wrap.lines(text, Math.max(8, width));
+                lines.add(first.get(0));
+                if (first.size() > 1) {
+                    String rest = text.substring(Math.min(text.length(), first.get(0).length())).stripLeading();
+                    for (String more : Wrap.lines(rest, Math.max(8, width - 4))) {
+                        lines.add("    " + more);
+                    }
                 }
             }
         }

@@ -85,12 +85,26 @@ final class OverviewPage {
         }
         row++;
         row = misses(c, col, row, width, s, d.missActivity());
+        row = latestDiagnosis(c, col, row, width, d);
         row = shadowReads(c, col, row, width, s);
         row = failed(c, col, row, width, health);
         row = backfill(c, col, row, width, d.backfill());
         row = ExerciseLine.render(c, col, row, width, d.checks());
         row += gap;
         return deployments(c, col, row, width, d, state);
+    }
+
+    /** Why the latest miss happened, in one line (the misses page, 5, has its timeline). Returns the next free row. */
+    private static int latestDiagnosis(Canvas c, int col, int row, int width, DashboardData d) {
+        if (d.misses().isEmpty() || d.stats().totalMisses() == 0) {
+            return row;
+        }
+        String line = "why: " + d.misses().get(0).diagnosis() + " (5: timeline)";
+        List<String> lines = Wrap.lines(line, width - 10);
+        for (String l : lines.subList(0, Math.min(2, lines.size()))) {
+            c.text(col + 10, row++, l, width - 10, c.theme.bad);
+        }
+        return row;
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.notely.tui;
 
 /** The dashboard's pages, in tab order. */
 enum Page {
-    OVERVIEW("Overview"), ACCOUNTS("Accounts"), LOGS("Logs"), VERIFY("Verify"), EXERCISE("Exercise");
+    OVERVIEW("Overview"), ACCOUNTS("Accounts"), LOGS("Logs"), VERIFY("Verify"), EXERCISE("Exercise"), MISSES("Misses");
 
     final String title;
 

@@ -24,7 +24,13 @@ final class ViewState {
     int accountScroll;
     /** Lines scrolled up from the end of the log; 0 follows new lines. */
     int logOffset;
+    /** The miss whose timeline the misses page shows, by its place in the list (newest first). */
+    int selectedMiss;
     boolean quit;
+    /** What {@code y} does, while the status line asks about a step that cannot be undone; null when nothing is asked. */
+    Runnable onYes;
+    /** The version the last {@code r} left serving alone; 0 once something else was deployed. */
+    volatile int rolledBackTo;
     /** Which page of each overview table is shown (each stops at its last page). */
     int tablePage;
     /** Pages of the longest overview table, as last drawn. */

@@ -62,6 +62,26 @@ class KeysTest {
     }
 
     @Test
+    void movingToCompleteAsksFirstBecauseThereIsNoWayBack() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(120, 24)) {
+            Account a = h.accounts.add("almost", false, null);
+            h.accounts.updateAccount(a.withStage(dev.notely.store.MigrationStage.RAMP_DOWN));
+            Thread ui = start(h);
+            type(h, 'l', ']');
+            await("the question", () -> h.text().contains("complete has no way back"));
+            assertEquals(dev.notely.store.MigrationStage.RAMP_DOWN, get(h, a).stage(), "nothing moves before y");
+            type(h, 'n');
+            await("no change", () -> h.text().contains("nothing changed"));
+            assertEquals(dev.notely.store.MigrationStage.RAMP_DOWN, get(h, a).stage());
+            type(h, '}');
+            await("the question for all", () -> h.text().contains("y moves 1 account there"));
+            type(h, 'y');
+            await("moved on yes", () -> get(h, a).stage() == dev.notely.store.MigrationStage.COMPLETE);
+            stop(h, ui);
+        }
+    }
+
+    @Test
     void mTogglesMigrationOfTheSelectedAccount() throws Exception {
         try (ScreenHarness h = new ScreenHarness(80, 24)) {
             Account first = h.accounts.add("first", false, null);
@@ -220,6 +240,28 @@ class KeysTest {
     }
 
     @Test
+    void aSecondRThatGoesFurtherBackAsksFirst() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(120, 24)) {
+            h.deployments.state = new dev.notely.api.DeploymentState(dev.notely.api.DeploymentStatus.READY,
+                    java.util.Optional.empty(), java.util.Optional.of(new dev.notely.api.ProxyInfo(1, 4141,
+                    java.time.Instant.parse("2025-08-13T10:00:00Z"), 0)), java.util.Optional.empty(), java.util.Optional.empty());
+            Thread ui = start(h);
+            type(h, 'r');
+            await("the first rollback", () -> h.deployments.rollbacks.get() == 1
+                    && h.text().contains("rolled back: v1 serves all traffic"));
+            type(h, 'r');
+            await("the question", () -> h.text().contains("r again replaces it with the version v1 replaced"));
+            assertEquals(1, h.deployments.rollbacks.get(), "no second rollback before y");
+            type(h, 'n');
+            await("kept", () -> h.text().contains("nothing changed"));
+            assertEquals(1, h.deployments.rollbacks.get());
+            type(h, 'r', 'y');
+            await("the second rollback on y", () -> h.deployments.rollbacks.get() == 2);
+            stop(h, ui);
+        }
+    }
+
+    @Test
     void rRollsBackAndSaysWhatServes() throws Exception {
         try (ScreenHarness h = new ScreenHarness(80, 24)) {
             Thread ui = start(h);
@@ -295,7 +337,7 @@ class KeysTest {
         try (ScreenHarness h = new ScreenHarness(80, 24)) {
             Thread ui = start(h);
             h.terminal.addInput(new KeyStroke(KeyType.ArrowLeft));
-            await("wrapped to the last page", () -> h.lines().get(0).contains("[5 Exercise]"));
+            await("wrapped to the last page", () -> h.lines().get(0).contains("[6 Misses]"));
             h.terminal.addInput(new KeyStroke(KeyType.ArrowRight));
             await("back to the overview", () -> h.lines().get(0).contains("[1 Overview]"));
             stop(h, ui);

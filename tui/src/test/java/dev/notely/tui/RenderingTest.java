@@ -197,11 +197,11 @@ class RenderingTest {
             h.stats.recordMiss(ConsistencyMiss.STALE);
             h.advanceSeconds(12);
             h.draw();
-            String misses = h.line("Misses");
+            String misses = h.line("CONSISTENCY MISSES");
             assertTrue(misses.matches(".*2 CONSISTENCY MISSES\\s+1/min · last 12 s ago\\s+stale 2 · missing 0.*"), misses);
             h.advanceSeconds(300);
             h.draw();
-            assertTrue(h.line("Misses").contains("0/min · last 5 min ago"), "old misses look old: " + h.line("Misses"));
+            assertTrue(h.line("CONSISTENCY MISSES").contains("0/min · last 5 min ago"), "old misses look old: " + h.line("CONSISTENCY MISSES"));
         }
     }
 

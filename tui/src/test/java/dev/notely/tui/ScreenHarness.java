@@ -67,6 +67,12 @@ final class ScreenHarness implements AutoCloseable {
         dashboard = new Dashboard(services, Theme.DARK);
     }
 
+    /** A dashboard that shows these misses. */
+    void useMisses(dev.notely.api.Misses misses) {
+        services = services.withMisses(misses);
+        dashboard = new Dashboard(services, Theme.DARK);
+    }
+
     void advanceSeconds(long seconds) {
         clock.addAndGet(TimeUnit.SECONDS.toNanos(seconds));
     }

@@ -16,7 +16,7 @@ class VerifyPageTest {
         h.dashboard.state().page = Page.VERIFY;
         DashboardData d = h.dashboard.collect();
         h.dashboard.draw(h.screen, new DashboardData(d.stats(), d.deployment(), d.accounts(), d.noteCounts(), d.logLines(),
-                d.problem(), d.missActivity(), status, d.backfill(), d.faults(), d.checks(), d.hints()));
+                d.problem(), d.missActivity(), status, d.backfill(), d.faults(), d.checks(), d.hints(), d.misses()));
     }
 
     @Test

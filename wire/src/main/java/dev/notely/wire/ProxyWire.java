@@ -59,6 +59,8 @@ public final class ProxyWire {
     /** System properties of a proxy JVM: its log line pattern (the app reads each line's level from its start) and level. */
     public static final String LOG_PATTERN_PROPERTY = "notely.log.pattern";
     public static final String LOG_LEVEL_PROPERTY = "notely.log.level";
+    /** {@code false} turns off the traces behind the misses' timelines, in the app and its proxies: only to measure their cost. */
+    public static final String TRACE_PROPERTY = "notely.trace";
 
     /** Flags of {@link #MAIN_CLASS}. */
     public static final String FLAG_DATA_DIR = "--data-dir";
@@ -90,6 +92,11 @@ public final class ProxyWire {
         READY("Ready", false),
         /** Control: the proxy's own telemetry, for the app to import. */
         EXPORT_STATS("ExportStats", false),
+        /**
+         * Control: the store operations this proxy made on one note (params {@code note}, {@code account}),
+         * oldest first, as {@link TraceEntry} values: the evidence behind a consistency miss.
+         */
+        TRACE("Trace", false),
         /**
          * Control: finish the calls in flight and exit, as on SIGTERM. The app asks this first, so a
          * rollout ends without a lost call on systems that stop a process without a signal (Windows).
@@ -162,6 +169,18 @@ public final class ProxyWire {
      * ({@code "DataProxy.java:57"}, or empty when its thread is outside the proxy's code).
      */
     public record Busy(String method, double seconds, String where) {
+    }
+
+    /**
+     * One store operation a proxy made, as {@code Trace} answers it.
+     *
+     * @param at      when it started, epoch milliseconds
+     * @param what    the store operation, such as {@code upsertNote}
+     * @param store   the store's name
+     * @param result  what it gave, in words ({@code not found}, {@code found, written 10:01:02.120},
+     *                {@code failed: ...})
+     */
+    public record TraceEntry(long at, int version, String what, String store, String result) {
     }
 
     /** How long a router call holds the lock before {@code Ready} reports it. */

@@ -140,6 +140,7 @@ public final class RestServer implements AutoCloseable {
                 .get("/metrics", route(system::metrics))
                 .get("/deployments", route(system::deployments))
                 .get("/verify", route(verify::verify))
+                .get("/misses", route(new MissesHandler(kit.misses())::list))
                 .get("/backfill", route(backfillRoutes::status))
                 .post("/backfill", route(backfillRoutes::control))
                 .get("/faults", route(faultRoutes::list))

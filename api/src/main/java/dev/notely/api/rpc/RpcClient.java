@@ -151,6 +151,17 @@ public final class RpcClient implements NoteRouter, AutoCloseable {
         return call(Method.SET_FAULTS, params, timeout).getAsLong();
     }
 
+    /** The proxy's store operations on {@code note} and on listings of {@code account}, oldest first; not recorded. */
+    public List<ProxyWire.TraceEntry> trace(UUID account, UUID note, Duration timeout) {
+        JsonObject params = new JsonObject();
+        params.addProperty("note", note.toString());
+        if (account != null) {
+            params.addProperty("account", account.toString());
+        }
+        ProxyWire.TraceEntry[] entries = Json.WIRE.fromJson(call(Method.TRACE, params, timeout), ProxyWire.TraceEntry[].class);
+        return List.of(entries);
+    }
+
     /** A routed call: the simulated delay, the call, and proxy access recorded (operation, outcome, version, duration). */
     private <P, R> R routed(RoutedCall<P, R> routed, P params) {
         Method method = routed.method();

@@ -341,6 +341,34 @@ class RestContractTest {
     }
 
     @Test
+    void aPersonsRefusedRequestIsNotAFailedRequestButASimulatedUsersIs() throws Exception {
+        api.send("POST", "/accounts", "{\"name\":");  // a typo: 400 to a person
+        assertEquals(0, api.stats.snapshot().api().stream().filter(r -> r.key().status() == 400).count(),
+                "a person's 400 stays out of the failed requests");
+        java.net.http.HttpResponse<String> user = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + "/accounts"))
+                        .header(dev.notely.api.client.NotelyClient.SIMULATED_USER_HEADER, "1")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, user.statusCode());
+        assertEquals(1, awaitCount(new ApiKey("POST", "/accounts", 400)), "a simulated user's 400 is a failed request");
+        api.get("/accounts/" + UUID.randomUUID());
+        assertEquals(1, awaitCount(new ApiKey("GET", "/accounts/{accountId}", 404)),
+                "a 404 is counted for anyone: it is an answer, never a failure");
+        assertEquals(0, api.stats.snapshot().api().stream().filter(r -> r.key().status() == 400
+                && r.key().route().equals("/accounts") && r.metrics().totalCount() > 1).count());
+    }
+
+    /** The count of {@code key}, once it is at least 1 or ten seconds have passed: recorded just after the answer is sent. */
+    private long awaitCount(ApiKey key) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (count(api.stats.snapshot().api(), key) == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return count(api.stats.snapshot().api(), key);
+    }
+
+    @Test
     void notesFollowTheAccountsCurrentFlags() {
         java.util.List<AccountDetails> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         api.close();

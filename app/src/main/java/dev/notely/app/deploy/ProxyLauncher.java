@@ -57,6 +57,9 @@ public record ProxyLauncher(Path javaBinary, List<String> jvmFlags, List<Path> c
         command.addAll(jvmFlags);
         command.add("-D" + ProxyWire.LOG_LEVEL_PROPERTY + "=" + logLevel);
         command.add("-D" + ProxyWire.LOG_PATTERN_PROPERTY + "=%-5level %logger{0} - %msg%n");
+        if ("false".equals(System.getProperty(ProxyWire.TRACE_PROPERTY))) {
+            command.add("-D" + ProxyWire.TRACE_PROPERTY + "=false"); // to measure what tracing costs (AppBenchmark)
+        }
         command.add("-cp");
         command.add(KitClasspath.join(classpath));
         command.add(ProxyWire.MAIN_CLASS);

@@ -41,6 +41,25 @@ public final class TrafficSplit implements NoteRouter {
     }
 
     private volatile Pair pair = Pair.NONE;
+    /** Which version answered each call on a note: off only to measure what it costs ({@code -Dnotely.trace=false}). */
+    private final CallTrace calls = new CallTrace(!"false".equals(System.getProperty("notely.trace")));
+
+    /** Which version answered each routed call on a note, and what. */
+    public CallTrace calls() {
+        return calls;
+    }
+
+    /** The clients of the versions serving now, current first: whom to ask for a note's store operations. */
+    public List<dev.notely.api.rpc.RpcClient> servingClients() {
+        List<dev.notely.api.rpc.RpcClient> clients = new ArrayList<>(2);
+        for (VersionSlot slot : pair.slots()) {
+            ProxyProcess process = slot.process();
+            if (process != null) {
+                clients.add(process.client());
+            }
+        }
+        return clients;
+    }
 
     Pair pair() {
         return pair;
@@ -56,17 +75,17 @@ public final class TrafficSplit implements NoteRouter {
 
     @Override
     public List<UUID> listNotes(AccountDetails account) {
-        return route(r -> r.listNotes(account));
+        return traced(account.accountId(), account.accountId(), "ListNotes", r -> r.listNotes(account));
     }
 
     @Override
     public Optional<Note> getNote(AccountDetails account, UUID noteId) {
-        return route(r -> r.getNote(account, noteId));
+        return traced(noteId, account.accountId(), "GetNote", r -> r.getNote(account, noteId));
     }
 
     @Override
     public void createNote(AccountDetails account, Note note) {
-        route(r -> {
+        traced(note.id(), account.accountId(), "CreateNote", r -> {
             r.createNote(account, note);
             return null;
         });
@@ -74,12 +93,12 @@ public final class TrafficSplit implements NoteRouter {
 
     @Override
     public boolean updateNote(AccountDetails account, Note note) {
-        return route(r -> r.updateNote(account, note));
+        return traced(note.id(), account.accountId(), "UpdateNote", r -> r.updateNote(account, note));
     }
 
     @Override
     public void deleteNote(AccountDetails account, UUID noteId) {
-        route(r -> {
+        traced(noteId, account.accountId(), "DeleteNote", r -> {
             r.deleteNote(account, noteId);
             return null;
         });
@@ -117,6 +136,26 @@ public final class TrafficSplit implements NoteRouter {
     public BackfillResult backfill(AccountDetails account, Optional<UUID> after, int limit) {
         return route(r -> r.backfill(account, after, limit),
                 e -> notDelivered(e) || e instanceof UnsupportedOperationException);
+    }
+
+    /** A call on one note (or one account's list), routed, and kept in {@link #calls} with the version that answered. */
+    private <T> T traced(UUID key, UUID account, String what, Function<NoteRouter, T> call) {
+        if (!calls.enabled()) {
+            return route(call);
+        }
+        long at = System.currentTimeMillis();
+        int[] version = {0};
+        try {
+            T result = route(r -> {
+                version[0] = r instanceof dev.notely.api.rpc.RpcClient c ? c.version() : 0;
+                return call.apply(r);
+            });
+            calls.record(key, new CallTrace.Call(at, version[0], what, account, result));
+            return result;
+        } catch (RuntimeException e) {
+            calls.record(key, new CallTrace.Call(at, version[0], what, account, e));
+            throw e;
+        }
     }
 
     private <T> T route(Function<NoteRouter, T> call) {

@@ -59,6 +59,9 @@ class GradingTest {
         assertEquals(0, grade(2, StageInstaller.stageSources(KIT, "exercise2-complete")));
         assertTrue(output().startsWith("grading exercises/exercise2-complete/src/main/java against exercise 2"), output());
         assertTrue(output().contains("All " + Grader.checkNames(2).size() + " checks pass."), output());
+        // The lesson of exercise 2 is the order: the grader must not invite a one-step deploy.
+        assertTrue(output().contains("Deploy in two steps"), output());
+        assertTrue(output().contains("first this code with assignShard still answering Optional.empty()"), output());
     }
 
     @Test

@@ -42,7 +42,7 @@ class BackfillEndToEndTest {
     @Test
     void besideSimulatedUsersTheBackfillDrainsLegacyAndNobodySeesAMiss() throws Exception {
         Path data = tmp.resolve("data");
-        Options options = Options.parse(List.of("--headless", "--gen", "--concurrency", "20", "--notes-per-account", "10",
+        Options options = Options.parse(List.of("--headless", "--gen", "--signups-per-minute", "0", "--concurrency", "20", "--notes-per-account", "10",
                 "--rpm", "120", "--port", "0", "--data-dir", data.toString(),
                 "--proxy-source", BackfillRoutingTest.BACKFILL_PROXY.toString()));
         try (Kit kit = Kit.start(options); NotelyClient client = new NotelyClient("127.0.0.1", kit.apiPort());

@@ -59,7 +59,7 @@ class ExerciseThreeEndToEndTest {
     @Test
     void theWholeExerciseBesideSimulatedUsersLosesNothingAndNobodySeesAMiss() throws Exception {
         Path data = tmp.resolve("data");
-        Options options = Options.parse(List.of("--headless", "--gen", "--concurrency", Integer.toString(USERS),
+        Options options = Options.parse(List.of("--headless", "--gen", "--signups-per-minute", "0", "--concurrency", Integer.toString(USERS),
                 "--notes-per-account", "5", "--rpm", "120", "--port", "0", "--data-dir", data.toString(),
                 "--proxy-source", StageInstaller.stageSources(ControllerFixture.KIT_ROOT, "exercise3-complete").toString()));
         try (Kit kit = Kit.start(options); NotelyClient client = new NotelyClient("127.0.0.1", kit.apiPort());

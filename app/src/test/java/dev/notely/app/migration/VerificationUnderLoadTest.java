@@ -38,7 +38,7 @@ class VerificationUnderLoadTest {
 
     @Test
     void aVerificationUnderFullLoadReportsNoDifferences() throws Exception {
-        Options options = Options.parse(List.of("--headless", "--gen", "--concurrency", "16", "--rpm", "600",
+        Options options = Options.parse(List.of("--headless", "--gen", "--signups-per-minute", "0", "--concurrency", "16", "--rpm", "600",
                 "--port", "0", "--network-delay", "0", "--rollout-wait", "3s", "--data-dir", tmp.resolve("data").toString(),
                 "--proxy-source", StageInstaller.stageSources(ControllerFixture.KIT_ROOT, "exercise2-complete").toString()));
         HttpClient http = HttpClient.newHttpClient();

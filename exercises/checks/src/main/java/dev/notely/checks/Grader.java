@@ -115,7 +115,12 @@ public final class Grader {
             out.println(r.passed() ? "  ✓ " + r.name() : "  ✗ " + r.name() + " — " + r.reason());
         }
         long passed = results.stream().filter(CheckResult::passed).count();
-        if (passed == results.size()) {
+        if (passed == results.size() && exercise == 2) {
+            out.println("All " + passed + " checks pass. Deploy in two steps, each rollout finished before the next:"
+                    + " first this code with assignShard still answering Optional.empty() (d), then assignShard too"
+                    + " (d again); only then move accounts (s on the accounts page) and start the backfill with b."
+                    + " Both at once, and the version still serving cannot find a new account's notes.");
+        } else if (passed == results.size()) {
             out.println("All " + passed + " checks pass. Deploy with d, wait for the rollout to finish, then "
                     + switch (exercise) {
                         case 1 -> "switch migration on (M on the accounts page), and start the backfill with b for the "
