@@ -45,6 +45,8 @@ public final class Dashboard {
     private static final long REFRESH_NANOS = 1_000_000_000L;
     private static final long IDLE_POLL_MILLIS = 40;
     private static final String FAULT_MARK = "FAULT";
+    /** From this width on, every tab shows its title. */
+    static final int WIDE_HEADER = 120;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final DashboardServices kit;
@@ -174,13 +176,13 @@ public final class Dashboard {
 
     static void render(Canvas c, DashboardData data, ViewState state) {
         c.clear();
-        // Below 100 columns the name gives its room to what the header must say (an outage, a rollout).
-        boolean wide = c.width >= 100;
+        // Below 120 columns the name and the other tabs' titles give their room to what the header must say
+        // (an outage, a rollout, an injected fault): six tabs with their titles take 80 columns.
+        boolean wide = c.width >= WIDE_HEADER;
         StringBuilder tabs = new StringBuilder(wide ? " Notely  " : " ");
         for (Page p : Page.values()) {
-            // Narrow: the other tabs are their numbers, which are their keys, so the header keeps its room.
+            // Narrow: the other tabs are their numbers, which are their keys, and close up.
             String tab = (p.ordinal() + 1) + (wide || p == state.page ? " " + p.title : "");
-            // Narrow: the tabs close up, so the header keeps room for an outage or a rollout.
             tabs.append(p == state.page ? "[" + tab + "]" : wide ? " " + tab + " " : tab);
             tabs.append(' ');
         }

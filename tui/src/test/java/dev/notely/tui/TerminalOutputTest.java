@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TerminalOutputTest {
 
-    private static final int COLUMNS = 100;
+    private static final int COLUMNS = Dashboard.WIDE_HEADER; // every tab with its title
     private static final int ROWS = 30;
 
     @TempDir
