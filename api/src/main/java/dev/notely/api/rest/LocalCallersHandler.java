@@ -2,6 +2,7 @@ package dev.notely.api.rest;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.net.InetSocketAddress;
@@ -9,6 +10,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps web pages out of the attendee's API (SPEC §17), before any route, body or error handling: a request
@@ -20,6 +23,11 @@ import java.util.Optional;
 final class LocalCallersHandler implements HttpHandler {
 
     static final HttpString SEC_FETCH_SITE = HttpString.tryFromString("Sec-Fetch-Site");
+
+    /** Set on a request this handler refused, so the metrics leave it out of the kit's figures. */
+    static final AttachmentKey<Boolean> REFUSED = AttachmentKey.create(Boolean.class);
+
+    private static final Logger log = LoggerFactory.getLogger("api");
 
     private final AllowedHosts hosts;
     private final HttpHandler next;
@@ -81,6 +89,9 @@ final class LocalCallersHandler implements HttpHandler {
     }
 
     private static void refuse(HttpServerExchange exchange, int status, String message) {
+        // Not the attendee's own mistake and not a failing kit: a warning in the log, outside the figures.
+        exchange.putAttachment(REFUSED, Boolean.TRUE);
+        log.warn("{} {} refused with {}: {}", exchange.getRequestMethod(), exchange.getRequestPath(), status, message);
         // The body, if any, is never read: this connection is closed after the answer rather than drained.
         exchange.setPersistent(false);
         Exchanges.error(exchange, status, message);

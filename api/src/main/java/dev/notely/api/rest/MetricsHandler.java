@@ -39,6 +39,10 @@ final class MetricsHandler implements HttpHandler {
             PathTemplateMatch match = done.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
             String route = match == null ? UNMATCHED : match.getMatchedTemplate();
             int status = done.getStatusCode();
+            if (done.getAttachment(LocalCallersHandler.REFUSED) != null) {
+                nextListener.proceed(); // a web page or another host, refused and logged where it was refused
+                return;
+            }
             if (refusedPerson(done, status)) {
                 // A person's typo or a gate's 409 is an answer to them, not a failing kit: it goes to the
                 // log page, and stays out of the figures the Failed line counts.

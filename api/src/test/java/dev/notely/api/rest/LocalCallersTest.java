@@ -163,10 +163,28 @@ class LocalCallersTest {
     }
 
     @Test
-    void refusalsAreJsonAndRecorded() throws IOException {
-        Answer r = send("POST", "/deploy", fromPage(EVIL, "text/plain"), "x".repeat(1000));
-        assertEquals(403, r.status());
-        assertEquals("application/json", r.headers().get("content-type"));
-        api.awaitRecorded(key -> key.status() == 403 && key.method().equals("POST"));
+    void refusalsAreJsonAndAWarningInTheLogNotAFailedRequest() throws IOException {
+        ch.qos.logback.classic.LoggerContext context =
+                (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        ch.qos.logback.classic.Logger apiLog = context.getLogger("api");
+        dev.notely.telemetry.LogCapture capture = new dev.notely.telemetry.LogCapture(100, "%level %msg%n");
+        capture.setContext(context);
+        capture.start();
+        apiLog.addAppender(capture);
+        try {
+            Answer r = send("POST", "/deploy", fromPage(EVIL, "text/plain"), "x".repeat(1000));
+            assertEquals(403, r.status());
+            assertEquals("application/json", r.headers().get("content-type"));
+            assertTrue(capture.lines().stream().anyMatch(l -> l.startsWith("WARN POST /deploy refused with 403: ")
+                    && l.contains(EVIL)), capture.lines().toString());
+            // A request that did reach the kit is recorded after it: the refusal, before it, never was.
+            assertEquals(200, api.get("/healthz").status());
+            api.awaitRecorded(key -> key.route().equals("/healthz"));
+            assertTrue(api.stats.snapshot().api().stream().noneMatch(row -> row.key().status() == 403),
+                    api.stats.snapshot().api().toString());
+        } finally {
+            apiLog.detachAppender(capture);
+            capture.stop();
+        }
     }
 }
