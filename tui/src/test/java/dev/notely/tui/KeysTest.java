@@ -360,6 +360,8 @@ class KeysTest {
             assertEquals(1, h.verification.calls.get(), "one verification at a time");
             h.verification.release.countDown();
             await("the summary", () -> h.text().contains("✗ 3 NOTES OUT OF PLACE"));
+            // The frame is written top to bottom: once its lowest row shows, the rows above it are whole.
+            await("the account with differences, under the summary", () -> h.text().contains("in legacy, belongs in new"));
             assertTrue(h.text().contains("Accounts  3 checked · 2 clean · 1 with differences"), h.text());
             assertTrue(h.line("only in legacy").matches(".*only in legacy\\s+6\\s+3.*"), h.line("only in legacy"));
             assertTrue(h.line("ada").contains("in legacy, belongs in new"), h.text());
