@@ -3,12 +3,10 @@ package dev.notely.app.grading;
 import dev.notely.app.data.Folders;
 import dev.notely.app.deploy.KitClasspath;
 import dev.notely.app.deploy.ProxyCompiler;
-import dev.notely.app.deploy.ProxyLauncher;
 
 import dev.notely.checks.CheckResult;
 import dev.notely.checks.GradeMain;
 import dev.notely.checks.Grader;
-import dev.notely.wire.ProxyWire;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,14 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code --grade N}: compiles the proxy sources exactly as a deployment would, then runs the graded
- * checks of exercise N on them in a JVM of their own ({@link GradeMain}), so a {@code System.exit}, a
+ * checks of exercise N on them in a JVM of their own ({@link GradingJvm}, started while they compile), so a {@code System.exit}, a
  * halt or a hang in the attendee's code is a failed check, not the end of the grading. Everything it
  * writes, the checks' scratch stores included, goes in one temporary folder removed at the end. With
  * {@code --json} the outcome is one JSON document on stdout instead of lines for a person ({@link GradeReport}).
@@ -59,15 +55,28 @@ public final class Grading {
         }
         try {
             report.heading("grading " + Folders.display(kitRoot, sourceRoot) + " against exercise " + exercise);
-            Path classes = work.resolve("classes");
-            List<Path> classpath = KitClasspath.current();
+            Path scratch = work.resolve("scratch");
+            Process child;
             try {
-                new ProxyCompiler(sourceRoot, classpath, kitRoot).compile(classes);
-            } catch (RuntimeException e) {
-                report.error(null, e.getMessage());
+                Files.createDirectories(scratch);
+                // Started first: the JVM boots and loads the checks while the sources compile.
+                child = GradingJvm.start(scratch);
+            } catch (IOException e) {
+                report.error(null, "cannot start the JVM that grades: " + e.getMessage());
                 return 1;
             }
-            return gradeInChild(exercise, classes, work, classpath, report);
+            try {
+                Path classes = work.resolve("classes");
+                try {
+                    new ProxyCompiler(sourceRoot, KitClasspath.current(), kitRoot).compile(classes);
+                } catch (RuntimeException e) {
+                    report.error(null, e.getMessage());
+                    return 1;
+                }
+                return gradeInChild(child, exercise, classes, report);
+            } finally {
+                stop(child);
+            }
         } finally {
             try {
                 Folders.deleteRecursively(work);
@@ -77,25 +86,22 @@ public final class Grading {
         }
     }
 
-    private static int gradeInChild(int exercise, Path classes, Path work, List<Path> classpath, GradeReport report) {
-        Path scratch = work.resolve("scratch");
-        Process child;
+    /** Ends the grading JVM and waits for it, so its scratch files can go. */
+    private static void stop(Process child) {
+        child.descendants().forEach(ProcessHandle::destroyForcibly);
+        child.destroyForcibly();
         try {
-            Files.createDirectories(scratch);
-            List<String> command = new ArrayList<>(List.of(ProxyLauncher.currentJava().toString(),
-                    "-Djava.io.tmpdir=" + scratch,
-                    "-D" + ProxyWire.LOG_PATTERN_PROPERTY + "=%-5level %logger{0} - %msg%n",
-                    "-D" + ProxyWire.LOG_LEVEL_PROPERTY + "=WARN",
-                    "-Dfile.encoding=UTF-8",
-                    "-cp", KitClasspath.join(classpath),
-                    GradeMain.class.getName(), String.valueOf(exercise), classes.toString(), ProxyWire.ROUTER_CLASS));
-            if (report instanceof GradeReport.Json) {
-                command.add(GradeMain.JSON); // the report is written here, from the results
-            }
-            child = new ProcessBuilder(command).redirectErrorStream(true).start();
-            child.getOutputStream().close();
+            child.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int gradeInChild(Process child, int exercise, Path classes, GradeReport report) {
+        try {
+            GradingJvm.ask(child, exercise, classes, report instanceof GradeReport.Json);
         } catch (IOException e) {
-            report.error(null, "cannot start the JVM that grades: " + e.getMessage());
+            report.error(null, "the JVM that grades did not start: " + e.getMessage());
             return 1;
         }
         String[] current = {null};
@@ -103,6 +109,9 @@ public final class Grading {
         Thread relay = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.equals(GradeOnRequest.READY)) {
+                        continue;
+                    }
                     if (line.startsWith(GradeMain.STARTING)) {
                         current[0] = line.substring(GradeMain.STARTING.length());
                         report.starting(current[0]);

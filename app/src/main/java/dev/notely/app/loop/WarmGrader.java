@@ -1,36 +1,26 @@
 package dev.notely.app.loop;
 
 import dev.notely.app.data.Folders;
-import dev.notely.app.deploy.KitClasspath;
-import dev.notely.app.deploy.ProxyLauncher;
+import dev.notely.app.grading.GradingJvm;
 import dev.notely.checks.CheckResult;
 import dev.notely.checks.GradeMain;
 import dev.notely.telemetry.DaemonThreads;
-import dev.notely.wire.ProxyWire;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Writer;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Grades in child JVMs, keeping one started and waiting ({@link GradeOnRequest}), as the kit keeps a
+ * Grades in child JVMs ({@link GradingJvm}), keeping one started and waiting, as the kit keeps a
  * standby proxy: the child that grades a save was booted before the save. Each child grades once, so
  * nothing of one save's code lives on into the next, and cancelling a run is ending its process.
  */
 final class WarmGrader implements AutoCloseable {
-
-    /** Small heap and one GC thread: the idle child must cost little beside the kit. */
-    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xms16m", "-Xmx192m",
-            "-XX:MaxMetaspaceSize=128m", "-Xss512k", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1");
 
     /** What a run tells as it goes. */
     interface Listener {
@@ -83,9 +73,7 @@ final class WarmGrader implements AutoCloseable {
                     () -> new IOException("cannot start a JVM to grade in"));
             spare = null;
         }
-        Writer job = new OutputStreamWriter(child.process().getOutputStream(), StandardCharsets.UTF_8);
-        job.write(exercise + "\t" + classes + "\t" + ProxyWire.ROUTER_CLASS + "\n");
-        job.close();
+        GradingJvm.ask(child.process(), exercise, classes, true);
         CompletableFuture<Void> done = new CompletableFuture<>();
         DaemonThreads.named("grading-relay").newThread(() -> relay(child, listener, done)).start();
         DaemonThreads.named("grading-spare").newThread(this::warmUp).start();
@@ -126,16 +114,7 @@ final class WarmGrader implements AutoCloseable {
         try {
             Files.createDirectories(workDir);
             Path scratch = Files.createTempDirectory(workDir, "grade");
-            List<Path> classpath = KitClasspath.current();
-            List<String> command = new ArrayList<>();
-            command.add(ProxyLauncher.currentJava().toString());
-            command.addAll(JVM_FLAGS);
-            command.addAll(List.of("-Djava.io.tmpdir=" + scratch,
-                    "-D" + ProxyWire.LOG_PATTERN_PROPERTY + "=%-5level %logger{0} - %msg%n",
-                    "-D" + ProxyWire.LOG_LEVEL_PROPERTY + "=WARN",
-                    "-Dfile.encoding=UTF-8",
-                    "-cp", KitClasspath.join(classpath), GradeOnRequest.class.getName()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process = GradingJvm.start(scratch);
             BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             return Optional.of(new Child(process, scratch, output));
         } catch (IOException e) {
