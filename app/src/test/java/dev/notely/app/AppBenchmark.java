@@ -45,8 +45,8 @@ public final class AppBenchmark {
               ceiling [rounds]               GET-note req/s with wrk, rounds of 10 s (default 2),
                                              and single-GET latency                                   about 70 s
               load [accounts rpm seconds]    sustained simulated users (default 500 120 60)           about 1.5 min
-              trace [accounts rpm seconds]   the load twice, the misses' tracing off then on (default
-                                             500 120 30): p95 and proxy memory of each                about 2 min
+              trace [accounts rpm seconds]   the load four times, the misses' tracing off, on, on, off
+                                             (default 500 120 60): p95 and proxy memory of each       about 6 min
               no part: all three with their defaults
             """;
 
@@ -94,7 +94,7 @@ public final class AppBenchmark {
                     case "startup" -> startup(tmp.resolve("startup"), part.number(0, 5));
                     case "ceiling" -> ceiling(tmp.resolve("ceiling"), part.number(0, 2));
                     case "trace" -> traceCost(tmp, new LoadSettings(part.number(0, 500), 3, part.number(1, 120)),
-                            part.number(2, 30));
+                            part.number(2, 60));
                     case "load" -> load(tmp.resolve("load"), new LoadSettings(part.number(0, 500), 3, part.number(1, 120)),
                             part.number(2, 60));
                     default -> throw new IllegalStateException(part.name());
@@ -308,24 +308,49 @@ public final class AppBenchmark {
     // ---------------------------------------------------------------- load
 
     /**
-     * What the misses' evidence costs: the same load twice in one run, first with tracing off (the floor),
-     * then on; the p95 may grow by 10 % at most, and a proxy's memory by 20 MB.
+     * What the misses' evidence costs: the same load four times in one run, tracing off, on, on, off (so a
+     * machine that warms up or slows down during the run weighs on both alike); the p95 may grow by 10 % at
+     * most, and a proxy's memory by 20 MB. Each round is printed, then the mean of each pair.
      */
     private static void traceCost(Path tmp, LoadSettings settings, int seconds) throws Exception {
-        System.out.println("trace cost: the load below twice, tracing off (FLOOR) then on; target p95 +10 % and proxy "
-                + "memory +20 MB at most");
-        System.setProperty(ProxyWire.TRACE_PROPERTY, "false");
-        try {
-            System.out.println("FLOOR, tracing off:");
-            load(tmp.resolve("trace-off"), settings, seconds);
-        } finally {
-            System.clearProperty(ProxyWire.TRACE_PROPERTY);
+        System.out.println("trace cost: the load below four times, tracing off (FLOOR), on, on, off; target p95 +10 % "
+                + "and proxy memory +20 MB at most");
+        List<LoadFigures> off = new ArrayList<>();
+        List<LoadFigures> on = new ArrayList<>();
+        boolean[] order = {false, true, true, false};
+        for (int round = 0; round < order.length; round++) {
+            boolean tracing = order[round];
+            System.out.printf("round %d of %d, tracing %s%s:%n", round + 1, order.length, tracing ? "on" : "off",
+                    tracing ? "" : " (FLOOR)");
+            if (!tracing) {
+                System.setProperty(ProxyWire.TRACE_PROPERTY, "false");
+            }
+            try {
+                (tracing ? on : off).add(load(tmp.resolve("trace-" + round), settings, seconds));
+            } finally {
+                System.clearProperty(ProxyWire.TRACE_PROPERTY);
+            }
         }
-        System.out.println("tracing on:");
-        load(tmp.resolve("trace-on"), settings, seconds);
+        double offP95 = off.stream().mapToDouble(LoadFigures::p95Millis).average().orElseThrow();
+        double onP95 = on.stream().mapToDouble(LoadFigures::p95Millis).average().orElseThrow();
+        double offRss = off.stream().mapToDouble(LoadFigures::proxyRssMegabytes).average().orElseThrow();
+        double onRss = on.stream().mapToDouble(LoadFigures::proxyRssMegabytes).average().orElseThrow();
+        System.out.println();
+        System.out.printf(Locale.ROOT, "trace cost, mean of two rounds each (%d accounts x %d rpm, %d s measured per round)%n",
+                settings.concurrency(), settings.rpm(), seconds);
+        System.out.printf(Locale.ROOT, "  p95          tracing on %6.2f ms   FLOOR tracing off %6.2f ms   %+5.1f %%   "
+                + "target <= +10 %%   rounds on %s, off %s%n", onP95, offP95, 100 * (onP95 - offP95) / offP95,
+                on.stream().map(f -> String.format(Locale.ROOT, "%.2f", f.p95Millis())).toList(),
+                off.stream().map(f -> String.format(Locale.ROOT, "%.2f", f.p95Millis())).toList());
+        System.out.printf(Locale.ROOT, "  proxy memory tracing on %6.1f MB   FLOOR tracing off %6.1f MB   %+5.1f MB   "
+                + "target <= +20 MB%n", onRss, offRss, onRss - offRss);
     }
 
-    private static void load(Path dataDir, LoadSettings settings, int seconds) throws Exception {
+    /** What one sustained-load run measured, for the trace cost's comparison. */
+    private record LoadFigures(double p95Millis, double proxyRssMegabytes) {
+    }
+
+    private static LoadFigures load(Path dataDir, LoadSettings settings, int seconds) throws Exception {
         Options options = Options.parse(List.of("--headless", "--port", "0", "--data-dir", dataDir.toString()));
         long[] wire = wireDelay(options.networkDelay());
         String idleJvm;
@@ -367,9 +392,11 @@ public final class AppBenchmark {
                 System.out.printf("  failed requests %d, consistency misses %d in the measured period (%d and %d since "
                                 + "start)   target 0 and 0%n", load.failureCount() - failuresBefore,
                         load.misses() - missesBefore, load.failureCount(), load.misses());
+                long proxyPid = kit.deployments().state().current().orElseThrow().pid();
                 System.out.printf("  resident memory: kit JVM with its simulated users %s, proxy JVM %s; FLOOR: idle "
                                 + "trivial JVM %s%n", ProcessMemory.rss(ProcessHandle.current().pid()),
-                        ProcessMemory.rss(kit.deployments().state().current().orElseThrow().pid()), idleJvm);
+                        ProcessMemory.rss(proxyPid), idleJvm);
+                return new LoadFigures(latencies.percentileMillis(0.95), ProcessMemory.rssMegabytes(proxyPid));
             } finally {
                 load.close();
             }

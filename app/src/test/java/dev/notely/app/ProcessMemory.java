@@ -10,6 +10,16 @@ public final class ProcessMemory {
     private ProcessMemory() {
     }
 
+    /** Resident memory in MB, or NaN where {@code /proc} does not tell. */
+    public static double rssMegabytes(long pid) throws IOException {
+        Path status = Path.of("/proc/" + pid + "/status");
+        if (!Files.exists(status)) {
+            return Double.NaN;
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                .mapToDouble(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024.0).findFirst().orElse(Double.NaN);
+    }
+
     public static String rss(long pid) throws IOException {
         Path status = Path.of("/proc/" + pid + "/status");
         if (!Files.exists(status)) {
