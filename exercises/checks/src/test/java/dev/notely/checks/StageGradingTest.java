@@ -68,6 +68,29 @@ class StageGradingTest {
         return new Stages(classes).broken(stage, label, fromTo);
     }
 
+    /**
+     * The README compares an attendee's file with the solution by {@code diff -u}: the three stages of an
+     * exercise open with the same class comment (what differs per stage is said at the end of the file), so
+     * that diff shows code, not prose.
+     */
+    @Test
+    void theStagesOfAnExerciseShareTheirClassComment() throws Exception {
+        Pattern classComment = Pattern.compile("(?ms)^/\\*\\*\\n.*?^ \\*/\\n(?=public final class)");
+        for (int exercise = 1; exercise <= 3; exercise++) {
+            String start = null;
+            for (String stage : List.of("start", "hint", "complete")) {
+                String name = "exercise" + exercise + "-" + stage;
+                var comment = classComment.matcher(Files.readString(source(name)));
+                assertTrue(comment.find(), name + " has no class comment");
+                if (start == null) {
+                    start = comment.group();
+                } else {
+                    assertEquals(start, comment.group(), name + "'s class comment differs from exercise" + exercise + "-start's");
+                }
+            }
+        }
+    }
+
     @Test
     void exercise1CompletePassesEveryCheck() {
         List<CheckResult> results = grade("exercise1-complete", 1);

@@ -10,41 +10,31 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Stage exercise1-hint: the start of exercise 1 with a hint at every step. It still behaves exactly
- * like exercise1-start; the TODOs say what to change and why, the code is yours to write.
+ * The data proxy's router: every note operation of every account passes through here on its way to a
+ * note store. This is the only file you change during the workshop. The note at the end of the file
+ * says what this stage of it does.
  *
- * <h2>The goal</h2>
- * Move every note from {@code legacy} to {@code new} while the simulated users keep working, without
- * a single consistency miss. Only accounts whose {@link AccountDetails#isMigrating()} is true change
- * behaviour; everyone else stays on {@code legacy} untouched.
- *
- * <h2>Four facts to build on</h2>
+ * <h2>Exercise 1: move every note from {@code legacy} to {@code new}, without downtime</h2>
+ * For an account whose {@link AccountDetails#isMigrating()} is true:
  * <ol>
- *   <li><b>Two versions serve at once.</b> After {@code d}, your new version runs beside the old one
- *       and every request goes to either, at random, for the rollout wait. Anything your version
- *       writes, the old version may read a moment later, and the other way round.</li>
- *   <li><b>The newest write wins.</b> {@code updateNote} and {@code upsertNote} only apply a note whose
- *       {@code updatedAt} is newer than the stored one. Repeating a write, or two versions writing the
- *       same note in either order, ends with the newest content.</li>
- *   <li><b>Deletes stick.</b> {@code deleteNote} removes the note and remembers the delete, so no later
- *       {@code upsertNote} or {@code createNote} of that note in that store succeeds: a move that read
- *       the note just before a delete cannot bring it back, as long as the delete reaches every store
- *       the note may be in. Deleting a note that is not there is fine (and remembered too). Moving is
- *       not deleting: {@code removeMovedNote} takes out a copy that now lives in another store and
- *       leaves nothing behind.</li>
- *   <li><b>One call at a time, per version.</b> A proxy runs one call into this class at a time (one
- *       lock; the dashboard's {@code c} counts the calls that waited for it), so the store calls of
- *       one method, say a read and then a write, happen with no other call of <i>this</i> version in
- *       between. The other version, during a rollout, has a lock of its own: its calls can land
- *       between any two of your store calls. Plan every method for that.</li>
+ *   <li>{@link #listNotes}: return the notes of both stores, each id once;</li>
+ *   <li>{@link #getNote}: look in {@code new} first, then in {@code legacy};</li>
+ *   <li>{@link #createNote}: create new notes in {@code new};</li>
+ *   <li>{@link #updateNote}: a note still in {@code legacy} moves to {@code new} as it is updated;</li>
+ *   <li>{@link #deleteNote} and {@link #countNotes}: cover both stores;</li>
+ *   <li>{@link #backfill}: move the notes nobody writes, a page at a time, when the kit asks for it
+ *       ({@code b} in the dashboard).</li>
  * </ol>
+ * Accounts that are not migrating keep using {@code legacy} only.
  *
- * <p>Work through the TODOs top to bottom, run {@code --grade 1} (see the README) after each, then
- * deploy with {@code d}. Switch migration on ({@code M} on the accounts page) only when the rollout
- * has finished. A note moves when it is written; the notes nobody writes are moved by the backfill
- * (TODO 9, started with {@code b}). Once {@code legacy} holds none of a migrating account's notes,
- * leave migration on: switched off, the account reads {@code legacy} only, and its notes are no
- * longer there.
+ * <h2>Why it is harder than it looks</h2>
+ * When you press {@code d} your version starts next to the one already running, and for a while each
+ * request goes to one of the two at random: the old code and yours serve the same stores at the same
+ * time. A note's newest {@code updatedAt} must win whichever version writes last, and a delete must
+ * stick whichever version sees it first. The simulated users check every answer; the dashboard shows
+ * any mistake as a consistency miss.
+ *
+ * <p>Deploy with {@code d} in the dashboard. Grade your work with the command in the README.
  */
 public final class DataProxy implements NoteRouter {
 
@@ -147,3 +137,43 @@ public final class DataProxy implements NoteRouter {
         return Optional.empty(); // sharding is exercise 2
     }
 }
+
+/*
+ * ---------------------------------------------------------------- this stage
+ *
+ * Stage exercise1-hint: the start of exercise 1 with a hint at every step. It still behaves exactly
+ * like exercise1-start; the TODOs say what to change and why, the code is yours to write.
+ *
+ * <h2>The goal</h2>
+ * Move every note from {@code legacy} to {@code new} while the simulated users keep working, without
+ * a single consistency miss. Only accounts whose {@link AccountDetails#isMigrating()} is true change
+ * behaviour; everyone else stays on {@code legacy} untouched.
+ *
+ * <h2>Four facts to build on</h2>
+ * <ol>
+ *   <li><b>Two versions serve at once.</b> After {@code d}, your new version runs beside the old one
+ *       and every request goes to either, at random, for the rollout wait. Anything your version
+ *       writes, the old version may read a moment later, and the other way round.</li>
+ *   <li><b>The newest write wins.</b> {@code updateNote} and {@code upsertNote} only apply a note whose
+ *       {@code updatedAt} is newer than the stored one. Repeating a write, or two versions writing the
+ *       same note in either order, ends with the newest content.</li>
+ *   <li><b>Deletes stick.</b> {@code deleteNote} removes the note and remembers the delete, so no later
+ *       {@code upsertNote} or {@code createNote} of that note in that store succeeds: a move that read
+ *       the note just before a delete cannot bring it back, as long as the delete reaches every store
+ *       the note may be in. Deleting a note that is not there is fine (and remembered too). Moving is
+ *       not deleting: {@code removeMovedNote} takes out a copy that now lives in another store and
+ *       leaves nothing behind.</li>
+ *   <li><b>One call at a time, per version.</b> A proxy runs one call into this class at a time (one
+ *       lock; the dashboard's {@code c} counts the calls that waited for it), so the store calls of
+ *       one method, say a read and then a write, happen with no other call of <i>this</i> version in
+ *       between. The other version, during a rollout, has a lock of its own: its calls can land
+ *       between any two of your store calls. Plan every method for that.</li>
+ * </ol>
+ *
+ * <p>Work through the TODOs top to bottom, run {@code --grade 1} (see the README) after each, then
+ * deploy with {@code d}. Switch migration on ({@code M} on the accounts page) only when the rollout
+ * has finished. A note moves when it is written; the notes nobody writes are moved by the backfill
+ * (TODO 9, started with {@code b}). Once {@code legacy} holds none of a migrating account's notes,
+ * leave migration on: switched off, the account reads {@code legacy} only, and its notes are no
+ * longer there.
+ */

@@ -11,10 +11,8 @@ import java.util.UUID;
 
 /**
  * The data proxy's router: every note operation of every account passes through here on its way to a
- * note store. This is the only file you change during the workshop.
- *
- * <h2>Where things stand (stage exercise1-start)</h2>
- * All notes live in the {@code legacy} store, and this router sends every call there.
+ * note store. This is the only file you change during the workshop. The note at the end of the file
+ * says what this stage of it does.
  *
  * <h2>Exercise 1: move every note from {@code legacy} to {@code new}, without downtime</h2>
  * For an account whose {@link AccountDetails#isMigrating()} is true:
@@ -25,8 +23,7 @@ import java.util.UUID;
  *   <li>{@link #updateNote}: a note still in {@code legacy} moves to {@code new} as it is updated;</li>
  *   <li>{@link #deleteNote} and {@link #countNotes}: cover both stores;</li>
  *   <li>{@link #backfill}: move the notes nobody writes, a page at a time, when the kit asks for it
- *       ({@code b} in the dashboard). There is no backfill yet: this class keeps the interface's
- *       default, and the kit says "this DataProxy has no backfill".</li>
+ *       ({@code b} in the dashboard).</li>
  * </ol>
  * Accounts that are not migrating keep using {@code legacy} only.
  *
@@ -92,3 +89,11 @@ public final class DataProxy implements NoteRouter {
         return Optional.empty(); // no sharding yet: every account lives in the stores above
     }
 }
+
+/*
+ * ---------------------------------------------------------------- this stage
+ *
+ * Stage exercise1-start: all notes live in the {@code legacy} store, and this router sends every call
+ * there. There is no backfill yet: this class keeps the interface's default, and the kit says "this
+ * DataProxy has no backfill".
+ */

@@ -17,25 +17,29 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Stage exercise2-complete: a reference solution for exercise 2.
+ * The data proxy's router: every note operation of every account passes through here on its way to a
+ * note store. This is the only file you change during the workshop. The note at the end of the file
+ * says what this stage of it does.
  *
- * <p>Every account has a home shard: the one in its {@link AccountDetails#shard()}, or {@code new}
- * when it has none. New accounts are spread over the shards by {@link #assignShard}, a function of
- * the id alone, so every proxy version (and every restart) agrees on it. An account that is not
- * migrating only ever touches its home shard.
- *
- * <p>While an account is migrating (it was just given another shard), its notes may still be in the
- * shard it came from: reads fall back to the other shards, and every update moves the note it
- * touches home, copy first and removal second, with the same last-write-wins care as exercise 1.
- * {@link #backfill} moves the notes nobody writes, a page at a time, in the same two steps.
- *
- * <p>A moved copy is taken out with {@code removeMovedNote}, never {@code deleteNote}: a delete is
- * remembered, and the store would then refuse the note for good. An account can move away and back
- * ({@code s} twice), and its notes must be able to follow it home again.
- *
- * <p>Deletes always reach every shard, so a delete finds the note wherever it is at that moment, in
- * both shards too when it is half-way through a move; the shards remember the delete, so an update or
- * a backfill that read the note just before it cannot copy it home afterwards.
+ * <h2>Exercise 2: shard notes by account</h2>
+ * One store is not enough any more. Spread accounts, and with them their notes, over two stores:
+ * {@code new} and {@code second} ({@link NoteStores#SHARDS}).
+ * <ol>
+ *   <li>{@link #assignShard}: give each new account a shard by a stable function of its id, so that
+ *       accounts spread evenly and the same id always gets the same shard;</li>
+ *   <li>{@link #createNote}: create notes in the account's shard ({@link AccountDetails#shard()});
+ *       an account without a shard lives in {@code new};</li>
+ *   <li>moving an account: when an account gets another shard its migration flag is on; while it is,
+ *       reads fall back to the other shard, an update moves the note into the account's shard, and
+ *       deletes reach every shard;</li>
+ *   <li>{@link #backfill}: move a migrating account's notes nobody writes into its shard, a page at a
+ *       time, when the kit asks for it ({@code b} in the dashboard).</li>
+ * </ol>
+ * The rules of exercise 1 still hold: two versions serve at once during a rollout, the newest
+ * {@code updatedAt} wins, deletes stick (and a moved copy is taken out with {@code removeMovedNote},
+ * which is not a delete). Start from empty stores: quit the running kit, then start it with
+ * {@code --clean} after installing this stage. Deploy everything but {@link #assignShard} first, then
+ * {@link #assignShard}, then move accounts: the README's exercise 2 says why.
  */
 public final class DataProxy implements NoteRouter {
 
@@ -170,3 +174,27 @@ public final class DataProxy implements NoteRouter {
         return ordered;
     }
 }
+
+/*
+ * ---------------------------------------------------------------- this stage
+ *
+ * Stage exercise2-complete: a reference solution for exercise 2.
+ *
+ * <p>Every account has a home shard: the one in its {@link AccountDetails#shard()}, or {@code new}
+ * when it has none. New accounts are spread over the shards by {@link #assignShard}, a function of
+ * the id alone, so every proxy version (and every restart) agrees on it. An account that is not
+ * migrating only ever touches its home shard.
+ *
+ * <p>While an account is migrating (it was just given another shard), its notes may still be in the
+ * shard it came from: reads fall back to the other shards, and every update moves the note it
+ * touches home, copy first and removal second, with the same last-write-wins care as exercise 1.
+ * {@link #backfill} moves the notes nobody writes, a page at a time, in the same two steps.
+ *
+ * <p>A moved copy is taken out with {@code removeMovedNote}, never {@code deleteNote}: a delete is
+ * remembered, and the store would then refuse the note for good. An account can move away and back
+ * ({@code s} twice), and its notes must be able to follow it home again.
+ *
+ * <p>Deletes always reach every shard, so a delete finds the note wherever it is at that moment, in
+ * both shards too when it is half-way through a move; the shards remember the delete, so an update or
+ * a backfill that read the note just before it cannot copy it home afterwards.
+ */

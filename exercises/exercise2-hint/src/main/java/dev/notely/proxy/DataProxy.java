@@ -10,40 +10,29 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Stage exercise2-hint: the start of exercise 2 with a hint at every step. It still behaves exactly
- * like exercise2-start (every note in {@code new}); the TODOs say what to change and why.
+ * The data proxy's router: every note operation of every account passes through here on its way to a
+ * note store. This is the only file you change during the workshop. The note at the end of the file
+ * says what this stage of it does.
  *
- * <h2>The goal</h2>
- * Spread accounts over two shards, {@code new} and {@code second}, and move an account's notes when
- * it changes shard, without a single consistency miss.
- *
- * <h2>Words used below</h2>
- * <ul>
- *   <li><b>home</b>: the store named by {@link AccountDetails#shard()}, or {@code new} when the account
- *       has no shard;</li>
- *   <li><b>migrating</b>: {@link AccountDetails#isMigrating()}; the dashboard's {@code s} key gives an
- *       account the next shard and switches this on, so its notes may still be in the old shard.</li>
- * </ul>
- * The facts of exercise 1 still hold: two versions serve at once during a rollout, the newest
- * {@code updatedAt} wins, deletes stick (a store remembers them, and refuses a later copy of the note),
- * and one version runs one call at a time (one lock), so a read and a write inside one method are one
- * step against that version, never against the other one. Grade with {@code --grade 2}.
- *
- * <h2>Deploy in this order, each rollout finished before the next</h2>
+ * <h2>Exercise 2: shard notes by account</h2>
+ * One store is not enough any more. Spread accounts, and with them their notes, over two stores:
+ * {@code new} and {@code second} ({@link NoteStores#SHARDS}).
  * <ol>
- *   <li>The read paths, and everything else but {@code assignShard}: TODOs 0 and 2 to 10. Reads look at
- *       home and, while migrating, in the other shard; deletes reach every shard; creates go home.
- *       Keep {@code assignShard} answering empty: no account has a shard yet, so users see no change.
- *       {@code --grade 2} then fails only "shard assignment is balanced".</li>
- *   <li>{@code assignShard} (TODO 1). From now on an account may live in {@code second}, and the
- *       version serving beside yours already knows where its notes are. Had you deployed both steps
- *       at once, the old version would create such an account's notes in {@code new} during the
- *       rollout while yours looks for them in {@code second} only: misses.</li>
- *   <li>Only then move accounts with {@code s}, and start the backfill with {@code b} for the notes
- *       nobody writes.</li>
+ *   <li>{@link #assignShard}: give each new account a shard by a stable function of its id, so that
+ *       accounts spread evenly and the same id always gets the same shard;</li>
+ *   <li>{@link #createNote}: create notes in the account's shard ({@link AccountDetails#shard()});
+ *       an account without a shard lives in {@code new};</li>
+ *   <li>moving an account: when an account gets another shard its migration flag is on; while it is,
+ *       reads fall back to the other shard, an update moves the note into the account's shard, and
+ *       deletes reach every shard;</li>
+ *   <li>{@link #backfill}: move a migrating account's notes nobody writes into its shard, a page at a
+ *       time, when the kit asks for it ({@code b} in the dashboard).</li>
  * </ol>
- * Accounts created before {@code assignShard} was deployed keep no shard (they live in {@code new});
- * to see it work, create an account afterwards (the README shows how) and look at its shard.
+ * The rules of exercise 1 still hold: two versions serve at once during a rollout, the newest
+ * {@code updatedAt} wins, deletes stick (and a moved copy is taken out with {@code removeMovedNote},
+ * which is not a delete). Start from empty stores: quit the running kit, then start it with
+ * {@code --clean} after installing this stage. Deploy everything but {@link #assignShard} first, then
+ * {@link #assignShard}, then move accounts: the README's exercise 2 says why.
  */
 public final class DataProxy implements NoteRouter {
 
@@ -138,3 +127,42 @@ public final class DataProxy implements NoteRouter {
     //   reasons: upserts keep the newest write, removeMovedNote leaves a copy that changed since you
     //   read it, and a note deleted meanwhile stays deleted, because the shards remember deletes.
 }
+
+/*
+ * ---------------------------------------------------------------- this stage
+ *
+ * Stage exercise2-hint: the start of exercise 2 with a hint at every step. It still behaves exactly
+ * like exercise2-start (every note in {@code new}); the TODOs say what to change and why.
+ *
+ * <h2>The goal</h2>
+ * Spread accounts over two shards, {@code new} and {@code second}, and move an account's notes when
+ * it changes shard, without a single consistency miss.
+ *
+ * <h2>Words used below</h2>
+ * <ul>
+ *   <li><b>home</b>: the store named by {@link AccountDetails#shard()}, or {@code new} when the account
+ *       has no shard;</li>
+ *   <li><b>migrating</b>: {@link AccountDetails#isMigrating()}; the dashboard's {@code s} key gives an
+ *       account the next shard and switches this on, so its notes may still be in the old shard.</li>
+ * </ul>
+ * The facts of exercise 1 still hold: two versions serve at once during a rollout, the newest
+ * {@code updatedAt} wins, deletes stick (a store remembers them, and refuses a later copy of the note),
+ * and one version runs one call at a time (one lock), so a read and a write inside one method are one
+ * step against that version, never against the other one. Grade with {@code --grade 2}.
+ *
+ * <h2>Deploy in this order, each rollout finished before the next</h2>
+ * <ol>
+ *   <li>The read paths, and everything else but {@code assignShard}: TODOs 0 and 2 to 10. Reads look at
+ *       home and, while migrating, in the other shard; deletes reach every shard; creates go home.
+ *       Keep {@code assignShard} answering empty: no account has a shard yet, so users see no change.
+ *       {@code --grade 2} then fails only "shard assignment is balanced".</li>
+ *   <li>{@code assignShard} (TODO 1). From now on an account may live in {@code second}, and the
+ *       version serving beside yours already knows where its notes are. Had you deployed both steps
+ *       at once, the old version would create such an account's notes in {@code new} during the
+ *       rollout while yours looks for them in {@code second} only: misses.</li>
+ *   <li>Only then move accounts with {@code s}, and start the backfill with {@code b} for the notes
+ *       nobody writes.</li>
+ * </ol>
+ * Accounts created before {@code assignShard} was deployed keep no shard (they live in {@code new});
+ * to see it work, create an account afterwards (the README shows how) and look at its shard.
+ */

@@ -17,29 +17,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage exercise3-complete: a reference solution for exercise 3.
+ * The data proxy's router: every note operation of every account passes through here on its way to a
+ * note store. This is the only file you change during the workshop. The note at the end of the file
+ * says what this stage of it does.
  *
- * <p>Each account moves through the stages of {@link MigrationStage}, one step at a time, and every step
- * but the last can be undone. The stage decides three things, all read from the stage table:
- * <ul>
- *   <li><b>the authoritative store</b> ({@link MigrationStage#authoritative()}): reads come from it and
- *       its write decides the answer, so a failure there fails the call;</li>
- *   <li><b>the second write</b> ({@link MigrationStage#writesBoth()}): after the authoritative write,
- *       the same change goes to the other store. If that fails, the user is not told: the failure is
- *       logged and counted (the store's error rate on the dashboard), and the backfill repairs it;</li>
- *   <li><b>shadow reads</b> ({@link MigrationStage#shadowReads()}): the read is repeated on the other
- *       store and compared, which never changes the answer.</li>
- * </ul>
+ * <h2>Exercise 3: move to {@code new} the way it is done in production, with a way back at every step</h2>
+ * Each account has a stage ({@code off}, {@code dual-write}, {@code shadow}, {@code live},
+ * {@code ramp-down}, {@code complete}); {@link dev.notely.store.MigrationStage} says, for each, which store
+ * is authoritative, whether writes reach both stores and whether reads are shadowed. Make the router
+ * follow the table:
+ * <ol>
+ *   <li>reads come from the authoritative store;</li>
+ *   <li>writes go to the authoritative store, then, while the stage writes both, to the other one; a
+ *       failure of that second write is logged, never shown to the user;</li>
+ *   <li>in {@code shadow} and {@code live}, reads are repeated on the other store and compared with
+ *       {@link NoteStores#shadowReads()}, which never changes the answer;</li>
+ *   <li>{@link #backfill}: copy the account's notes into the other store while both are written, and
+ *       remove them from {@code legacy} at {@code complete}.</li>
+ * </ol>
  *
- * <p>Why going back one stage loses nothing: from {@code dual-write} to {@code ramp-down}, every write
- * reaches both stores, so either can take over as authoritative; a second write that failed is
- * repaired by the backfill before the kit lets an account move forward. {@code complete} is the one
- * step without a way back: the backfill then removes the account's notes from {@code legacy}.
+ * <h2>Why it is harder than it looks</h2>
+ * Moving an account forward or back one stage happens while users write and while two versions of
+ * this class may serve at once. Every step back must lose nothing, and a delete must stick whichever
+ * copy the backfill or a second write was carrying.
  *
- * <p>Why it is safe with two versions serving: copies are upserts (the newest {@code updatedAt}
- * wins in any order), the second write of an update copies what the authoritative store holds after
- * the update (never an older write it refused), and deletes are remembered by the stores, so a backfill
- * or a second write that read a note before it was deleted cannot bring it back.
+ * <p>Deploy with {@code d} in the dashboard. Grade your work with {@code --grade 3} (see the README).
  */
 public final class DataProxy implements NoteRouter {
 
@@ -216,3 +218,31 @@ public final class DataProxy implements NoteRouter {
         }
     }
 }
+
+/*
+ * ---------------------------------------------------------------- this stage
+ *
+ * Stage exercise3-complete: a reference solution for exercise 3.
+ *
+ * <p>Each account moves through the stages of {@link MigrationStage}, one step at a time, and every step
+ * but the last can be undone. The stage decides three things, all read from the stage table:
+ * <ul>
+ *   <li><b>the authoritative store</b> ({@link MigrationStage#authoritative()}): reads come from it and
+ *       its write decides the answer, so a failure there fails the call;</li>
+ *   <li><b>the second write</b> ({@link MigrationStage#writesBoth()}): after the authoritative write,
+ *       the same change goes to the other store. If that fails, the user is not told: the failure is
+ *       logged and counted (the store's error rate on the dashboard), and the backfill repairs it;</li>
+ *   <li><b>shadow reads</b> ({@link MigrationStage#shadowReads()}): the read is repeated on the other
+ *       store and compared, which never changes the answer.</li>
+ * </ul>
+ *
+ * <p>Why going back one stage loses nothing: from {@code dual-write} to {@code ramp-down}, every write
+ * reaches both stores, so either can take over as authoritative; a second write that failed is
+ * repaired by the backfill before the kit lets an account move forward. {@code complete} is the one
+ * step without a way back: the backfill then removes the account's notes from {@code legacy}.
+ *
+ * <p>Why it is safe with two versions serving: copies are upserts (the newest {@code updatedAt}
+ * wins in any order), the second write of an update copies what the authoritative store holds after
+ * the update (never an older write it refused), and deletes are remembered by the stores, so a backfill
+ * or a second write that read a note before it was deleted cannot bring it back.
+ */

@@ -11,11 +11,8 @@ import java.util.UUID;
 
 /**
  * The data proxy's router: every note operation of every account passes through here on its way to a
- * note store. This is the only file you change during the workshop.
- *
- * <h2>Where things stand (stage exercise3-start)</h2>
- * Every note lives in {@code legacy}, and this router sends every call there, whatever the account's
- * {@link AccountDetails#stage()}: every stage behaves like {@code off}. No backfill yet.
+ * note store. This is the only file you change during the workshop. The note at the end of the file
+ * says what this stage of it does.
  *
  * <h2>Exercise 3: move to {@code new} the way it is done in production, with a way back at every step</h2>
  * Each account has a stage ({@code off}, {@code dual-write}, {@code shadow}, {@code live},
@@ -92,3 +89,11 @@ public final class DataProxy implements NoteRouter {
         return Optional.empty(); // no sharding in this exercise
     }
 }
+
+/*
+ * ---------------------------------------------------------------- this stage
+ *
+ * Stage exercise3-start: every note lives in {@code legacy}, and this router sends every call there,
+ * whatever the account's {@link AccountDetails#stage()}: every stage behaves like {@code off}. No backfill
+ * yet.
+ */
