@@ -5,6 +5,7 @@ import com.googlecode.lanterna.TextColor;
 import dev.notely.api.ChecksStatus;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,8 +33,9 @@ final class ExercisePage {
         }
         row++;
         List<String> hints = state.hintsShown > 0 ? d.hints() : List.of();
-        int hintRows = Math.min(hints.size(), state.hintsShown);
-        int checkBottom = bottom - (hintRows > 0 ? hintRows + 2 : 0);
+        int shown = Math.min(hints.size(), state.hintsShown);
+        List<String> hintLines = hintLines(hints.subList(0, shown), width, Math.max(3, (bottom - top) / 2));
+        int checkBottom = bottom - (shown > 0 ? hintLines.size() + 2 : 0);
         for (ChecksStatus.Check check : s.checks()) {
             if (row >= checkBottom) {
                 break;
@@ -54,12 +56,34 @@ final class ExercisePage {
             }
             row++;
         }
-        if (hintRows > 0) {
-            int hintTop = Math.max(row + 1, bottom - hintRows - 1);
-            c.title(1, hintTop, "Hints " + hintRows + " of " + hints.size() + " (h: one more)", width);
-            for (int i = 0; i < hintRows && hintTop + 1 + i < bottom; i++) {
-                c.text(1, hintTop + 1 + i, hints.get(i), width, c.theme.accent);
+        if (shown > 0) {
+            int hintTop = Math.max(row + 1, bottom - hintLines.size() - 1);
+            c.title(1, hintTop, "Hints " + shown + " of " + hints.size() + " (h: one more)", width);
+            for (int i = 0; i < hintLines.size() && hintTop + 1 + i < bottom; i++) {
+                c.text(1, hintTop + 1 + i, hintLines.get(i), width, c.theme.accent);
             }
         }
+    }
+
+    /**
+     * The hints shown, each wrapped at words to {@code width} with its continuation lines indented under
+     * its text; when they need more than {@code rows} lines, the last {@code rows}, so the newest hint is
+     * whole.
+     */
+    static List<String> hintLines(List<String> hints, int width, int rows) {
+        List<String> lines = new ArrayList<>();
+        for (String hint : hints) {
+            int indent = Math.min(hint.indexOf(' ') + 1, width / 4);
+            List<String> wrapped = OverviewPage.wrap(hint, width, Integer.MAX_VALUE);
+            if (wrapped.isEmpty()) {
+                continue;
+            }
+            lines.add(wrapped.get(0));
+            String rest = hint.replace('\n', ' ').strip().substring(wrapped.get(0).length()).strip();
+            for (String more : OverviewPage.wrap(rest, width - indent, Integer.MAX_VALUE)) {
+                lines.add(" ".repeat(indent) + more);
+            }
+        }
+        return lines.size() <= rows ? lines : lines.subList(lines.size() - rows, lines.size());
     }
 }

@@ -36,9 +36,14 @@ class ExercisePageTest {
 
         @Override
         public List<String> hints() {
-            return List.of("0. open the new store", "1. list both stores", "2. look in new first");
+            return List.of("0. open the new store", "1. list both stores", LONG_HINT);
         }
     }
+
+    /** Longer than the 100-column screen is wide: it must wrap, not be cut. */
+    static final String LONG_HINT = "2. look in new first, then in legacy: a note being moved is in new as soon as "
+            + "its copy is made, and in legacy until its removal, so reading new first never misses it; the end "
+            + "of this hint is here";
 
     private static ChecksStatus checked() {
         return new ChecksStatus(1, ChecksStatus.DONE, Optional.of(Instant.now()), Optional.of(Instant.now()),
@@ -69,6 +74,23 @@ class ExercisePageTest {
 
     private static boolean shows(ScreenHarness h, String text) {
         return h.text().contains(text);
+    }
+
+    @Test
+    void hintsWrapAtWordsUnderTheirTextAndTheNewestStaysWhole() {
+        List<String> lines = ExercisePage.hintLines(List.of("0. open the new store", LONG_HINT), 40, 20);
+        assertEquals("0. open the new store", lines.get(0));
+        assertTrue(lines.get(1).startsWith("2. look in new first"), lines.toString());
+        for (String line : lines) {
+            assertTrue(line.length() <= 40, "longer than 40: " + line);
+        }
+        for (String line : lines.subList(2, lines.size())) {
+            assertTrue(line.startsWith("   ") && !line.startsWith("    "), "indented under the text: " + lines);
+        }
+        assertEquals(LONG_HINT.substring(3), String.join(" ", lines.subList(1, lines.size())).substring(3)
+                .replaceAll(" +", " ").strip(), "every word, in order, none cut");
+        List<String> tight = ExercisePage.hintLines(List.of("0. open the new store", LONG_HINT), 40, 3);
+        assertEquals(lines.subList(lines.size() - 3, lines.size()), tight, "too many lines: the newest hint's end shows");
     }
 
     @Test
@@ -112,6 +134,13 @@ class ExercisePageTest {
                 assertFalse(shows(h, "1. list both stores"));
                 type(h, 'h');
                 await("the second hint", () -> shows(h, "Hints 2 of 3") && shows(h, "1. list both stores"));
+                type(h, 'h');
+                await("the third hint", () -> shows(h, "Hints 3 of 3"));
+                List<String> wrapped = ExercisePage.hintLines(List.of(LONG_HINT), 98, 20);
+                assertTrue(wrapped.size() > 1, "the hint is longer than the screen is wide");
+                for (String line : wrapped) {
+                    assertTrue(shows(h, line), "the hint wrapped at words, each line whole: " + line + "\n" + h.text());
+                }
                 type(h, 'e');
                 await("exercise 2", () -> loop.exerciseSet == 2 && shows(h, "Exercise 2"));
             } finally {

@@ -7,6 +7,7 @@ import dev.notely.api.ChecksStatus.CompileError;
 import dev.notely.api.DeploymentException;
 import dev.notely.app.data.Folders;
 import dev.notely.app.deploy.ProxyCompiler;
+import dev.notely.app.grading.GradeRecord;
 import dev.notely.checks.CheckResult;
 import dev.notely.checks.Grader;
 import dev.notely.store.InvalidInputException;
@@ -41,6 +42,7 @@ public final class SaveLoop implements Checks, AutoCloseable {
     private final ProxyCompiler compiler;
     private final Path kitRoot;
     private final Path workDir;
+    private final Path dataDir;
     private final ExerciseChoice remembered;
     private final WarmGrader grader;
     private final Runnable deploy;
@@ -60,6 +62,7 @@ public final class SaveLoop implements Checks, AutoCloseable {
         this.compiler = compiler;
         this.kitRoot = kitRoot;
         this.workDir = Files.createTempDirectory("notely-loop");
+        this.dataDir = dataDir;
         this.remembered = new ExerciseChoice(dataDir);
         this.grader = new WarmGrader(workDir.resolve("grading"));
         this.deploy = deploy;
@@ -222,7 +225,7 @@ public final class SaveLoop implements Checks, AutoCloseable {
 
         @Override
         public void finished(Optional<String> problem) {
-            update(s -> {
+            boolean current = update(s -> {
                 List<Check> checks = new ArrayList<>();
                 for (Check c : s.checks()) {
                     checks.add(c.status().equals(Check.PENDING) && problem.isPresent()
@@ -233,14 +236,34 @@ public final class SaveLoop implements Checks, AutoCloseable {
                 log.info("exercise {}: {} of {} checks pass", done.exercise(), done.passed(), done.total());
                 return done;
             });
+            if (current) {
+                record(status);
+            }
         }
 
-        private void update(java.util.function.UnaryOperator<ChecksStatus> change) {
+        /** @return whether the change applied: no newer save took over */
+        private boolean update(java.util.function.UnaryOperator<ChecksStatus> change) {
             synchronized (SaveLoop.this) {
                 if (run == generation) {
                     status = change.apply(status);
+                    return true;
                 }
+                return false;
             }
+        }
+    }
+
+    /**
+     * Keeps a finished run's outcome where {@code --grade} keeps its own, so a kit in a room reports the
+     * checks the attendee sees on the dashboard. Only finished runs: a compile error while typing is not a verdict.
+     */
+    private void record(ChecksStatus done) {
+        String outcome = done.note().isPresent() ? "error" : done.passed() == done.total() ? "pass" : "fail";
+        try {
+            new GradeRecord(done.exercise(), (int) done.passed(), done.total(), outcome,
+                    done.checkedAt().orElseGet(Instant::now)).write(dataDir);
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot keep exercise {}'s result in the data folder: {}", done.exercise(), e.getMessage());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.notely.app.Await;
 import dev.notely.app.ControllerFixture;
 import dev.notely.app.deploy.KitClasspath;
 import dev.notely.app.deploy.ProxyCompiler;
+import dev.notely.app.grading.GradeRecord;
 import dev.notely.app.grading.StageInstaller;
 import dev.notely.checks.Grader;
 import dev.notely.store.InvalidInputException;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -130,6 +132,31 @@ class SaveLoopTest {
         assertTrue(last.note().isEmpty(), last.toString());
         Files.writeString(sources.resolve("notes.txt"), "not Java"); // not a save of the proxy: nothing changes
         assertEquals(last, loop.status());
+        // Kept where --grade keeps its own, so a kit in a room reports what the dashboard shows.
+        GradeRecord record = GradeRecord.read(dataDir).stream().filter(r -> r.exercise() == 1).findFirst().orElseThrow();
+        assertEquals(List.of(12, 12, "pass"), List.of(record.passed(), record.total(), record.status()));
+    }
+
+    @Test
+    void aSaveInTheMiddleOfACheckRunCancelsItAndTheNewerSaveDecides() throws IOException {
+        start(Optional.of(1));
+        await("the first check run", SaveLoopTest::done);
+        String start = Files.readString(router);
+        String complete = Files.readString(StageInstaller.stageSources(KIT, "exercise1-complete")
+                .resolve(ProxyCompiler.ROUTER_SOURCE));
+        saveByRename(complete);
+        ChecksStatus midway = await("a check run of the complete stage with some verdicts in, still running",
+                s -> s.state().equals(ChecksStatus.CHECKING) && s.checks().stream()
+                        .anyMatch(c -> c.status().equals(ChecksStatus.Check.PASS)));
+        saveByRename(start + "\n// saved again before the checks were done\n");
+        ChecksStatus last = await("the verdict of the newer save",
+                s -> done(s) && s.savedAt().get().isAfter(midway.savedAt().get()));
+        // The start stage's verdict, not the complete stage's: the older run was cancelled, not merged in.
+        assertTrue(last.passed() < last.total(), last.toString());
+        assertTrue(last.note().isEmpty(), "a cancelled run is not a failed one: " + last);
+        assertTrue(last.checks().stream().noneMatch(c -> c.status().equals(ChecksStatus.Check.ERROR)), last.toString());
+        GradeRecord record = GradeRecord.read(dataDir).stream().filter(r -> r.exercise() == 1).findFirst().orElseThrow();
+        assertEquals(last.passed(), record.passed());
     }
 
     @Test
