@@ -66,6 +66,22 @@ class MoveChecksTest {
     }
 
     @Test
+    void readsThatNeverLookWhereNotesGoAreCaught() throws Exception {
+        assertEquals("a migrating account's note only in new was not found", run(ONE, ONE::readsFallBack, Bug.READS_ONLY_FROM));
+        assertEquals("a migrating account's note only in the account's shard was not found",
+                run(TWO, TWO::readsFallBack, Bug.READS_ONLY_FROM));
+    }
+
+    @Test
+    void updatesThatAnswerNoSuchNoteOrLoseTheSecondWriteAreCaught() throws Exception {
+        assertEquals("updating a note still in legacy answered \"no such note\"",
+                run(ONE, ONE::updateMoves, Bug.MOVE_ANSWERS_FALSE));
+        assertEquals("updating a note that already moved answered \"no such note\"",
+                run(ONE, ONE::updateMoves, Bug.UPDATES_ONLY_FROM));
+        assertEquals("a second update of a moved note was lost", run(ONE, ONE::updateMoves, Bug.DROPS_UPDATES_OF_MOVED_NOTES));
+    }
+
+    @Test
     void aListMissingEitherPlaceOrNamingANoteTwiceIsCaught() throws Exception {
         assertEquals("a note that is only in new is missing from a migrating account's list",
                 run(ONE, listsBoth(ONE), Bug.LISTS_ONLY_FROM));
@@ -97,6 +113,8 @@ class MoveChecksTest {
     void aDeleteThatMissesACopyIsCaught() throws Exception {
         assertEquals("deleting a note that is in legacy left it there",
                 run(ONE, ONE::deletesReachBoth, Bug.DELETES_ONLY_IN_TO));
+        assertEquals("deleting a note that is in new left it there",
+                run(ONE, ONE::deletesReachBoth, Bug.DELETES_ONLY_IN_FROM));
         assertEquals("deleting a note that is in both stores left a copy behind",
                 run(ONE, ONE::deletesReachBoth, Bug.DELETES_ONE_COPY));
         assertEquals("deleting a note that is in both shards left a copy behind",
@@ -154,6 +172,16 @@ class MoveChecksTest {
                 run(ONE, ONE::backfillMoves, Bug.BACKFILL_OF_EVERYONE));
         assertEquals("the backfill said it moved 7 notes; it took 9 out of legacy: count each note it moves",
                 run(ONE, ONE::backfillMoves, Bug.BACKFILL_COUNTS_ONLY_ARRIVALS));
+        assertEquals("the backfill said it moved 3 notes of an account that is not migrating, and moved none: answer "
+                + "BackfillResult.done(0)", run(ONE, ONE::backfillMoves, Bug.BACKFILL_CLAIMS_UNMOVED));
+    }
+
+    @Test
+    void aBackfillThatLeavesNotesBehindOrLosesThemIsCaught() throws Exception {
+        assertEquals("after the backfill said it was done, 9 of a migrating account's 9 notes are still in legacy: move "
+                + "every note of every page", run(ONE, ONE::backfillMoves, Bug.BACKFILL_LEAVES_THE_OLD_COPY));
+        assertEquals("a note nobody wrote was taken out of the old shard by the backfill, but is not in the account's "
+                + "shard: copy it there (upsertNote) before you remove it", run(TWO, TWO::backfillMoves, Bug.BACKFILL_REMOVES_WITHOUT_COPY));
     }
 
     @Test

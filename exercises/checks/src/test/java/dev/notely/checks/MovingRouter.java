@@ -26,6 +26,8 @@ final class MovingRouter implements NoteRouter {
         READS_ONLY_TO,
         /** Get looks where notes come from first, so it returns the old copy of a note in both. */
         READS_FROM_FIRST,
+        /** Get looks only where notes come from, as before the migration. */
+        READS_ONLY_FROM,
         /** The list leaves out the notes that have moved already. */
         LISTS_ONLY_FROM,
         /** The list leaves out the notes that have not moved yet. */
@@ -36,12 +38,20 @@ final class MovingRouter implements NoteRouter {
         UPDATES_IN_PLACE,
         /** An update copies the note but leaves the old copy behind. */
         LEAVES_THE_OLD_COPY,
+        /** An update moves the note, then answers false, as if there were no such note. */
+        MOVE_ANSWERS_FALSE,
+        /** An update looks only where notes come from, so a note that moved is "no such note". */
+        UPDATES_ONLY_FROM,
+        /** An update of a note that moved already answers true but writes nothing. */
+        DROPS_UPDATES_OF_MOVED_NOTES,
         /** A move copies the incoming update even when it is older than the note it moves. */
         MOVES_THE_OLDER_UPDATE,
         /** An update of a note that moved already overwrites it whatever its time. */
         OVERWRITES_MOVED_NOTES,
         /** A delete only looks where notes are going. */
         DELETES_ONLY_IN_TO,
+        /** A delete only looks where notes come from. */
+        DELETES_ONLY_IN_FROM,
         /** A delete takes the note out but leaves nothing behind to refuse a late copy (removeMovedNote). */
         FORGETS_DELETES,
         /** A delete stops at the first store that has the note. */
@@ -60,6 +70,12 @@ final class MovingRouter implements NoteRouter {
         BACKFILL_OVERWRITES,
         /** The backfill moves the notes of every account, migrating or not. */
         BACKFILL_OF_EVERYONE,
+        /** The backfill moves nothing for an account that is not migrating, but says it moved its notes. */
+        BACKFILL_CLAIMS_UNMOVED,
+        /** The backfill copies each note but leaves it where it was. */
+        BACKFILL_LEAVES_THE_OLD_COPY,
+        /** The backfill takes each note out of where it was without copying it first. */
+        BACKFILL_REMOVES_WITHOUT_COPY,
         /** The backfill counts only the notes that were not where they are going yet. */
         BACKFILL_COUNTS_ONLY_ARRIVALS,
         /** The backfill answers null instead of a result. */
@@ -120,6 +136,9 @@ final class MovingRouter implements NoteRouter {
         if (has(Bug.READS_ONLY_TO)) {
             return to.getNote(id, noteId);
         }
+        if (has(Bug.READS_ONLY_FROM)) {
+            return from.getNote(id, noteId);
+        }
         if (has(Bug.READS_FROM_FIRST)) {
             return from.getNote(id, noteId).or(() -> to.getNote(id, noteId));
         }
@@ -147,7 +166,13 @@ final class MovingRouter implements NoteRouter {
             if (!has(Bug.LEAVES_THE_OLD_COPY)) {
                 from.removeMovedNote(id, newest);
             }
-            return true;
+            return !has(Bug.MOVE_ANSWERS_FALSE);
+        }
+        if (has(Bug.UPDATES_ONLY_FROM)) {
+            return false;
+        }
+        if (has(Bug.DROPS_UPDATES_OF_MOVED_NOTES)) {
+            return to.getNote(id, note.id()).isPresent();
         }
         if (has(Bug.OVERWRITES_MOVED_NOTES)) {
             Optional<Note> moved = to.getNote(id, note.id());
@@ -174,7 +199,7 @@ final class MovingRouter implements NoteRouter {
         }
         if (has(Bug.FORGETS_DELETES)) {
             to.getNote(id, noteId).ifPresent(note -> to.removeMovedNote(id, note));
-        } else {
+        } else if (!has(Bug.DELETES_ONLY_IN_FROM)) {
             to.deleteNote(id, noteId);
         }
         if (!has(Bug.DELETES_ONLY_IN_TO)) {
@@ -193,6 +218,9 @@ final class MovingRouter implements NoteRouter {
         if (has(Bug.BACKFILL_ANSWERS_NULL)) {
             return null;
         }
+        if (!account.isMigrating() && has(Bug.BACKFILL_CLAIMS_UNMOVED)) {
+            return BackfillResult.done((int) from.countNotes(account.accountId()));
+        }
         if (!account.isMigrating() && !has(Bug.BACKFILL_OF_EVERYONE)) {
             return BackfillResult.done(0);
         }
@@ -204,10 +232,12 @@ final class MovingRouter implements NoteRouter {
             if (has(Bug.BACKFILL_OVERWRITES) && there.isPresent()) {
                 to.removeMovedNote(id, there.get());
                 to.createNote(id, note);
-            } else if (!has(Bug.BACKFILL_SKIPS_COPIED) || there.isEmpty()) {
+            } else if ((!has(Bug.BACKFILL_SKIPS_COPIED) || there.isEmpty()) && !has(Bug.BACKFILL_REMOVES_WITHOUT_COPY)) {
                 to.upsertNote(id, note);
             }
-            if (from.removeMovedNote(id, note) && (!has(Bug.BACKFILL_COUNTS_ONLY_ARRIVALS) || there.isEmpty())) {
+            if (has(Bug.BACKFILL_LEAVES_THE_OLD_COPY)) {
+                moved++;
+            } else if (from.removeMovedNote(id, note) && (!has(Bug.BACKFILL_COUNTS_ONLY_ARRIVALS) || there.isEmpty())) {
                 moved++;
             }
         }
