@@ -60,6 +60,11 @@ class SqliteNoteStoreTest extends NoteStoreContract<SqliteNoteStore> {
         store.close();
         StoreException e = assertThrows(StoreException.class, () -> store.countNotes(account));
         assertEquals(store + ": " + store + " is closed", e.getMessage());
+        Note n = note("after the close", T0);
+        StoreException create = assertThrows(StoreException.class, () -> store.createNote(account, n),
+                "a refused insert is a conflict only when the id is taken");
+        assertEquals(store + ": " + store + " is closed", create.getMessage());
+        assertThrows(StoreException.class, () -> store.createAll(List.of(n)));
     }
 
     @Test
