@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Finding the kit root, and so the data directory, from anywhere inside the kit or outside it. */
 class KitRootTest {
 
     @TempDir
@@ -30,6 +31,14 @@ class KitRootTest {
         assertEquals(Optional.of(root), KitRoot.find(deep));
         assertEquals(root.resolve(".data"), KitRoot.dataDir(Optional.empty(), deep));
         assertEquals(root.resolve(".data"), KitRoot.dataDir(Optional.empty(), root));
+    }
+
+    @Test
+    void aPomThatCannotBeReadAsTextIsPassedOver() throws Exception {
+        Path root = fakeKit();
+        Path module = root.resolve("proxy");
+        Files.write(module.resolve("pom.xml"), new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xc3, 0x28}); // not UTF-8
+        assertEquals(Optional.of(root), KitRoot.find(module.resolve("src/main/java")));
     }
 
     @Test

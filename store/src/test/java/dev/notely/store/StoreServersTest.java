@@ -35,6 +35,36 @@ class StoreServersTest {
     }
 
     @Test
+    void aServerWithoutAPortOrWithoutAHostIsTheDriversDefault() {
+        for (String url : List.of("jdbc:postgresql://127.0.0.1/notely?user=kit", "jdbc:postgresql:notely?user=kit",
+                "jdbc:postgresql://db.example:5432,127.0.0.1/notely")) {
+            assertEquals(Optional.of(url), StoreServers.parse(List.of("new=" + url)).url("new"), url);
+        }
+    }
+
+    @Test
+    void portsFromOneTo65535AreAcceptedAndOthersRefused() {
+        for (String port : List.of("1", "5432", "65535")) {
+            String url = "jdbc:postgresql://127.0.0.1:" + port + "/notely";
+            assertEquals(Optional.of(url), StoreServers.parse(List.of("new=" + url)).url("new"), port);
+        }
+        for (String port : List.of("0", "65536", "+5432", "", "054321")) {
+            assertEquals("--store new: 'jdbc:postgresql://127.0.0.1:" + port + "/notely?...' is not a PostgreSQL URL;"
+                    + " expected jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD",
+                    message(List.of("new=jdbc:postgresql://127.0.0.1:" + port + "/notely?password=secret")), port);
+        }
+        assertEquals("--store new: 'jdbc:postgresql://db.example:5432,127.0.0.1:+5432/notely' is not a PostgreSQL URL;"
+                + " expected jdbc:postgresql://HOST:PORT/DATABASE?user=USER&password=PASSWORD",
+                message(List.of("new=jdbc:postgresql://db.example:5432,127.0.0.1:+5432/notely")), "every server's port");
+    }
+
+    @Test
+    void aSettingThatIsOnlyTheUrlsParametersIsRefusedWithoutThem() {
+        assertEquals("--store expects NAME=URL, such as new=jdbc:postgresql://127.0.0.1:5432/notely?user=USER&password=PASSWORD;"
+                + " got '?...'", message(List.of("?user=kit&password=secret")));
+    }
+
+    @Test
     void shownWithoutPasswords() {
         assertEquals("new=jdbc:postgresql://127.0.0.1:5432/notely?...", StoreServers.parse(List.of("new=" + URL)).toString());
     }

@@ -62,10 +62,18 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
      * @throws dev.notely.store.ConflictException when one of the ids is taken; then none is stored
      */
     public void createAll(List<Note> notes) {
-        inTransaction(dao -> {
-            notes.forEach(dao::insert);
-            return null;
-        });
+        try {
+            inTransaction(dao -> {
+                notes.forEach(dao::insert);
+                return null;
+            });
+        } catch (StoreException e) {
+            if (idTaken(e)) {
+                throw new ConflictException("one of " + notes.size() + " notes already exists in the " + name
+                        + " store, or did and was deleted; none of them was stored");
+            }
+            throw e;
+        }
     }
 
     /** SQLite's {@code synchronous} setting of this store's connections (2 is FULL, 0 is OFF). */
@@ -97,13 +105,18 @@ public final class SqliteNoteStore implements NoteStore, AutoCloseable {
                 return null;
             });
         } catch (StoreException e) {
-            SQLiteException cause = BusyRetry.sqliteCause(e);
-            if (cause != null && cause.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
+            if (idTaken(e)) {
                 throw new ConflictException("note " + note.id() + " already exists in the " + name
                         + " store, or did and was deleted");
             }
             throw e;
         }
+    }
+
+    /** Whether {@code e} is an insert refused because the id was taken. */
+    private static boolean idTaken(StoreException e) {
+        SQLiteException cause = BusyRetry.sqliteCause(e);
+        return cause != null && cause.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Faults set on purpose: what a down, slow or failing store does to calls, and how the tables of faults change. */
 class FaultyNoteStoreTest {
 
     @TempDir
@@ -102,6 +103,49 @@ class FaultyNoteStoreTest {
     }
 
     @Test
+    void aCallInterruptedDuringAnInjectedDelayFailsAsAStoreFailureAndStaysInterrupted() {
+        try (SqliteNoteStores stores = new SqliteNoteStores(dir, stats, StoreServers.NONE, faults)) {
+            NoteStore store = stores.open("legacy");
+            faults.update(t -> t.with("legacy", StoreFault.NONE.withLatencyMs(StoreFault.MAX_MILLIS)));
+            Thread.currentThread().interrupt(); // as when the proxy shuts down while a call waits
+            try {
+                StoreException e = assertThrows(StoreException.class, () -> store.countNotes(account));
+                assertEquals("note store 'legacy': countNotes interrupted during an injected delay", e.getMessage());
+            } finally {
+                assertTrue(Thread.interrupted(), "the interrupt is kept for the caller to see");
+            }
+        }
+    }
+
+    @Test
+    void aFaultWithoutLatencyNeverWaits() {
+        try (SqliteNoteStores stores = new SqliteNoteStores(dir, stats, StoreServers.NONE, faults)) {
+            NoteStore store = stores.open("legacy");
+            faults.update(t -> t.with("legacy", StoreFault.NONE.withErrorRate(1.0)));
+            // An interrupted caller is where a wait would show: it would fail as interrupted, not as the error.
+            Thread.currentThread().interrupt();
+            try {
+                StoreException e = assertThrows(StoreException.class, () -> store.countNotes(account));
+                assertTrue(e.getMessage().contains("failed countNotes: an error injected on purpose"), e.getMessage());
+            } finally {
+                assertTrue(Thread.interrupted(), "nothing waited, so nothing took the interrupt");
+            }
+        }
+    }
+
+    @Test
+    void theShortestJitterIsWaitedAndTheCallsThenRun() {
+        try (SqliteNoteStores stores = new SqliteNoteStores(dir, stats, StoreServers.NONE, faults)) {
+            NoteStore store = stores.open("new");
+            faults.update(t -> t.with("new", StoreFault.NONE.withJitterMs(1)));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(0, store.countNotes(account));
+            }
+        }
+        assertEquals(3L, totals().get(new StoreKey("countNotes", Status.SUCCESS, "new")));
+    }
+
+    @Test
     void theVerifiersViewOfOtherStoresSuffersTheSameFaults() {
         try (SqliteNoteStores plain = new SqliteNoteStores(dir, stats)) {
             FaultyNoteStores view = new FaultyNoteStores(plain, faults);
@@ -110,6 +154,59 @@ class FaultyNoteStoreTest {
             assertThrows(StoreException.class, () -> view.open("legacy").countNotes(account));
             assertEquals(0, plain.open("legacy").countNotes(account), "the stores themselves are untouched");
         }
+    }
+
+    @Test
+    void theVerifiersViewCountsShadowReadsInTheSameTelemetry() {
+        try (SqliteNoteStores plain = new SqliteNoteStores(dir, stats)) {
+            new FaultyNoteStores(plain, faults).shadowReads().compare(account, null, 1L, "new", () -> 1L);
+        }
+        assertEquals(Map.of("new:match", 1L), stats.export().shadowReads());
+    }
+
+    @Test
+    void theLimitsThemselvesAreAccepted() {
+        StoreFault slowest = new StoreFault(StoreFault.MAX_MILLIS, StoreFault.MAX_MILLIS, 1.0, true);
+        assertEquals(StoreFault.MAX_MILLIS, slowest.latencyMs());
+        assertEquals(StoreFault.MAX_MILLIS, slowest.jitterMs());
+        assertTrue(new StoreFault(0, 0, 0.0, false).isNone());
+    }
+
+    @Test
+    void eachFaultIsDescribedInAFewWords() {
+        assertEquals("none", StoreFault.NONE.describe());
+        assertEquals("down", StoreFault.NONE.withLatencyMs(50).withDown(true).describe());
+        assertEquals("+50 ms", StoreFault.NONE.withLatencyMs(50).describe());
+        assertEquals("+0-10 ms", StoreFault.NONE.withJitterMs(10).describe());
+        assertEquals("20 % errors", StoreFault.NONE.withErrorRate(0.2).describe());
+        assertEquals("+50 ms 100 % errors", StoreFault.NONE.withLatencyMs(50).withErrorRate(1.0).describe());
+    }
+
+    @Test
+    void aTableWithAFaultIsNotEmptyAndEachStoreHasItsOwn() {
+        FaultTable table = FaultTable.NONE.with("second", StoreFault.NONE.withJitterMs(5));
+        assertFalse(table.isEmpty());
+        assertEquals(1, table.generation());
+        assertEquals(StoreFault.NONE.withJitterMs(5), table.of("second"));
+        assertEquals(StoreFault.NONE, table.of("legacy"));
+        assertTrue(table.with("second", StoreFault.NONE).isEmpty(), "none clears it");
+    }
+
+    @Test
+    void anUpdateAnswersTheTableNowInForce() {
+        FaultTable updated = faults.update(t -> t.with("new", StoreFault.NONE.withDown(true)));
+        assertEquals(faults.current(), updated);
+        assertEquals("new down", updated.describe());
+        assertTrue(faults.of("new").down());
+    }
+
+    @Test
+    void aTableOfTheSameGenerationIsNotTakenTwice() {
+        FaultTable down = FaultTable.NONE.with("new", StoreFault.NONE.withDown(true));
+        FaultTable slow = FaultTable.NONE.with("new", StoreFault.NONE.withLatencyMs(50));
+        assertTrue(faults.apply(down));
+        assertFalse(faults.apply(slow), "the same generation told again, with other faults, is ignored");
+        assertEquals(down, faults.current());
     }
 
     @Test

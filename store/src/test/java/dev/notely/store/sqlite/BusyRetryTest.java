@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
+/** Retrying a call while another connection holds the lock: how often, and what the caller is told. */
 class BusyRetryTest {
 
     private final BusyRetry retry = new BusyRetry("note store 'legacy'");
@@ -46,6 +47,19 @@ class BusyRetryTest {
                 + " attempts; is another process holding a long transaction on it?", e.getMessage());
         assertEquals(BusyRetry.MAX_ATTEMPTS, calls.get(), "no attempt beyond the limit");
         assertEquals(SQLiteErrorCode.SQLITE_BUSY, BusyRetry.sqliteCause(e).getResultCode(), "the cause is kept");
+    }
+
+    @Test
+    void aCallerInterruptedWhileWaitingForALockStopsRetryingAndStaysInterrupted() {
+        // A pause may be drawn as zero, which does not wait; the first that waits meets the interrupt.
+        Thread.currentThread().interrupt();
+        try {
+            StoreException e = assertThrows(StoreException.class, () -> retry.call(busyFor(BusyRetry.MAX_ATTEMPTS)));
+            assertEquals("interrupted while waiting for a database lock", e.getMessage());
+            assertTrue(calls.get() < BusyRetry.MAX_ATTEMPTS, "gave up after " + calls.get() + " attempts");
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt is kept for the caller to see");
+        }
     }
 
     @Test

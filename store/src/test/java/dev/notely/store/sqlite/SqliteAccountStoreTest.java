@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 
+/** Accounts in accounts.db: written, read, refused, and read from a file the kit may not write. */
 class SqliteAccountStoreTest {
 
     @TempDir
@@ -78,6 +79,28 @@ class SqliteAccountStoreTest {
             assertEquals(MigrationStage.DUAL_WRITE, store.getAccount(id).orElseThrow().details().stage(),
                     "the router is told the stage");
         }
+    }
+
+    @Test
+    void anAccountStoreOpenedToBeReadReadsAndRefusesWrites() {
+        Account a = new Account(UUID.randomUUID(), "Ada", true, "new", MigrationStage.DUAL_WRITE);
+        try (SqliteAccountStore store = SqliteAccountStore.open(dir)) {
+            store.createAccount(a);
+        }
+        try (SqliteAccountStore store = SqliteAccountStore.openReadOnly(dir)) {
+            assertEquals(List.of(a), store.listAccounts());
+            StoreException e = assertThrows(StoreException.class, () -> store.updateAccount(a.withShard("second")));
+            assertTrue(e.getMessage().contains("attempt to write a readonly database"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aClosedAccountStoreRefusesCalls() {
+        SqliteAccountStore store = SqliteAccountStore.open(dir);
+        store.close();
+        StoreException e = assertThrows(StoreException.class, store::listAccounts);
+        assertTrue(e.getMessage().endsWith("account store at " + dir.resolve("accounts.db").toAbsolutePath() + " is closed"),
+                e.getMessage());
     }
 
     @Test

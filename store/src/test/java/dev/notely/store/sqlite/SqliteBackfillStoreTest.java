@@ -2,9 +2,11 @@ package dev.notely.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notely.store.Account;
+import dev.notely.store.StoreException;
 import dev.notely.store.sqlite.SqliteBackfillStore.AccountProgress;
 import dev.notely.store.sqlite.SqliteBackfillStore.RunState;
 import java.nio.file.Path;
@@ -18,10 +20,20 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Where the backfill keeps its place in accounts.db, across pages, passes and restarts. */
 class SqliteBackfillStoreTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aClosedStoreKeepsNoPlace() {
+        SqliteBackfillStore store = SqliteBackfillStore.open(dir);
+        store.close();
+        StoreException e = assertThrows(StoreException.class, () -> store.setRunState(RunState.PAUSED));
+        assertTrue(e.getMessage().endsWith("backfill progress at " + dir.resolve("accounts.db").toAbsolutePath() + " is closed"),
+                e.getMessage());
+    }
 
     @Test
     void aNewStoreHasNeverRun() {

@@ -2,10 +2,13 @@ package dev.notely.store.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.notely.store.ConflictException;
 import dev.notely.store.Note;
 import dev.notely.store.NoteStoreContract;
+import dev.notely.store.StoreException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,6 +48,50 @@ class SqliteNoteStoreTest extends NoteStoreContract<SqliteNoteStore> {
             }
         }
         return contents;
+    }
+
+    @Test
+    void aStoreIsShownAsItsNameAndFile() {
+        assertEquals("note store 'legacy' at " + dir.resolve("legacy.db").toAbsolutePath().normalize(), store.toString());
+    }
+
+    @Test
+    void aClosedStoreRefusesCallsSayingSo() {
+        store.close();
+        StoreException e = assertThrows(StoreException.class, () -> store.countNotes(account));
+        assertEquals(store + ": " + store + " is closed", e.getMessage());
+        Note n = note("after the close", T0);
+        StoreException create = assertThrows(StoreException.class, () -> store.createNote(account, n),
+                "a refused insert is a conflict only when the id is taken");
+        assertEquals(store + ": " + store + " is closed", create.getMessage());
+        assertThrows(StoreException.class, () -> store.createAll(List.of(n)));
+    }
+
+    @Test
+    void manyNotesAreCreatedInOneGoAndATakenIdStoresNoneOfThem() throws SQLException {
+        Note first = note("first", T0);
+        Note second = note("second", T0);
+        store.createAll(List.of(first, second));
+        assertEquals(2, store.countNotes(account));
+        assertEquals(Optional.of(second), store.getNote(account, second.id()));
+
+        Note third = note("third", T0);
+        ConflictException e = assertThrows(ConflictException.class,
+                () -> store.createAll(List.of(third, first.withContent("again", T0))));
+        assertEquals("one of 2 notes already exists in the legacy store, or did and was deleted; none of them was stored",
+                e.getMessage());
+        assertEquals(Optional.empty(), store.getNote(account, third.id()), "the batch is one transaction");
+        assertEquals(List.of("first", "second"), storedContents().stream().sorted().toList());
+    }
+
+    @Test
+    void notesAreIndexedByTheirCreator() throws SQLException {
+        try (Connection c = anotherConnection(); ResultSet index = c.createStatement().executeQuery(
+                "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'index' AND name = 'notes_by_creator'")) {
+            assertTrue(index.next(), "listing an account's notes reads the index, not the whole table");
+            assertEquals("notes", index.getString(1));
+            assertEquals("CREATE INDEX notes_by_creator ON notes(creator)", index.getString(2));
+        }
     }
 
     @Test
