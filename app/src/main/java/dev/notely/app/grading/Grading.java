@@ -5,7 +5,6 @@ import dev.notely.app.deploy.KitClasspath;
 import dev.notely.app.deploy.ProxyCompiler;
 
 import dev.notely.checks.CheckResult;
-import dev.notely.checks.GradeMain;
 import dev.notely.checks.Grader;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -108,26 +106,23 @@ public final class Grading {
         boolean[] finished = {false};
         Thread relay = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.equals(GradeOnRequest.READY)) {
-                        continue;
+                finished[0] = GradingJvm.read(lines, new GradingJvm.Output() {
+                    @Override
+                    public void starting(String check) {
+                        current[0] = check;
+                        report.starting(check);
                     }
-                    if (line.startsWith(GradeMain.STARTING)) {
-                        current[0] = line.substring(GradeMain.STARTING.length());
-                        report.starting(current[0]);
-                    } else if (line.startsWith(GradeMain.RESULT)) {
-                        Optional<CheckResult> result = GradeMain.parseResult(line.substring(GradeMain.RESULT.length()));
-                        if (result.isPresent()) {
-                            report.result(result.get());
-                        } else {
-                            report.line(line);
-                        }
-                    } else if (line.equals(GradeMain.FINISHED)) {
-                        finished[0] = true;
-                    } else {
-                        report.line(line);
+
+                    @Override
+                    public void result(CheckResult result) {
+                        report.result(result);
                     }
-                }
+
+                    @Override
+                    public void line(String text) {
+                        report.line(text);
+                    }
+                });
             } catch (IOException e) {
                 // the child is gone; what it said so far is out
             }

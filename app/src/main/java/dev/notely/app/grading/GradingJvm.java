@@ -4,6 +4,8 @@ import dev.notely.app.deploy.KitClasspath;
 import dev.notely.app.deploy.ProxyLauncher;
 import dev.notely.checks.GradeMain;
 import dev.notely.wire.ProxyWire;
+import dev.notely.checks.CheckResult;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The JVM that grades ({@link GradeOnRequest}): started before it is needed, then told what to grade.
@@ -26,7 +29,46 @@ public final class GradingJvm {
     public static final List<String> FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xms16m", "-Xmx192m",
             "-XX:MaxMetaspaceSize=128m", "-Xss512k", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1");
 
+    /** What a grading JVM says, as its markers tell it. */
+    public interface Output {
+        /** A check began. */
+        void starting(String check);
+
+        /** A check's outcome. */
+        void result(CheckResult result);
+
+        /** A line that is no marker: the report, or what the checked code printed. */
+        default void line(String text) {
+        }
+    }
+
     private GradingJvm() {
+    }
+
+    /**
+     * Reads a grading JVM's output to its end, telling {@code output} what each line is.
+     *
+     * @return whether the JVM said it finished ({@link GradeMain#FINISHED}); false when it ended early
+     */
+    public static boolean read(BufferedReader lines, Output output) throws IOException {
+        boolean finished = false;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.startsWith(GradeMain.STARTING)) {
+                output.starting(line.substring(GradeMain.STARTING.length()));
+            } else if (line.startsWith(GradeMain.RESULT)) {
+                Optional<CheckResult> result = GradeMain.parseResult(line.substring(GradeMain.RESULT.length()));
+                if (result.isPresent()) {
+                    output.result(result.get());
+                } else {
+                    output.line(line);
+                }
+            } else if (line.equals(GradeMain.FINISHED)) {
+                finished = true;
+            } else if (!line.equals(GradeOnRequest.READY)) {
+                output.line(line);
+            }
+        }
+        return finished;
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.notely.app.loop;
 import dev.notely.app.data.Folders;
 import dev.notely.app.grading.GradingJvm;
 import dev.notely.checks.CheckResult;
-import dev.notely.checks.GradeMain;
 import dev.notely.telemetry.DaemonThreads;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -81,19 +80,21 @@ final class WarmGrader implements AutoCloseable {
     }
 
     private void relay(Child child, Listener listener, CompletableFuture<Void> done) {
-        String current = null;
+        String[] current = {null};
         boolean finished = false;
         try {
-            for (String line = child.output().readLine(); line != null; line = child.output().readLine()) {
-                if (line.startsWith(GradeMain.STARTING)) {
-                    current = line.substring(GradeMain.STARTING.length());
-                    listener.starting(current);
-                } else if (line.startsWith(GradeMain.RESULT)) {
-                    GradeMain.parseResult(line.substring(GradeMain.RESULT.length())).ifPresent(listener::result);
-                } else if (line.equals(GradeMain.FINISHED)) {
-                    finished = true;
+            finished = GradingJvm.read(child.output(), new GradingJvm.Output() {
+                @Override
+                public void starting(String check) {
+                    current[0] = check;
+                    listener.starting(check);
                 }
-            }
+
+                @Override
+                public void result(CheckResult result) {
+                    listener.result(result);
+                }
+            });
             child.process().waitFor();
         } catch (IOException e) {
             // the child is gone: said below
@@ -104,7 +105,7 @@ final class WarmGrader implements AutoCloseable {
             remove(child.scratch());
         }
         listener.finished(finished ? Optional.empty() : Optional.of("the grading stopped"
-                + (current == null ? "" : " during " + current) + " (exit code "
+                + (current[0] == null ? "" : " during " + current[0]) + " (exit code "
                 + (child.process().isAlive() ? "?" : child.process().exitValue())
                 + "): does DataProxy call System.exit or Runtime.halt?"));
         done.complete(null);
