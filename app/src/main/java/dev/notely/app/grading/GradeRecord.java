@@ -32,6 +32,12 @@ public record GradeRecord(int exercise, int passed, int total, String status, In
     static final int EXERCISES = 3;
     private static final Logger log = LoggerFactory.getLogger(GradeRecord.class);
 
+    /** A grading's outcome: error when it could not finish, else pass when every check passed, else fail. */
+    public static GradeRecord of(int exercise, int passed, int total, boolean error, Instant gradedAt) {
+        int counted = Math.min(passed, total);
+        return new GradeRecord(exercise, counted, total, error ? "error" : counted >= total ? "pass" : "fail", gradedAt);
+    }
+
     /** Where exercise {@code exercise}'s record lives in {@code dataDir}. */
     static Path file(Path dataDir, int exercise) {
         return dataDir.resolve(FOLDER).resolve("exercise-" + exercise + ".json");
@@ -144,8 +150,7 @@ public record GradeRecord(int exercise, int passed, int total, String status, In
             GradeRecord record;
             synchronized (this) {
                 int total = Grader.checkNames(exercise).size();
-                record = new GradeRecord(exercise, Math.min(passed, total), total,
-                        error ? "error" : passed >= total ? "pass" : "fail", Instant.now());
+                record = of(exercise, passed, total, error, Instant.now());
             }
             try {
                 record.write(dataDir);

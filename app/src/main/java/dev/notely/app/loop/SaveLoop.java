@@ -258,9 +258,8 @@ public final class SaveLoop implements Checks, AutoCloseable {
      * checks the attendee sees on the dashboard. Only finished runs: a compile error while typing is not a verdict.
      */
     private void record(ChecksStatus done) {
-        String outcome = done.note().isPresent() ? "error" : done.passed() == done.total() ? "pass" : "fail";
         try {
-            new GradeRecord(done.exercise(), (int) done.passed(), done.total(), outcome,
+            GradeRecord.of(done.exercise(), (int) done.passed(), done.total(), done.note().isPresent(),
                     done.checkedAt().orElseGet(Instant::now)).write(dataDir);
         } catch (IOException | RuntimeException e) {
             log.warn("cannot keep exercise {}'s result in the data folder: {}", done.exercise(), e.getMessage());
