@@ -225,19 +225,23 @@ public final class SaveLoop implements Checks, AutoCloseable {
 
         @Override
         public void finished(Optional<String> problem) {
-            boolean current = update(s -> {
+            ChecksStatus done;
+            synchronized (SaveLoop.this) {
+                if (run != generation) {
+                    return; // a newer save took over
+                }
                 List<Check> checks = new ArrayList<>();
-                for (Check c : s.checks()) {
+                for (Check c : status.checks()) {
                     checks.add(c.status().equals(Check.PENDING) && problem.isPresent()
                             ? new Check(c.name(), Check.ERROR, problem.get()) : c);
                 }
-                ChecksStatus done = new ChecksStatus(s.exercise(), ChecksStatus.DONE, s.savedAt(),
+                done = new ChecksStatus(status.exercise(), ChecksStatus.DONE, status.savedAt(),
                         Optional.of(Instant.now()), Optional.empty(), checks, problem);
+            }
+            // Kept before the status says done: whoever sees the verdict finds the record too.
+            record(done);
+            if (update(s -> done)) {
                 log.info("exercise {}: {} of {} checks pass", done.exercise(), done.passed(), done.total());
-                return done;
-            });
-            if (current) {
-                record(status);
             }
         }
 
