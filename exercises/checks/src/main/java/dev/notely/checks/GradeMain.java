@@ -3,6 +3,8 @@ package dev.notely.checks;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -33,6 +35,15 @@ public final class GradeMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // Halt, not exit: a thread the attendee's code left running must not keep this process alive.
+        Runtime.getRuntime().halt(grade(args, System.out));
+    }
+
+    /**
+     * Grades as {@link #main} does, printing to {@code out}, and answers the exit status: 0 when every check
+     * passes, 1 otherwise.
+     */
+    static int grade(String[] args, PrintStream out) throws IOException {
         quietInjectedFailures();
         int exercise = Integer.parseInt(args[0]);
         Path classes = Path.of(args[1]);
@@ -40,20 +51,19 @@ public final class GradeMain {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 GradeMain.class.getClassLoader())) {
             GradeRun run = GradeRun.of(exercise, Grader.routerFactory(loader, args[2])).reporting(name -> {
-                System.out.println(STARTING + name);
-                System.out.flush();
+                out.println(STARTING + name);
+                out.flush();
             }, result -> {
-                System.out.println(RESULT + resultLine(result));
-                System.out.flush();
+                out.println(RESULT + resultLine(result));
+                out.flush();
             });
             List<CheckResult> results = Grader.grade(run);
             if (!json) {
-                Grader.print(exercise, results, System.out);
+                Grader.print(exercise, results, out);
             }
-            System.out.println(FINISHED);
-            System.out.flush();
-            // Halt, not exit: a thread the attendee's code left running must not keep this process alive.
-            Runtime.getRuntime().halt(results.stream().allMatch(CheckResult::passed) ? 0 : 1);
+            out.println(FINISHED);
+            out.flush();
+            return results.stream().allMatch(CheckResult::passed) ? 0 : 1;
         }
     }
 
