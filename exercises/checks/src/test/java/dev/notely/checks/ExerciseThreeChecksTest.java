@@ -87,6 +87,11 @@ class ExerciseThreeChecksTest {
     }
 
     @Test
+    void anOutOfDateUpdateThatReplacesTheNewerNoteIsCaught() throws Exception {
+        assertEquals("an out-of-date update replaced the newer note (stage dual-write)", run(NEWEST, Bug.UPDATE_OVERWRITES));
+    }
+
+    @Test
     void aSecondWriteOfTheIncomingUpdateIsCaught() throws Exception {
         assertEquals("the second write copied an update that legacy had refused as out of date (stage dual-write): "
                 + "copy what the authoritative store holds after the update", run(NEWEST, Bug.COPIES_THE_WRITE));
@@ -134,6 +139,18 @@ class ExerciseThreeChecksTest {
                 run(BACKFILL, Bug.BACKFILL_STOPS_AFTER_ONE_PAGE));
         assertEquals("after the backfill, a note of new is not in legacy (stage live)",
                 run(BACKFILL, Bug.BACKFILL_ALWAYS_TO_NEW));
+    }
+
+    @Test
+    void aBackfillOfAnAccountAtOffIsCaught() throws Exception {
+        assertEquals("the backfill copied an account at stage off into new", run(BACKFILL, Bug.BACKFILL_AT_EVERY_STAGE));
+    }
+
+    @Test
+    void aDeleteThatReachesLegacyOnlyLeavesANoteTheBackfillCannotTakeOut() throws Exception {
+        // Together: deletes go to legacy only, as before the migration; at live the note stays in new.
+        assertEquals("the backfill brought a deleted note back in new (stage live)",
+                run(BACKFILL, Bug.DELETES_LEGACY_FIRST, Bug.DELETE_WITHOUT_SECOND_WRITE));
     }
 
     @Test

@@ -50,6 +50,8 @@ final class StagedRouter implements NoteRouter {
         UPDATES_LEGACY_FIRST,
         /** An update answers whether the note exists, and the write itself was left out. */
         DROPS_UPDATES,
+        /** An update replaces the stored note whatever its time: takes the old one out and creates the new one. */
+        UPDATE_OVERWRITES,
         /** An update reaches the authoritative store only. */
         UPDATE_WITHOUT_SECOND_WRITE,
         /** The second write of an update copies the incoming note, not what the authoritative store kept. */
@@ -80,6 +82,8 @@ final class StagedRouter implements NoteRouter {
         SHADOWS_WHILE_BOTH_WRITTEN,
         /** The shadow read is made before compare and handed to it as a value, so its failure escapes. */
         SHADOW_READS_MADE_FIRST,
+        /** The backfill copies at every stage, off included. */
+        BACKFILL_AT_EVERY_STAGE,
         /** The backfill copies legacy into new at every stage, as in exercise 1, even where new is authoritative. */
         BACKFILL_ALWAYS_TO_NEW,
         /** The backfill answers done after its first page. */
@@ -235,7 +239,17 @@ final class StagedRouter implements NoteRouter {
         UUID id = account.accountId();
         NoteStore first = has(Bug.UPDATES_LEGACY_FIRST) ? legacy : main(stage);
         NoteStore second = has(Bug.UPDATES_LEGACY_FIRST) ? fresh : other(stage);
-        boolean found = has(Bug.DROPS_UPDATES) ? first.getNote(id, note.id()).isPresent() : first.updateNote(id, note);
+        boolean found;
+        if (has(Bug.UPDATE_OVERWRITES)) {
+            Optional<Note> current = first.getNote(id, note.id());
+            current.ifPresent(old -> {
+                first.removeMovedNote(id, old);
+                first.createNote(id, note);
+            });
+            found = current.isPresent();
+        } else {
+            found = has(Bug.DROPS_UPDATES) ? first.getNote(id, note.id()).isPresent() : first.updateNote(id, note);
+        }
         if (!found) {
             if (has(Bug.UPDATE_UPSERTS) || has(Bug.UPDATE_UPSERTS_QUIETLY)) {
                 first.upsertNote(id, note);
@@ -309,7 +323,8 @@ final class StagedRouter implements NoteRouter {
         }
         MigrationStage stage = account.stage();
         UUID id = account.accountId();
-        if (stage == MigrationStage.OFF || stage == MigrationStage.COMPLETE && has(Bug.COMPLETE_DOES_NOTHING)) {
+        if (stage == MigrationStage.OFF && !has(Bug.BACKFILL_AT_EVERY_STAGE)
+                || stage == MigrationStage.COMPLETE && has(Bug.COMPLETE_DOES_NOTHING)) {
             return BackfillResult.done(0);
         }
         if (stage == MigrationStage.COMPLETE) {
