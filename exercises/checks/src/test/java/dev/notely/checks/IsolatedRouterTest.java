@@ -11,6 +11,7 @@ import dev.notely.store.Note;
 import dev.notely.store.NoteRouter;
 import dev.notely.store.NoteStores;
 import dev.notely.store.StoreRouter;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,24 @@ class IsolatedRouterTest {
 
             assertEquals(2, built.get(), "the factory built the second instance too");
             assertSame(ForwardingRouter.class, ProxyTime.unwatched(isolated).getClass());
+        }
+    }
+
+    @Test
+    void aRouterOfAClassMadeAtRunTimeComesFromTheFactory() throws Exception {
+        AtomicInteger built = new AtomicInteger();
+        // A dynamic proxy, as a mocking library makes: its class has no class file to load again.
+        try (Fixture f = new Fixture(stores -> {
+            built.incrementAndGet();
+            NoteRouter router = new StoreRouter(stores.open(NoteStores.NEW));
+            return (NoteRouter) Proxy.newProxyInstance(NoteRouter.class.getClassLoader(), new Class<?>[] {NoteRouter.class},
+                    (proxy, method, args) -> method.invoke(router, args));
+        })) {
+            NoteRouter first = f.router();
+            NoteRouter isolated = f.isolatedRouter(first);
+
+            assertEquals(2, built.get(), "the factory built the second instance too");
+            assertSame(ProxyTime.unwatched(first).getClass(), ProxyTime.unwatched(isolated).getClass());
         }
     }
 
