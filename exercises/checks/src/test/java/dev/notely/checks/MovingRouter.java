@@ -16,12 +16,27 @@ import java.util.function.Function;
 
 /**
  * A router that moves a migrating account's notes from one store to another as the reference stages do,
- * unless told to make one of the mistakes the shared move checks exist to catch.
+ * unless told to make one of the mistakes the shared move checks, or exercise 1's own, exist to catch.
+ * An account that is not migrating stays where notes come from.
  */
 final class MovingRouter implements NoteRouter {
 
     /** The mistakes, each as a person writing a router might make it. */
     enum Bug {
+        /** The list of an account that is not migrating comes from where notes are going, not where they are. */
+        LISTS_SETTLED_ACCOUNTS_FROM_TO,
+        /** Get of an account that is not migrating looks where notes are going, not where they are. */
+        READS_SETTLED_ACCOUNTS_FROM_TO,
+        /** Every create lands where notes are going, whether the account is migrating or not. */
+        CREATES_ALWAYS_IN_TO,
+        /** A create of a migrating account writes the note to both stores. */
+        CREATES_IN_BOTH,
+        /** An update moves the note whether the account is migrating or not. */
+        MOVES_SETTLED_ACCOUNTS_NOTES,
+        /** The count of an account that is not migrating comes from where notes are going. */
+        COUNTS_SETTLED_ACCOUNTS_IN_TO,
+        /** The list leaves out a note that is in both stores (half-way through its move) instead of naming it once. */
+        LISTS_NEITHER_COPY,
         /** Get looks only where notes are going. */
         READS_ONLY_TO,
         /** Get looks where notes come from first, so it returns the old copy of a note in both. */
@@ -95,8 +110,13 @@ final class MovingRouter implements NoteRouter {
     private final Set<Bug> bugs;
 
     MovingRouter(NoteStores stores, MoveChecks move, Set<Bug> bugs) {
-        this.from = stores.open(move.from());
-        this.to = stores.open(move.to());
+        this(stores, move.from(), move.to(), bugs);
+    }
+
+    /** A router moving a migrating account's notes from the store named {@code from} to the one named {@code to}. */
+    MovingRouter(NoteStores stores, String from, String to, Set<Bug> bugs) {
+        this.from = stores.open(from);
+        this.to = stores.open(to);
         this.bugs = bugs.isEmpty() ? EnumSet.noneOf(Bug.class) : EnumSet.copyOf(bugs);
     }
 
@@ -111,6 +131,9 @@ final class MovingRouter implements NoteRouter {
 
     @Override
     public List<UUID> listNotes(AccountDetails account) {
+        if (!account.isMigrating() && has(Bug.LISTS_SETTLED_ACCOUNTS_FROM_TO)) {
+            return to.listNotes(account.accountId());
+        }
         if (!account.isMigrating() || has(Bug.LISTS_ONLY_FROM)) {
             return from.listNotes(account.accountId());
         }
@@ -122,6 +145,14 @@ final class MovingRouter implements NoteRouter {
             ids.addAll(to.listNotes(account.accountId()));
             return ids;
         }
+        if (has(Bug.LISTS_NEITHER_COPY)) {
+            List<UUID> inFrom = from.listNotes(account.accountId());
+            List<UUID> inTo = to.listNotes(account.accountId());
+            List<UUID> ids = new java.util.ArrayList<>(inFrom);
+            ids.addAll(inTo);
+            ids.removeIf(id -> inFrom.contains(id) && inTo.contains(id));
+            return ids;
+        }
         Set<UUID> ids = new LinkedHashSet<>(from.listNotes(account.accountId()));
         ids.addAll(to.listNotes(account.accountId()));
         return List.copyOf(ids);
@@ -131,7 +162,7 @@ final class MovingRouter implements NoteRouter {
     public Optional<Note> getNote(AccountDetails account, UUID noteId) {
         UUID id = account.accountId();
         if (!account.isMigrating()) {
-            return from.getNote(id, noteId);
+            return (has(Bug.READS_SETTLED_ACCOUNTS_FROM_TO) ? to : from).getNote(id, noteId);
         }
         if (has(Bug.READS_ONLY_TO)) {
             return to.getNote(id, noteId);
@@ -147,13 +178,16 @@ final class MovingRouter implements NoteRouter {
 
     @Override
     public void createNote(AccountDetails account, Note note) {
-        (account.isMigrating() ? to : from).createNote(account.accountId(), note);
+        (account.isMigrating() || has(Bug.CREATES_ALWAYS_IN_TO) ? to : from).createNote(account.accountId(), note);
+        if (account.isMigrating() && has(Bug.CREATES_IN_BOTH)) {
+            from.createNote(account.accountId(), note);
+        }
     }
 
     @Override
     public boolean updateNote(AccountDetails account, Note note) {
         UUID id = account.accountId();
-        if (!account.isMigrating()) {
+        if (!account.isMigrating() && !has(Bug.MOVES_SETTLED_ACCOUNTS_NOTES)) {
             return from.updateNote(id, note);
         }
         Optional<Note> old = from.getNote(id, note.id());
@@ -252,6 +286,9 @@ final class MovingRouter implements NoteRouter {
 
     @Override
     public long countNotes(AccountDetails account) {
+        if (!account.isMigrating() && has(Bug.COUNTS_SETTLED_ACCOUNTS_IN_TO)) {
+            return to.countNotes(account.accountId());
+        }
         if (has(Bug.COUNTS_COPIES_TWICE) && account.isMigrating()) {
             return from.countNotes(account.accountId()) + to.countNotes(account.accountId());
         }
