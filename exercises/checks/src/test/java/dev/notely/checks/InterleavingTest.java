@@ -4,7 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notely.checks.MovingRouter.Bug;
+import dev.notely.store.ForwardingNoteStore;
+import dev.notely.store.NoteRouter;
+import dev.notely.store.NoteStores;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +49,12 @@ class InterleavingTest {
 
     /** Runs {@code check} on a router of {@code move} with {@code bugs}; returns why it failed, or "passed". */
     private static String run(MoveChecks move, Check.Scenario check, Bug... bugs) throws Exception {
-        try (Fixture fixture = new Fixture(MovingRouter.factory(move, bugs))) {
+        return run(check, MovingRouter.factory(move, bugs));
+    }
+
+    /** Runs {@code check} on routers of {@code router}; returns why it failed, or "passed". */
+    private static String run(Check.Scenario check, Function<NoteStores, NoteRouter> router) throws Exception {
+        try (Fixture fixture = new Fixture(router)) {
             check.run(fixture);
             return "passed";
         } catch (Check.Failed e) {
@@ -60,6 +76,30 @@ class InterleavingTest {
     void aCorrectRouterLosesAndResurrectsNothingInExerciseTwo() throws Exception {
         assertEquals("passed", users(TWO, 1));
         assertEquals("passed", backfill(TWO, 1));
+    }
+
+    @Test
+    void eachOfTheSixtyRoundsGivesEachInstanceOneOperation() throws Exception {
+        // Every round runs the two operations on two threads of their own: count the router calls made on each.
+        Thread check = Thread.currentThread();
+        Map<Thread, Integer> calls = new ConcurrentHashMap<>();
+        Function<NoteStores, NoteRouter> recording = stores -> {
+            NoteRouter router = MovingRouter.factory(ONE).apply(stores);
+            return (NoteRouter) Proxy.newProxyInstance(NoteRouter.class.getClassLoader(), new Class<?>[] {NoteRouter.class},
+                    (proxy, method, args) -> {
+                        if (Thread.currentThread() != check) {
+                            calls.merge(Thread.currentThread(), 1, Integer::sum);
+                        }
+                        try {
+                            return method.invoke(router, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+        assertEquals("passed", run(Interleaving.scenario(new long[] {1}, ONE), recording));
+        assertEquals(2 * 60, calls.size(), "two operations a round");
+        assertEquals(Set.of(1), Set.copyOf(calls.values()), "one router call per operation");
     }
 
     @Test
@@ -231,10 +271,22 @@ class InterleavingTest {
     }
 
     @Test
-    void aBackfillThatNeverSaysItIsDoneIsStoppedAfterEnoughPages() throws Exception {
+    void aBackfillThatNeverSaysItIsDoneIsStoppedAfterTheNumberOfPagesItNames() throws Exception {
+        AtomicInteger pages = new AtomicInteger();
+        Function<NoteStores, NoteRouter> counting = stores -> MovingRouter.factory(ONE, Bug.BACKFILL_NEVER_DONE)
+                .apply(name -> new ForwardingNoteStore(stores.open(name)) {
+                    @Override
+                    protected <T> T around(String operation, Supplier<T> call) {
+                        if (operation.equals("pageNotes")) {
+                            pages.incrementAndGet(); // the router reads one page of legacy for each backfill page
+                        }
+                        return call.get();
+                    }
+                });
         assertEquals("the backfill did not say every account was done after 84 pages of 3 notes, for 3 accounts of about "
                 + "15 notes: answer BackfillResult.after(moved, page, limit), which is done once a page comes back short; "
-                + "seed 1", backfill(ONE, 1, Bug.BACKFILL_NEVER_DONE));
+                + "seed 1", run(Interleaving.backfillScenario(new long[] {1}, ONE), counting));
+        assertEquals(84, pages.get());
     }
 
     @Test
@@ -247,6 +299,15 @@ class InterleavingTest {
     void aBackfillThatLeavesTheOldCopiesIsCaughtInTheOldShard() throws Exception {
         assertEquals("after the backfill said every account was done, note #11 is still in the old shard; seed 1",
                 backfill(TWO, 1, Bug.BACKFILL_LEAVES_THE_OLD_COPY));
+    }
+
+    @Test
+    void afterTheBackfillTheListThroughEitherInstanceMustNameEveryNoteOnce() throws Exception {
+        assertEquals("an acknowledged note is missing from the list (after the last round, through the first instance; "
+                + "seed 1)", backfill(ONE, 1, Bug.LISTS_ONLY_FROM));
+        // The copies the backfill left behind show in the list before the check looks in legacy.
+        assertEquals("the note list names a note twice (after the last round, through the first instance; seed 1)",
+                backfill(ONE, 1, Bug.LISTS_BOTH_COPIES, Bug.BACKFILL_LEAVES_THE_OLD_COPY));
     }
 
     @Test
