@@ -134,7 +134,8 @@ final class Turns {
         } finally {
             synchronized (this) {
                 finished[me] = true;
-                turn = finished[1 - me] ? NOBODY : 1 - me;
+                // Once the round is given up, the other operation is cancelled, not handed a turn to run on.
+                turn = !inRound || finished[1 - me] ? NOBODY : 1 - me;
                 notifyAll();
             }
         }

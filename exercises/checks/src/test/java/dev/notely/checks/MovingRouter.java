@@ -9,15 +9,18 @@ import dev.notely.store.NoteStores;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * A router that moves a migrating account's notes from one store to another as the reference stages do,
- * unless told to make one of the mistakes the shared move checks, or exercise 1's own, exist to catch.
- * An account that is not migrating stays where notes come from.
+ * unless told to make one of the mistakes the shared move checks, exercise 1's own or the interleaving checks
+ * exist to catch. An account that is not migrating stays where notes come from. What an instance keeps in
+ * memory is its own, as it is in each of two proxy processes.
  */
 final class MovingRouter implements NoteRouter {
 
@@ -102,12 +105,30 @@ final class MovingRouter implements NoteRouter {
         /** The backfill is not written yet: the router keeps the interface's default. */
         BACKFILL_UNSUPPORTED,
         /** The backfill's own code refuses a call. */
-        BACKFILL_THROWS
+        BACKFILL_THROWS,
+        /** A move copies the note with createNote, which refuses a note another instance has copied a moment before. */
+        COPIES_WITH_CREATE,
+        /** A move copies the note with updateNote, which writes nothing where the note is not yet, then takes it out of where it was. */
+        COPIES_WITH_UPDATE,
+        /** A move takes the note out of where it was before it copies it, so for a moment the note is nowhere. */
+        REMOVES_BEFORE_COPY,
+        /** Get keeps each note it found in memory and answers from there, blind to what the other instance writes or deletes. */
+        REMEMBERS_READS,
+        /** The list keeps every id it has listed in memory, and forgets only the notes this instance deletes. */
+        LIST_REMEMBERS_IDS,
+        /** Get answers the last copy it saw when no store has the note, as if a note could be missing only half-way through its move. */
+        FALLS_BACK_TO_MEMORY,
+        /** Get answers nothing for a note this instance deleted, whatever the stores hold. */
+        HIDES_OWN_DELETES
     }
 
     private final NoteStore from;
     private final NoteStore to;
     private final Set<Bug> bugs;
+    /** What this instance keeps in memory when told to: the notes it read, the ids it listed, the ids it deleted. */
+    private final Map<UUID, Note> read = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<UUID>> listed = new ConcurrentHashMap<>();
+    private final Set<UUID> deletedHere = ConcurrentHashMap.newKeySet();
 
     MovingRouter(NoteStores stores, MoveChecks move, Set<Bug> bugs) {
         this(stores, move.from(), move.to(), bugs);
@@ -131,6 +152,15 @@ final class MovingRouter implements NoteRouter {
 
     @Override
     public List<UUID> listNotes(AccountDetails account) {
+        if (has(Bug.LIST_REMEMBERS_IDS)) {
+            Set<UUID> known = listed.computeIfAbsent(account.accountId(), id -> ConcurrentHashMap.newKeySet());
+            known.addAll(listFromStores(account));
+            return List.copyOf(known);
+        }
+        return listFromStores(account);
+    }
+
+    private List<UUID> listFromStores(AccountDetails account) {
         if (!account.isMigrating() && has(Bug.LISTS_SETTLED_ACCOUNTS_FROM_TO)) {
             return to.listNotes(account.accountId());
         }
@@ -160,6 +190,27 @@ final class MovingRouter implements NoteRouter {
 
     @Override
     public Optional<Note> getNote(AccountDetails account, UUID noteId) {
+        if (has(Bug.HIDES_OWN_DELETES) && deletedHere.contains(noteId)) {
+            return Optional.empty();
+        }
+        if (has(Bug.FALLS_BACK_TO_MEMORY)) {
+            Optional<Note> found = getFromStores(account, noteId);
+            found.ifPresent(note -> read.put(noteId, note));
+            return found.or(() -> Optional.ofNullable(read.get(noteId)));
+        }
+        if (has(Bug.REMEMBERS_READS)) {
+            Note known = read.get(noteId);
+            if (known != null) {
+                return Optional.of(known);
+            }
+            Optional<Note> found = getFromStores(account, noteId);
+            found.ifPresent(note -> read.put(noteId, note));
+            return found;
+        }
+        return getFromStores(account, noteId);
+    }
+
+    private Optional<Note> getFromStores(AccountDetails account, UUID noteId) {
         UUID id = account.accountId();
         if (!account.isMigrating()) {
             return (has(Bug.READS_SETTLED_ACCOUNTS_FROM_TO) ? to : from).getNote(id, noteId);
@@ -186,6 +237,7 @@ final class MovingRouter implements NoteRouter {
 
     @Override
     public boolean updateNote(AccountDetails account, Note note) {
+        read.remove(note.id());
         UUID id = account.accountId();
         if (!account.isMigrating() && !has(Bug.MOVES_SETTLED_ACCOUNTS_NOTES)) {
             return from.updateNote(id, note);
@@ -196,7 +248,18 @@ final class MovingRouter implements NoteRouter {
                 return from.updateNote(id, note);
             }
             Note newest = has(Bug.MOVES_THE_OLDER_UPDATE) || note.isNewerThan(old.get()) ? note : old.get();
-            to.upsertNote(id, newest);
+            if (has(Bug.REMOVES_BEFORE_COPY)) {
+                from.removeMovedNote(id, newest);
+                to.upsertNote(id, newest);
+                return true;
+            }
+            if (has(Bug.COPIES_WITH_CREATE)) {
+                to.createNote(id, newest);
+            } else if (has(Bug.COPIES_WITH_UPDATE)) {
+                to.updateNote(id, newest);
+            } else {
+                to.upsertNote(id, newest);
+            }
             if (!has(Bug.LEAVES_THE_OLD_COPY)) {
                 from.removeMovedNote(id, newest);
             }
@@ -226,6 +289,9 @@ final class MovingRouter implements NoteRouter {
 
     @Override
     public void deleteNote(AccountDetails account, UUID noteId) {
+        read.remove(noteId);
+        deletedHere.add(noteId);
+        listed.values().forEach(ids -> ids.remove(noteId));
         UUID id = account.accountId();
         if (has(Bug.DELETES_ONE_COPY) && to.getNote(id, noteId).isPresent()) {
             to.deleteNote(id, noteId);
