@@ -27,8 +27,10 @@ import org.junit.jupiter.api.Timeout;
 class TurnsTest {
 
     private static final String[] NAMES = {"first", "second"};
-    /** Plenty for two scripted works that never block; a round that needs it has gone wrong. */
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    /** Plenty for two scripted works that never block, even on a busy machine; a round that needs it has gone wrong. */
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+    /** As long to wait for what a work does once a round is over: it happens at once, or it does not happen. */
+    private static final long WAIT_SECONDS = 5;
     /** For a round meant to run out of patience. */
     private static final Duration SHORT_PATIENCE = Duration.ofMillis(100);
     /** More store calls than the hand-overs reach, so every drawn hand-over happens. */
@@ -192,7 +194,7 @@ class TurnsTest {
         }
         assertFalse(turns.round(works, NAMES, SHORT_PATIENCE));
         // On a busy machine the patience may be up before either work got its turn; then neither ever starts.
-        assertTrue(started.get() == 0 || interrupted.await(20, TimeUnit.SECONDS), "the stuck work was not interrupted");
+        assertTrue(started.get() == 0 || interrupted.await(WAIT_SECONDS, TimeUnit.SECONDS), "the stuck work was not interrupted");
         assertTrue(started.get() <= 1, "the work waiting for its first turn started after the round was given up");
     }
 
@@ -238,12 +240,12 @@ class TurnsTest {
             }
         }, "check");
         check.start();
-        assertTrue(stuck.await(20, TimeUnit.SECONDS), "the first work handed the turn over");
+        assertTrue(stuck.await(WAIT_SECONDS, TimeUnit.SECONDS), "the first work handed the turn over");
         check.interrupt(); // as the grader does when a check's time is up
-        check.join(TimeUnit.SECONDS.toMillis(20));
+        check.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
         assertEquals("interrupted", outcome.get());
-        assertTrue(cancelled.await(20, TimeUnit.SECONDS), "the waiting work was told the round was given up");
-        assertTrue(interrupted.await(20, TimeUnit.SECONDS), "the stuck work was interrupted");
+        assertTrue(cancelled.await(WAIT_SECONDS, TimeUnit.SECONDS), "the waiting work was told the round was given up");
+        assertTrue(interrupted.await(WAIT_SECONDS, TimeUnit.SECONDS), "the stuck work was interrupted");
         int first = order.get(0);
         assertEquals(List.of(first), order.stream().distinct().toList(), "only the first work ever reached a store call");
         assertTrue(order.size() <= 8, "it handed over within eight calls: " + order);
