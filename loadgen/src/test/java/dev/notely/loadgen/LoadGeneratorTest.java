@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.notely.api.DeploymentState;
 import dev.notely.api.Deployments;
+import dev.notely.api.NoticedMiss;
 import dev.notely.api.client.NotelyClient;
 import dev.notely.api.rest.ApiServices;
 import dev.notely.api.rest.RestServer;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import dev.notely.store.Account;
 import dev.notely.store.Note;
 import java.util.function.BooleanSupplier;
@@ -42,6 +44,8 @@ class LoadGeneratorTest {
         final SqliteNoteStores stores = new SqliteNoteStores(dir, new StatsCollector());
         final RestServer server;
         final NotelyClient client;
+        /** What the generator hands the kit to explain each miss. */
+        final List<NoticedMiss> noticed = new CopyOnWriteArrayList<>();
         LoadGenerator generator;
 
         Rig(Fault fault) {
@@ -66,12 +70,26 @@ class LoadGeneratorTest {
         }
 
         LoadGenerator start(LoadSettings settings) {
-            generator = LoadGenerator.start(client, stats, settings);
+            generator = LoadGenerator.start(client, stats, settings, noticed::add);
             return generator;
         }
 
         long misses(ConsistencyMiss kind) {
             return stats.snapshot().misses(kind);
+        }
+
+        /**
+         * Each miss counted was handed over as evidence too: its kind, a note of one of the users, and the
+         * request that saw it, one of {@code requests} ("GET /accounts/{id}/notes" and the like).
+         */
+        void expectEvidence(Set<ConsistencyMiss> kinds, Set<String> requests) {
+            assertEquals(generator.misses(), noticed.size(), "every miss is handed over: " + noticed);
+            for (NoticedMiss miss : noticed) {
+                assertTrue(kinds.contains(miss.kind()), miss.toString());
+                assertTrue(generator.accountIds().contains(miss.account()) && miss.note() != null, miss.toString());
+                assertTrue(requests.contains(miss.method() + " " + miss.route()), miss.toString());
+                assertFalse(miss.detail().isBlank(), miss.toString());
+            }
         }
 
         @Override
@@ -142,6 +160,7 @@ class LoadGeneratorTest {
             gen.close();
             assertEquals(0, rig.misses(ConsistencyMiss.RESURRECTED));
             assertEquals(rig.stats.snapshot().totalMisses(), gen.misses(), "the generator counts every miss it reports");
+            rig.expectEvidence(Set.of(ConsistencyMiss.STALE), Set.of("GET /accounts/{id}/notes/{noteId}"));
         }
     }
 
@@ -153,6 +172,7 @@ class LoadGeneratorTest {
             gen.close();
             assertEquals(0, rig.misses(ConsistencyMiss.STALE));
             assertEquals(rig.stats.snapshot().totalMisses(), gen.misses(), "the generator counts every miss it reports");
+            rig.expectEvidence(Set.of(ConsistencyMiss.MISSING, ConsistencyMiss.RESURRECTED), Set.of("GET /accounts/{id}/notes/{noteId}", "GET /accounts/{id}/notes", "PUT /accounts/{id}/notes/{noteId}"));
         }
     }
 
@@ -165,6 +185,7 @@ class LoadGeneratorTest {
             assertEquals(0, rig.misses(ConsistencyMiss.STALE));
             assertEquals(0, rig.misses(ConsistencyMiss.MISSING));
             assertEquals(rig.stats.snapshot().totalMisses(), gen.misses(), "the generator counts every miss it reports");
+            rig.expectEvidence(Set.of(ConsistencyMiss.RESURRECTED), Set.of("GET /accounts/{id}/notes/{noteId}", "GET /accounts/{id}/notes"));
         }
     }
 
