@@ -22,8 +22,11 @@ public final class BodyReader implements HttpHandler {
 
     private static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
 
-    /** How much of an oversized body is read (and dropped) before the connection is simply cut. */
-    private static final long DRAIN_LIMIT = 8L << 20;
+    /**
+     * How much of an oversized body is read (and dropped) before the connection is simply cut; up to the
+     * server's own limit of what one request may send (2 MiB), past which it cuts the connection itself.
+     */
+    static final long DRAIN_LIMIT = 2L << 20;
 
     private final int maxBytes;
     private final Refusal refusal;
@@ -48,13 +51,14 @@ public final class BodyReader implements HttpHandler {
             exchange.dispatch(next);
             return;
         }
-        if (exchange.getRequestContentLength() > maxBytes) {
+        if (exchange.getRequestContentLength() > DRAIN_LIMIT) {
             tooLarge(exchange);
             return;
         }
         // Counted here, not by the server's own limit, which cuts a chunked body's connection without an
-        // answer (and prints to stderr). The rest of a body over the limit is read and dropped, so the
-        // client, still sending, is not reset before it can read its 413; one that never ends is cut off.
+        // answer (and prints to stderr). A body over the limit, announced or chunked, is read to its end and
+        // dropped before the 413: a connection closed while the client still sends is reset, and the reset
+        // can reach the client before the answer does. One that never ends is cut off.
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         boolean[] over = {false};
         long[] read = {0};
