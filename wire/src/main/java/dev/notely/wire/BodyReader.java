@@ -51,7 +51,7 @@ public final class BodyReader implements HttpHandler {
             exchange.dispatch(next);
             return;
         }
-        if (exchange.getRequestContentLength() > DRAIN_LIMIT) {
+        if (exchange.getRequestContentLength() > Math.max(maxBytes, DRAIN_LIMIT)) {
             tooLarge(exchange);
             return;
         }
