@@ -21,12 +21,7 @@ class MoveChecksTest {
 
     /** Runs {@code check} on a router of {@code move} with {@code bugs}; returns why it failed, or "passed". */
     private static String run(MoveChecks move, Check.Scenario check, Bug... bugs) throws Exception {
-        try (Fixture fixture = new Fixture(MovingRouter.factory(move, bugs))) {
-            check.run(fixture);
-            return "passed";
-        } catch (Check.Failed e) {
-            return e.getMessage();
-        }
+        return Verdict.of(check, MovingRouter.factory(move, bugs));
     }
 
     private static Check.Scenario missingStaysMissing(MoveChecks move) {
